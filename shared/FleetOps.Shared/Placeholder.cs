@@ -1,0 +1,3 @@
+namespace FleetOps.Shared;
+
+internal static class Placeholder;

@@ -1,0 +1,3 @@
+namespace FleetOps.KubeEmulator;
+
+internal static class Placeholder;
