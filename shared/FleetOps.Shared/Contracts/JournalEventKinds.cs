@@ -1,0 +1,25 @@
+namespace FleetOps.Shared.Contracts;
+
+/// <summary>
+/// Names of journal events. Strings, not an enum, so an older hub still stores and shows an event
+/// kind that a newer agent introduces.
+/// </summary>
+public static class JournalEventKinds
+{
+    public const string AgentStarted = "AgentStarted";
+    public const string TargetReceived = "TargetReceived";
+    public const string DesiredRejected = "DesiredRejected";
+    public const string SourceUnavailable = "SourceUnavailable";
+    public const string RenderFailed = "RenderFailed";
+    public const string Applied = "Applied";
+    public const string Converged = "Converged";
+    public const string Degraded = "Degraded";
+    public const string Failed = "Failed";
+    public const string DriftCorrected = "DriftCorrected";
+    public const string Pruned = "Pruned";
+    public const string Connected = "Connected";
+    public const string Disconnected = "Disconnected";
+
+    /// <summary>Stands for older events dropped because the journal hit its bound; Detail says how many.</summary>
+    public const string Compacted = "Compacted";
+}

@@ -1,0 +1,70 @@
+namespace FleetOps.Shared.Contracts;
+
+/// <summary>
+/// What a well-formed message must also satisfy beyond its JSON shape. Each check returns the first
+/// broken rule as a sentence, or null.
+/// </summary>
+internal static class MessageRules
+{
+    public static string? Check(DesiredMessage m)
+    {
+        if (m.Generation < 0)
+            return $"generation must not be negative (got {m.Generation})";
+        if (m.ReconcileIntervalSeconds <= 0)
+            return $"reconcileIntervalSeconds must be positive (got {m.ReconcileIntervalSeconds})";
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < m.Groups.Count; i++)
+        {
+            var g = m.Groups[i];
+            if (string.IsNullOrWhiteSpace(g.Name))
+                return $"groups[{i}].name must not be empty";
+            if (!names.Add(g.Name))
+                return $"groups[{i}]: group '{g.Name}' is listed twice";
+            if (!Revisions.IsFullSha(g.Revision))
+                return $"groups[{i}] '{g.Name}': revision '{g.Revision}' is not a full commit sha";
+            if (g.Path.StartsWith('/') || g.Path.Split('/').Contains(".."))
+                return $"groups[{i}] '{g.Name}': path '{g.Path}' must be relative and stay inside the repository";
+        }
+        return null;
+    }
+
+    public static string? Check(HelloMessage m) =>
+        m.Generation < 0 ? $"generation must not be negative (got {m.Generation})"
+        : m.LastJournalSeq < 0 ? $"lastJournalSeq must not be negative (got {m.LastJournalSeq})"
+        : null;
+
+    public static string? Check(StatusMessage m)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < m.Groups.Count; i++)
+        {
+            var g = m.Groups[i];
+            if (!names.Add(g.Name))
+                return $"groups[{i}]: group '{g.Name}' is listed twice";
+            if (g.Phase is Phase.Offline or Phase.Unknown)
+                return $"groups[{i}] '{g.Name}': phase {g.Phase} is the hub's to derive, not an agent's to report";
+            if (g.Resources.Total < 0 || g.Resources.Healthy < 0 || g.Resources.Healthy > g.Resources.Total)
+                return $"groups[{i}] '{g.Name}': resource counts {g.Resources.Healthy}/{g.Resources.Total} are impossible";
+        }
+        return null;
+    }
+
+    public static string? Check(JournalMessage m)
+    {
+        long previous = 0;
+        for (var i = 0; i < m.Events.Count; i++)
+        {
+            var e = m.Events[i];
+            if (e.Seq <= previous)
+                return $"events[{i}]: seq {e.Seq} must be positive and greater than the one before ({previous})";
+            if (string.IsNullOrWhiteSpace(e.Kind))
+                return $"events[{i}]: kind must not be empty";
+            previous = e.Seq;
+        }
+        return null;
+    }
+
+    public static string? Check(AckMessage m) => m.Seq < 0 ? $"seq must not be negative (got {m.Seq})" : null;
+
+    public static string? Check(PresenceMessage m) => null;
+}

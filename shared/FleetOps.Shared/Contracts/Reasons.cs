@@ -1,0 +1,24 @@
+namespace FleetOps.Shared.Contracts;
+
+/// <summary>
+/// Reasons after Flux's conditions. Strings on the wire so that a newer agent's reason still reaches
+/// an older hub intact.
+/// </summary>
+public static class Reasons
+{
+    public const string Pending = "Pending";
+    public const string Progressing = "Progressing";
+    public const string SourceUnavailable = "SourceUnavailable";
+    public const string RenderFailed = "RenderFailed";
+    public const string ApplyFailed = "ApplyFailed";
+    public const string PruneFailed = "PruneFailed";
+    public const string HealthCheckFailed = "HealthCheckFailed";
+    public const string Conflict = "Conflict";
+    public const string ReconciliationSucceeded = "ReconciliationSucceeded";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Pending, Progressing, SourceUnavailable, RenderFailed, ApplyFailed, PruneFailed, HealthCheckFailed, Conflict,
+        ReconciliationSucceeded,
+    ];
+}

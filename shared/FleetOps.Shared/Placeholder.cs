@@ -1,3 +1,0 @@
-namespace FleetOps.Shared;
-
-internal static class Placeholder;

@@ -1,0 +1,382 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Shared.Tests.Contracts;
+
+public sealed class WireCodecTests
+{
+    private const string Cluster = "store-0042";
+    private static readonly WireCodec Codec = WireCodec.Default;
+
+    public static TheoryData<MessageKind, string> Fixtures => new()
+    {
+        { MessageKind.Desired, "desired.json" },
+        { MessageKind.Hello, "hello.json" },
+        { MessageKind.Status, "status.json" },
+        { MessageKind.Journal, "journal.json" },
+        { MessageKind.Ack, "ack.json" },
+        { MessageKind.Presence, "presence.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void EveryFixtureParsesOnItsOwnTopic(MessageKind kind, string file)
+    {
+        var result = Codec.Parse(Topics.For(Cluster, kind), Payload(file));
+
+        Assert.True(result.IsOk, result.Error?.ToString());
+        Assert.Equal(Cluster, result.Message.ClusterId);
+        Assert.Equal(1, result.Message.V);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void EveryMessageSurvivesARoundTrip(MessageKind kind, string file)
+    {
+        var topic = Topics.For(Cluster, kind);
+        var first = Codec.Parse(topic, Payload(file));
+        Assert.True(first.IsOk, first.Error?.ToString());
+
+        var again = Codec.Parse(topic, Reserialize(first.Message));
+
+        Assert.True(again.IsOk, again.Error?.ToString());
+        Assert.Equal(JsonNode.Parse(Reserialize(first.Message))!.ToJsonString(), JsonNode.Parse(Reserialize(again.Message))!.ToJsonString());
+    }
+
+    [Fact]
+    public void DesiredMessageCarriesEveryFieldOfTheFixture()
+    {
+        var desired = Codec.Parse<DesiredMessage>(Topics.Desired(Cluster), Payload("desired.json"));
+
+        Assert.True(desired.IsOk, desired.Error?.ToString());
+        var m = desired.Message;
+        Assert.Equal(7, m.Generation);
+        Assert.Equal("main", m.Source.Branch);
+        Assert.Equal(["platform", "pos-east"], m.Groups.Select(g => g.Name));
+        Assert.Equal("apps/pos/overlays/east", m.Groups[1].Path);
+        Assert.Equal(300, m.ReconcileIntervalSeconds);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 11, 55, 0, TimeSpan.Zero), m.IssuedAt);
+    }
+
+    [Fact]
+    public void StatusPhasesAndPresenceStatesTravelAsReadableWords()
+    {
+        var status = new StatusMessage(1, Cluster, 3, DateTimeOffset.UnixEpoch,
+            [new GroupStatus("pos", Phase.Converged, Reasons.ReconciliationSucceeded, null, null, null, new ResourceCounts(2, 2), [])]);
+        var presence = new PresenceMessage(1, Cluster, PresenceState.Offline, DateTimeOffset.UnixEpoch);
+
+        var statusJson = WireCodec.SerializeToString(status);
+        var presenceJson = WireCodec.SerializeToString(presence);
+
+        Assert.Contains("\"phase\":\"Converged\"", statusJson);
+        Assert.Contains("\"v\":1", statusJson);
+        Assert.Contains("\"state\":\"offline\"", presenceJson);
+        Assert.DoesNotContain("\"message\":null", statusJson);
+    }
+
+    [Fact]
+    public void UnknownFieldsAreIgnoredSoMinorAdditionsStayCompatible()
+    {
+        var json = Node("ack.json");
+        json["addedInV1Dot1"] = "whatever";
+
+        var result = Codec.Parse(Topics.Ack(Cluster), Bytes(json));
+
+        Assert.True(result.IsOk, result.Error?.ToString());
+    }
+
+    [Fact]
+    public void PayloadOverTheLimitIsRefusedBeforeParsing()
+    {
+        var small = new WireCodec(new WireOptions(MaxPayloadBytes: 64));
+
+        var result = small.Parse(Topics.Desired(Cluster), Payload("desired.json"));
+
+        AssertRefused(result, WireErrorCode.TooLarge, "64");
+    }
+
+    [Fact]
+    public void DefaultLimitIs256KiB()
+    {
+        var json = Node("journal.json");
+        json["padding"] = new string('x', WireOptions.DefaultMaxPayloadBytes);
+
+        AssertRefused(Codec.Parse(Topics.Journal(Cluster), Bytes(json)), WireErrorCode.TooLarge);
+        Assert.Equal(256 * 1024, WireOptions.Default.MaxPayloadBytes);
+    }
+
+    [Theory]
+    [InlineData("fleetops/v1/clusters/store-0042")]
+    [InlineData("fleetops/v1/clusters/store-0042/unknown")]
+    [InlineData("fleetops/v2/clusters/store-0042/status")]
+    [InlineData("fleetops/v1/clusters/+/status")]
+    [InlineData("fleetops/v1/clusters/store-0042/status/extra")]
+    public void TopicsOutsideTheV1SchemeAreRefused(string topic)
+    {
+        AssertRefused(Codec.Parse(topic, Payload("status.json")), WireErrorCode.UnknownTopic);
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"v\": 1, \"clusterId\": \"store-0042\"")]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("\"just a string\"")]
+    [InlineData("")]
+    public void GarbageIsRefusedAsInvalidJson(string payload)
+    {
+        AssertRefused(Codec.Parse(Topics.Status(Cluster), Encoding.UTF8.GetBytes(payload)), WireErrorCode.InvalidJson);
+    }
+
+    [Fact]
+    public void InvalidUtf8IsRefusedAsInvalidJson()
+    {
+        byte[] payload = [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}'];
+
+        AssertRefused(Codec.Parse(Topics.Ack(Cluster), payload), WireErrorCode.InvalidJson);
+    }
+
+    [Fact]
+    public void MissingVersionIsAMissingField()
+    {
+        var json = Node("ack.json");
+        json.AsObject().Remove("v");
+
+        AssertRefused(Codec.Parse(Topics.Ack(Cluster), Bytes(json)), WireErrorCode.MissingField, "'v'");
+    }
+
+    [Fact]
+    public void NonIntegerVersionIsAnInvalidField()
+    {
+        var json = Node("ack.json");
+        json["v"] = "1";
+
+        AssertRefused(Codec.Parse(Topics.Ack(Cluster), Bytes(json)), WireErrorCode.InvalidField, "'v'");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(99)]
+    public void UnknownMajorVersionIsRefused(int major)
+    {
+        var json = Node("status.json");
+        json["v"] = major;
+
+        AssertRefused(Codec.Parse(Topics.Status(Cluster), Bytes(json)), WireErrorCode.UnsupportedVersion, major.ToString());
+    }
+
+    [Fact]
+    public void UnknownMajorVersionIsJudgedBeforeTheRestOfTheShape()
+    {
+        // A v2 payload may look nothing like v1; it must be reported as a version problem, not a missing field.
+        var result = Codec.Parse(Topics.Status(Cluster), Encoding.UTF8.GetBytes("{\"v\":2,\"completely\":\"different\"}"));
+
+        AssertRefused(result, WireErrorCode.UnsupportedVersion);
+    }
+
+    [Fact]
+    public void MissingClusterIdIsAMissingField()
+    {
+        var json = Node("hello.json");
+        json.AsObject().Remove("clusterId");
+
+        AssertRefused(Codec.Parse(Topics.Hello(Cluster), Bytes(json)), WireErrorCode.MissingField, "'clusterId'");
+    }
+
+    [Fact]
+    public void PayloadNamingAnotherClusterIsRefused()
+    {
+        AssertRefused(Codec.Parse(Topics.Status("store-0043"), Payload("status.json")), WireErrorCode.ClusterMismatch, "store-0043");
+    }
+
+    [Theory]
+    [InlineData("desired.json", MessageKind.Desired, "generation")]
+    [InlineData("desired.json", MessageKind.Desired, "source")]
+    [InlineData("desired.json", MessageKind.Desired, "groups")]
+    [InlineData("hello.json", MessageKind.Hello, "labels")]
+    [InlineData("status.json", MessageKind.Status, "groups")]
+    [InlineData("journal.json", MessageKind.Journal, "events")]
+    [InlineData("ack.json", MessageKind.Ack, "seq")]
+    [InlineData("presence.json", MessageKind.Presence, "state")]
+    public void MissingRequiredFieldIsRefused(string file, MessageKind kind, string field)
+    {
+        var json = Node(file);
+        json.AsObject().Remove(field);
+
+        AssertRefused(Codec.Parse(Topics.For(Cluster, kind), Bytes(json)), WireErrorCode.MissingField, field);
+    }
+
+    [Fact]
+    public void MissingFieldInsideAListIsRefused()
+    {
+        var json = Node("desired.json");
+        json["groups"]![1]!.AsObject().Remove("revision");
+
+        AssertRefused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.MissingField, "revision");
+    }
+
+    [Fact]
+    public void NullForARequiredStringIsAnInvalidField()
+    {
+        var json = Node("hello.json");
+        json["agentVersion"] = null;
+
+        AssertRefused(Codec.Parse(Topics.Hello(Cluster), Bytes(json)), WireErrorCode.InvalidField);
+    }
+
+    [Fact]
+    public void WrongTypeIsAnInvalidField()
+    {
+        var json = Node("desired.json");
+        json["generation"] = "seven";
+
+        AssertRefused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, "generation");
+    }
+
+    [Fact]
+    public void UnknownPhaseNameIsAnInvalidField()
+    {
+        var json = Node("status.json");
+        json["groups"]![0]!["phase"] = "Sleeping";
+
+        AssertRefused(Codec.Parse(Topics.Status(Cluster), Bytes(json)), WireErrorCode.InvalidField);
+    }
+
+    [Fact]
+    public void AskingForTheWrongMessageTypeIsAKindMismatch()
+    {
+        AssertRefused(Codec.Parse<DesiredMessage>(Topics.Ack(Cluster), Payload("ack.json")), WireErrorCode.KindMismatch);
+    }
+
+    [Theory]
+    [InlineData("abc123")]
+    [InlineData("main")]
+    [InlineData("3F2A1C9D4E5B6A7980112233445566778899AABB")]
+    public void DesiredRevisionMustBeAFullSha(string revision)
+    {
+        var json = Node("desired.json");
+        json["groups"]![0]!["revision"] = revision;
+
+        AssertRefused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, "full commit sha");
+    }
+
+    [Fact]
+    public void DesiredGroupListedTwiceIsRefused()
+    {
+        var json = Node("desired.json");
+        json["groups"]![1]!["name"] = "platform";
+
+        AssertRefused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, "twice");
+    }
+
+    [Theory]
+    [InlineData("/etc")]
+    [InlineData("apps/../../outside")]
+    public void DesiredPathMustStayInsideTheRepository(string path)
+    {
+        var json = Node("desired.json");
+        json["groups"]![0]!["path"] = path;
+
+        AssertRefused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, "inside the repository");
+    }
+
+    [Fact]
+    public void NegativeGenerationIsRefused()
+    {
+        var json = Node("desired.json");
+        json["generation"] = -1;
+
+        AssertRefused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, "negative");
+    }
+
+    [Fact]
+    public void NonPositiveReconcileIntervalIsRefused()
+    {
+        var json = Node("desired.json");
+        json["reconcileIntervalSeconds"] = 0;
+
+        AssertRefused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, "reconcileIntervalSeconds");
+    }
+
+    [Fact]
+    public void JournalEventsOutOfSeqOrderAreRefused()
+    {
+        var json = Node("journal.json");
+        json["events"]![1]!["seq"] = 1203;
+
+        AssertRefused(Codec.Parse(Topics.Journal(Cluster), Bytes(json)), WireErrorCode.InvalidField, "seq");
+    }
+
+    [Fact]
+    public void JournalEventWithEmptyKindIsRefused()
+    {
+        var json = Node("journal.json");
+        json["events"]![0]!["kind"] = " ";
+
+        AssertRefused(Codec.Parse(Topics.Journal(Cluster), Bytes(json)), WireErrorCode.InvalidField, "kind");
+    }
+
+    [Theory]
+    [InlineData("Offline")]
+    [InlineData("Unknown")]
+    public void AgentsMayNotReportTheHubsOwnPhases(string phase)
+    {
+        var json = Node("status.json");
+        json["groups"]![0]!["phase"] = phase;
+
+        AssertRefused(Codec.Parse(Topics.Status(Cluster), Bytes(json)), WireErrorCode.InvalidField, "hub");
+    }
+
+    [Fact]
+    public void ImpossibleResourceCountsAreRefused()
+    {
+        var json = Node("status.json");
+        json["groups"]![0]!["resources"]!["healthy"] = 13;
+
+        AssertRefused(Codec.Parse(Topics.Status(Cluster), Bytes(json)), WireErrorCode.InvalidField, "impossible");
+    }
+
+    [Fact]
+    public void NegativeHelloCountersAreRefused()
+    {
+        var json = Node("hello.json");
+        json["lastJournalSeq"] = -5;
+
+        AssertRefused(Codec.Parse(Topics.Hello(Cluster), Bytes(json)), WireErrorCode.InvalidField, "lastJournalSeq");
+    }
+
+    [Fact]
+    public void NegativeAckIsRefused()
+    {
+        var json = Node("ack.json");
+        json["seq"] = -1;
+
+        AssertRefused(Codec.Parse(Topics.Ack(Cluster), Bytes(json)), WireErrorCode.InvalidField, "seq");
+    }
+
+    private static void AssertRefused<T>(ParseResult<T> result, WireErrorCode code, string? mentions = null) where T : class
+    {
+        Assert.False(result.IsOk, "payload was accepted but should have been refused");
+        Assert.Equal(code, result.Error.Code);
+        if (mentions is not null)
+            Assert.Contains(mentions, result.Error.Message);
+    }
+
+    private static byte[] Payload(string file) => Tests.Fixtures.Bytes("contracts", file);
+
+    private static JsonNode Node(string file) => JsonNode.Parse(Tests.Fixtures.Text("contracts", file))!;
+
+    private static byte[] Bytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
+
+    private static byte[] Reserialize(IClusterMessage message) => message switch
+    {
+        DesiredMessage m => WireCodec.Serialize(m),
+        HelloMessage m => WireCodec.Serialize(m),
+        StatusMessage m => WireCodec.Serialize(m),
+        JournalMessage m => WireCodec.Serialize(m),
+        AckMessage m => WireCodec.Serialize(m),
+        PresenceMessage m => WireCodec.Serialize(m),
+        _ => throw new ArgumentOutOfRangeException(nameof(message)),
+    };
+}
