@@ -1,3 +1,18 @@
-// The agent is filled in by its own issue; this shell only proves the solution builds and runs.
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Hosting;
+using Microsoft.Extensions.Hosting;
+
 var builder = Host.CreateApplicationBuilder(args);
-builder.Build().Run();
+builder.Services.AddSystemd();
+try
+{
+    builder.AddFleetOpsAgent(args);
+    AgentOptionsValidator.ThrowIfInvalid(AgentConfiguration.Read(builder.Configuration));
+}
+catch (AgentOptionsException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+await builder.Build().RunAsync();
+return 0;
