@@ -174,13 +174,15 @@ public sealed class LiteAgentStore : IAgentStore
             if (start < from)
                 from = start;
         }
-        var first = oldest[0]["_id"].AsInt64;
+        var first = oldest[0]["fs"].IsNull ? oldest[0]["_id"].AsInt64 : oldest[0]["fs"].AsInt64;
         var last = oldest[^1];
         var to = At(last);
         foreach (var d in oldest)
             journal.Delete(d["_id"]);
         var detail = $"{count} events compacted (seq {first}-{last["_id"].AsInt64}) from {from:O} to {to:O}: the journal reached its limit of {journalLimit} unacknowledged events";
-        journal.Insert(FromEvent(new JournalEvent(last["_id"].AsInt64, to, JournalEventKinds.Compacted, Detail: detail), count, from));
+        var summary = FromEvent(new JournalEvent(last["_id"].AsInt64, to, JournalEventKinds.Compacted, Detail: detail), count, from);
+        summary["fs"] = first;
+        journal.Insert(summary);
     }
 
     private static string? Truncate(string? detail) =>
