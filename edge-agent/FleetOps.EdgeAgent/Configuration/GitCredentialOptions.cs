@@ -1,7 +1,7 @@
 namespace FleetOps.EdgeAgent.Configuration;
 
 /// <summary>Credentials for the fleet-config repository: an https token, or an ssh private key file.</summary>
-public sealed record GitCredentialOptions(string? Token = null, string? Username = null, string? SshKeyPath = null)
+public sealed record GitCredentialOptions(string? Token = null, string? Username = null, string? SshKeyPath = null, string SshProgram = "ssh")
 {
     public static readonly GitCredentialOptions Default = new();
 
@@ -10,5 +10,5 @@ public sealed record GitCredentialOptions(string? Token = null, string? Username
 
     // Records print their members; the token must never reach a log line through ToString.
     public override string ToString() =>
-        $"GitCredentialOptions {{ Token = {(Token is null ? "none" : "***")}, Username = {Username}, SshKeyPath = {SshKeyPath} }}";
+        $"GitCredentialOptions {{ Token = {(Token is null ? "none" : "***")}, Username = {Username}, SshKeyPath = {SshKeyPath}, SshProgram = {SshProgram} }}";
 }

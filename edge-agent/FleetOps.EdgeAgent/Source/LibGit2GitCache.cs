@@ -11,10 +11,11 @@ namespace FleetOps.EdgeAgent.Source;
 /// objects both sides have), so a one-file change costs about one file.
 /// </summary>
 /// <remarks>
-/// SSH: LibGit2Sharp exposes no ssh key credentials. The bundled libgit2 runs the system OpenSSH
-/// client, so for ssh:// and scp-like URLs the key is passed through <c>core.sshCommand</c> in the
-/// cache's own config (needs <c>ssh</c> on PATH). If that client is missing the fetch fails with
-/// <see cref="SourceUnavailableException"/> saying so; use https with a token instead.
+/// SSH: LibGit2Sharp exposes no ssh key credentials, but the libgit2 it bundles (built with exec-based
+/// SSH) runs the OpenSSH client named by <c>core.sshCommand</c>. For ssh:// and scp-like URLs the cache
+/// writes a small wrapper that passes the configured key (<c>-i</c>, host keys trusted on first use
+/// and kept beside the cache) and points <c>core.sshCommand</c> at it. Needs <c>ssh</c> on PATH; without
+/// it the fetch fails with <see cref="SourceUnavailableException"/> saying so (use https with a token).
 /// </remarks>
 public sealed class LibGit2GitCache : IGitCache, IDisposable
 {
@@ -104,10 +105,18 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
             repo.Network.Remotes.Update(RemoteName, r => r.Url = url);
         if (credentials.SshKeyPath is { } key)
         {
-            // libgit2 runs OpenSSH; this is how a key reaches it (see the remarks on the class).
-            var command = $"ssh -i '{key}' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new";
-            if (repo.Config.Get<string>("core.sshCommand")?.Value != command)
-                repo.Config.Set("core.sshCommand", command, ConfigurationLevel.Local);
+            // libgit2 runs core.sshCommand as a program without a shell, so the key travels in a wrapper script.
+            var wrapper = Path.Combine(repo.Info.Path, "fleetops-ssh");
+            var knownHosts = Path.Combine(repo.Info.Path, "known_hosts");
+            var script = $"#!/bin/sh\nexec {credentials.SshProgram} -i '{key}' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile='{knownHosts}' \"$@\"\n";
+            if (!File.Exists(wrapper) || File.ReadAllText(wrapper) != script)
+            {
+                File.WriteAllText(wrapper, script);
+                if (!OperatingSystem.IsWindows())
+                    File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            if (repo.Config.Get<string>("core.sshCommand")?.Value != wrapper)
+                repo.Config.Set("core.sshCommand", wrapper, ConfigurationLevel.Local);
         }
     }
 

@@ -73,6 +73,28 @@ public sealed class LibGit2GitCacheTests : IDisposable
         Assert.Contains("not on any branch or tag", e.Message);
     }
 
+    [Fact]
+    public async Task SshSourcesGetTheConfiguredKeyThroughTheOpenSshClient()
+    {
+        var sha = remote.CopyFrom("plain").Commit();
+        // Stands in for OpenSSH: records its arguments, then runs the remote command locally.
+        var fakeSsh = Path.Combine(data.Path, "fake-ssh");
+        var log = Path.Combine(data.Path, "ssh-args.log");
+        File.WriteAllText(fakeSsh, $"#!/bin/sh\necho \"$@\" >> '{log}'\nfor last; do :; done\nexec sh -c \"$last\"\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(fakeSsh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var key = Path.Combine(data.Path, "id_ed25519");
+        File.WriteAllText(key, "not a real key");
+        using var cache = new LibGit2GitCache(data.Sub("agent"), new GitCredentialOptions(SshKeyPath: key, SshProgram: fakeSsh), NullLogger<LibGit2GitCache>.Instance);
+
+        await cache.EnsureAsync(new SourceRef($"ssh://git@localhost{remote.Url}", remote.Branch), sha, CancellationToken.None);
+
+        Assert.True(cache.Has(sha));
+        var args = File.ReadAllText(log);
+        Assert.Contains($"-i {key}", args);
+        Assert.Contains("git-upload-pack", args);
+    }
+
     public void Dispose()
     {
         remote.Dispose();
