@@ -14,13 +14,18 @@ public static class DnsNames
 
     public static bool IsSubdomain(string name) => ValidateSubdomain(name) is null;
 
-    /// <summary>Why <paramref name="name"/> is not a DNS label, or null when it is one.</summary>
-    public static string? ValidateLabel(string name)
+    /// <summary>Why <paramref name="name"/> is not a DNS label, as a clause ("it must ..."), or null when it is one.</summary>
+    public static string? ValidateLabel(string name) => LabelProblem(name) is { } problem ? $"it {problem}" : null;
+
+    /// <summary>Why <paramref name="name"/> is not a DNS subdomain, as a clause ("it must ..."), or null when it is one.</summary>
+    public static string? ValidateSubdomain(string name) => SubdomainProblem(name) is { } problem ? $"it {problem}" : null;
+
+    private static string? LabelProblem(string name)
     {
         if (name.Length == 0)
             return "must not be empty";
         if (name.Length > MaxLabelLength)
-            return $"must be {MaxLabelLength} characters or fewer (it has {name.Length})";
+            return $"must be {MaxLabelLength} characters or fewer, not {name.Length}";
         if (!name.All(c => IsLowerAlphanumeric(c) || c == '-'))
             return "may contain only lowercase letters, digits and '-'";
         if (!IsLowerAlphanumeric(name[0]) || !IsLowerAlphanumeric(name[^1]))
@@ -28,13 +33,13 @@ public static class DnsNames
         return null;
     }
 
-    /// <summary>Why <paramref name="name"/> is not a DNS subdomain, or null when it is one.</summary>
-    public static string? ValidateSubdomain(string name)
+    // A predicate ("must not be empty") so label keys can say which part breaks it.
+    internal static string? SubdomainProblem(string name)
     {
         if (name.Length == 0)
             return "must not be empty";
         if (name.Length > MaxSubdomainLength)
-            return $"must be {MaxSubdomainLength} characters or fewer (it has {name.Length})";
+            return $"must be {MaxSubdomainLength} characters or fewer, not {name.Length}";
         if (!name.All(c => IsLowerAlphanumeric(c) || c is '-' or '.'))
             return "may contain only lowercase letters, digits, '-' and '.'";
         foreach (var part in name.Split('.'))

@@ -153,14 +153,14 @@ internal sealed class LabelSelectorStringParser
         if (token.Kind != TokenKind.Identifier)
             throw Error(token, $"expected a label key{context}, found {Describe(token)}");
         if (LabelSyntax.ValidateKey(token.Text) is { } problem)
-            throw Error(token, $"label key '{token.Text}' is not valid: it {problem}");
+            throw Error(token, $"label key '{token.Text}' is not valid: {problem}");
         return token.Text;
     }
 
     private string CheckedValue(Token token)
     {
         if (LabelSyntax.ValidateValue(token.Text) is { } problem)
-            throw Error(token, $"label value '{token.Text}' is not valid: it {problem}");
+            throw Error(token, $"label value '{token.Text}' is not valid: {problem}");
         return token.Text;
     }
 
