@@ -6,6 +6,7 @@ using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
+using FleetOps.Shared.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(_ => KubeConnection.Create(options));
         services.TryAddSingleton<ApiDiscovery>();
         services.TryAddSingleton<IResourceManager, KubernetesResourceManager>();
+        services.TryAddSingleton<IRenderer>(sp => new Renderer(RenderOptions.Default, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IManifestRenderer, SharedManifestRenderer>();
         services.TryAddSingleton(sp => new RenderCache(sp.GetRequiredService<IGitCache>(), sp.GetRequiredService<IManifestRenderer>(), options.ClusterId));
         services.TryAddSingleton<Pruner>();

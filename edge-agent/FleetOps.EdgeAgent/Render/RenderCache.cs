@@ -34,11 +34,7 @@ public sealed class RenderCache(IGitCache git, IManifestRenderer renderer, strin
         }
         IReadOnlyList<JsonObject> rendered;
         using (var tree = await git.MaterializeAsync(revision, cancellationToken).ConfigureAwait(false))
-        {
-            if (!Directory.Exists(Path.Combine(tree.Root, path)))
-                throw new RenderException($"path '{path}' does not exist at {FleetOps.Shared.Contracts.Revisions.Short(revision)}");
             rendered = await renderer.RenderAsync(tree.Root, path, cancellationToken).ConfigureAwait(false);
-        }
         var objects = rendered.Select(o => Prepare(o, group)).ToList();
         lock (gate)
         {
