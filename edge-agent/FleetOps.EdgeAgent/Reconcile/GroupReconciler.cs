@@ -25,6 +25,11 @@ public sealed class GroupReconciler(
     TimeProvider time,
     ILogger<GroupReconciler> logger)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChangeSet> lastChanges = new(StringComparer.Ordinal);
+
+    /// <summary>The ChangeSet of the group's latest completed run (apply and prune), for observers and tests.</summary>
+    public ChangeSet? LastChangeSet(string group) => lastChanges.GetValueOrDefault(group);
+
     public async Task<GroupStatus> ReconcileGroupAsync(GroupTarget target, CancellationToken cancellationToken)
     {
         var run = new GroupRun(target, store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name));
@@ -143,8 +148,12 @@ public sealed class GroupReconciler(
     /// <summary>Records the outcome and publishes it if it changed; phase changes are journaled.</summary>
     private GroupStatus Report(GroupRun run)
     {
+        var previous = board.Get(run.Target.Name);
         var status = Publish(run, run.Phase, run.Reason, run.Message);
-        logger.LogInformation("Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}", run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());
+        lastChanges[run.Target.Name] = run.Changes;
+        // One line per run that did or changed something; quiet periodic checks log at debug only.
+        var level = run.Changes.HasWrites || previous is null || !StatusBoard.Same(previous, status) ? LogLevel.Information : LogLevel.Debug;
+        logger.Log(level, "Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}", run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());
         return status;
     }
 
