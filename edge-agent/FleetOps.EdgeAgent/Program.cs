@@ -8,11 +8,12 @@ try
 {
     builder.AddFleetOpsAgent(args);
     AgentOptionsValidator.ThrowIfInvalid(AgentConfiguration.Read(builder.Configuration));
+    await builder.Build().RunAsync();
+    return 0;
 }
 catch (AgentOptionsException e)
 {
+    // A configuration mistake gets its explanation, not a stack trace.
     Console.Error.WriteLine(e.Message);
     return 2;
 }
-await builder.Build().RunAsync();
-return 0;

@@ -37,11 +37,20 @@ internal sealed class KubeConnection(KubernetesClientConfiguration config) : Kub
     /// <summary>Builds the client from the agent's options: in-cluster service account, a kubeconfig file, or the default kubeconfig.</summary>
     public static KubeConnection Create(Configuration.AgentOptions options)
     {
-        var config = options.InCluster
-            ? KubernetesClientConfiguration.InClusterConfig()
-            : options.Kubeconfig is { } path
-                ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
-                : KubernetesClientConfiguration.BuildDefaultConfig();
-        return new KubeConnection(config);
+        try
+        {
+            var config = options.InCluster
+                ? KubernetesClientConfiguration.InClusterConfig()
+                : options.Kubeconfig is { } path
+                    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
+                    : KubernetesClientConfiguration.BuildDefaultConfig();
+            return new KubeConnection(config);
+        }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException)
+        {
+            var where = options.InCluster ? "the in-cluster service account" : $"kubeconfig '{options.Kubeconfig ?? "(default)"}'";
+            throw new Configuration.AgentOptionsException(
+                [$"cannot use {where}: {e.Message}; fix FLEETOPS_KUBECONFIG / --kubeconfig, or set FLEETOPS_IN_CLUSTER=true inside a pod"]);
+        }
     }
 }
