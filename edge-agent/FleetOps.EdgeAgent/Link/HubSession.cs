@@ -47,14 +47,14 @@ public sealed class HubSession(
         pending.Set();
     }
 
-    /// <summary>The sender loop: flushes whenever kicked while connected. Also polls the journal now and then, since events are written by many components.</summary>
+    /// <summary>The sender loop: flushes whenever kicked while connected. Every event and status change kicks it; a slow timer is the safety net.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await pending.WaitAsync(TimeSpan.FromSeconds(5), time, cancellationToken).ConfigureAwait(false);
+                await pending.WaitAsync(TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
                 if (link.IsConnected)
                     await FlushAsync(cancellationToken).ConfigureAwait(false);
             }
