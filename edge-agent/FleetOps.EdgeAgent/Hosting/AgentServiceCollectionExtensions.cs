@@ -17,7 +17,7 @@ namespace FleetOps.EdgeAgent.Hosting;
 
 /// <summary>
 /// Composition. Every service is a singleton of its own container, so one container is one agent:
-/// a simulator builds many (see <see cref="EdgeAgent"/>), nothing is static.
+/// a simulator builds many (see <see cref="EdgeAgentHost"/>), nothing is static.
 /// </summary>
 public static class AgentServiceCollectionExtensions
 {

@@ -9,12 +9,12 @@ namespace FleetOps.EdgeAgent.Hosting;
 /// One standalone agent without a generic host: its own container, data dir, MQTT connection and
 /// Kubernetes client. This is what a simulator creates hundreds of in one process.
 /// </summary>
-public sealed class EdgeAgent : IAsyncDisposable
+public sealed class EdgeAgentHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
     private readonly AgentRuntime runtime;
 
-    private EdgeAgent(ServiceProvider provider)
+    private EdgeAgentHost(ServiceProvider provider)
     {
         this.provider = provider;
         runtime = provider.GetRequiredService<AgentRuntime>();
@@ -29,7 +29,7 @@ public sealed class EdgeAgent : IAsyncDisposable
     /// Builds an agent. <paramref name="loggers"/> and <paramref name="time"/> may be shared by many agents;
     /// <paramref name="configure"/> may replace seams (a fake clock, a test renderer).
     /// </summary>
-    public static EdgeAgent Create(AgentOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
+    public static EdgeAgentHost Create(AgentOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         AgentOptionsValidator.ThrowIfInvalid(options);
         var services = new ServiceCollection();
@@ -39,7 +39,7 @@ public sealed class EdgeAgent : IAsyncDisposable
             services.AddSingleton(time);
         configure?.Invoke(services);
         services.AddFleetOpsAgent(options);
-        return new EdgeAgent(services.BuildServiceProvider());
+        return new EdgeAgentHost(services.BuildServiceProvider());
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => runtime.StartAsync(cancellationToken);
