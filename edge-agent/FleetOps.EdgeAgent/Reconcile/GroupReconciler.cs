@@ -149,8 +149,8 @@ public sealed class GroupReconciler(
     private GroupStatus Report(GroupRun run)
     {
         var previous = board.Get(run.Target.Name);
-        var status = Publish(run, run.Phase, run.Reason, run.Message);
         lastChanges[run.Target.Name] = run.Changes;
+        var status = Publish(run, run.Phase, run.Reason, run.Message);
         // One line per run that did or changed something; quiet periodic checks log at debug only.
         var level = run.Changes.HasWrites || previous is null || !StatusBoard.Same(previous, status) ? LogLevel.Information : LogLevel.Debug;
         logger.Log(level, "Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}", run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());

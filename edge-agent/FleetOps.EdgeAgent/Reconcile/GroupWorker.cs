@@ -54,6 +54,8 @@ public sealed class GroupWorker(
                 t = target;
                 removing = remove;
                 current = run;
+                // This run serves every wake-up so far; a later one (a new target) cancels it anyway.
+                wake.Reset();
             }
             TimeSpan next;
             try
@@ -79,7 +81,12 @@ public sealed class GroupWorker(
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                // A new target cancelled this run: start over with it at once.
                 continue;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -12,6 +12,16 @@ public sealed class Signal
             pending.TrySetResult();
     }
 
+    /// <summary>Forgets a wake-up that arrived before the work it asked for began.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            if (pending.Task.IsCompleted)
+                pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
     /// <summary>Returns true when woken, false when the timeout passed first.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
