@@ -43,7 +43,7 @@ internal static class ObjectFields
         return node;
     }
 
-    /// <summary>Removes the field or list item at <paramref name="path"/>, then maps it left empty.</summary>
+    /// <summary>Removes the field or list item at <paramref name="path"/>, then the maps and lists it left empty.</summary>
     public static void Remove(JsonObject root, IReadOnlyList<string> path)
     {
         if (path.Count == 0)
@@ -68,7 +68,8 @@ internal static class ObjectFields
         for (var depth = path.Count - 1; depth >= 2; depth--)
         {
             var prefix = path.Take(depth).ToArray();
-            if (Resolve(root, prefix) is not JsonObject { Count: 0 } || !prefix[^1].StartsWith("f:", StringComparison.Ordinal))
+            var emptied = Resolve(root, prefix) is JsonObject { Count: 0 } or JsonArray { Count: 0 };
+            if (!emptied || !prefix[^1].StartsWith("f:", StringComparison.Ordinal))
             {
                 break;
             }
