@@ -80,7 +80,8 @@ internal static class FieldManager
 
         var dropped = mine?.Fields.Clone() ?? new FieldSet();
         dropped.Except(appliedSet);
-        foreach (var path in dropped.Members().OrderByDescending(p => p.Count))
+        // Shallow first: removing a list item whole must not be preceded by removing its key fields.
+        foreach (var path in dropped.Members().OrderBy(p => p.Count))
         {
             if (!entries.Any(e => e != mine && e.Fields.ContainsAnyAt(path)))
             {
