@@ -85,7 +85,7 @@ internal static class StrategicMergePatch
         return result;
     }
 
-    private static JsonArray MergeList(JsonArray? target, JsonArray patch, string? field, bool inMetadata)
+    private static JsonArray? MergeList(JsonArray? target, JsonArray patch, string? field, bool inMetadata)
     {
         if (patch.Any(i => i is JsonObject o && (string?)o["$patch"] == "replace"))
         {
@@ -141,7 +141,8 @@ internal static class StrategicMergePatch
             }
         }
 
-        return new JsonArray([.. items]);
+        // Deleting the last item leaves an empty list, which the API server's typed round trip drops.
+        return items.Count == 0 ? null : new JsonArray([.. items]);
     }
 
     private static JsonObject StripDirectives(JsonObject obj)
