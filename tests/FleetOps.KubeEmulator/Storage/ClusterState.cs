@@ -331,7 +331,8 @@ internal sealed class ClusterState
         lock (gate)
         {
             RunDue();
-            return (JsonObject?)store.Find(type, ns, name)?.DeepClone();
+            // Serialized and parsed rather than cloned, so every value reads back like parsed JSON (casts work).
+            return store.Find(type, ns, name) is { } obj ? JsonNode.Parse(Wire.Object(obj, type.ApiVersion))!.AsObject() : null;
         }
     }
 
@@ -340,7 +341,7 @@ internal sealed class ClusterState
         lock (gate)
         {
             RunDue();
-            return store.Scan(type, ns).Select(o => (JsonObject)o.Object.DeepClone()).ToList();
+            return store.Scan(type, ns).Select(o => JsonNode.Parse(Wire.Object(o.Object, type.ApiVersion))!.AsObject()).ToList();
         }
     }
 
