@@ -1,20 +1,50 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using k8s;
-using k8s.Autorest;
 
 namespace FleetOps.EdgeAgent.Apply;
 
 /// <summary>
-/// The KubernetesClient pipeline (TLS, credentials, token refresh) with one small generic request of
-/// ours on top. The generated client builds <c>/apis/{group}</c> paths for custom objects only, so
-/// core kinds would need a method per kind; one request shape covers <c>/api/v1</c> and <c>/apis</c>.
+/// An HTTP pipeline to the API server built from KubernetesClient's configuration (kubeconfig or
+/// in-cluster service account: server, CA, client certificate, token or refreshing token file), with
+/// one small generic request on top that covers <c>/api/v1</c> and <c>/apis/...</c> paths alike.
 /// </summary>
-internal sealed class KubeConnection(KubernetesClientConfiguration config) : Kubernetes(config)
+/// <remarks>
+/// Why not the <c>k8s.Kubernetes</c> class itself: constructing it initializes KubernetesClient's JSON
+/// options for every Kubernetes model, about 16 MiB of resident memory that a store agent, which
+/// needs only raw requests, cannot afford against its 80 MiB budget. TLS and credentials follow what
+/// that class does with the same configuration.
+/// </remarks>
+internal sealed class KubeConnection : IDisposable
 {
+    private readonly HttpClient http;
+    private readonly Uri baseUri;
+    private readonly KubernetesClientConfiguration config;
+
+    public KubeConnection(KubernetesClientConfiguration config)
+    {
+        this.config = config;
+        var host = config.Host ?? throw new InvalidDataException("the configuration names no API server");
+        baseUri = new Uri(host.EndsWith('/') ? host : host + "/");
+        var handler = new SocketsHttpHandler
+        {
+            // One agent talks to one API server; a couple of pooled connections are enough, and idle ones go.
+            MaxConnectionsPerServer = 8,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            EnableMultipleHttp2Connections = false,
+        };
+        if (baseUri.Scheme == Uri.UriSchemeHttps)
+            handler.SslOptions = Tls(config);
+        http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(100) };
+        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("fleetops-agent", typeof(KubeConnection).Assembly.GetName().Version?.ToString(3) ?? "0"));
+    }
+
     public async Task<KubeResponse> SendAsync(HttpMethod method, string pathAndQuery, string? body, string? contentType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(BaseUri, pathAndQuery.TrimStart('/')));
+        using var request = new HttpRequestMessage(method, new Uri(baseUri, pathAndQuery.TrimStart('/')));
         if (body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
@@ -22,35 +52,77 @@ internal sealed class KubeConnection(KubernetesClientConfiguration config) : Kub
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/json");
         }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        try
-        {
-            using var response = await SendRequestRaw(body ?? "", request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return new KubeResponse(response.StatusCode, text);
-        }
-        catch (HttpOperationException e)
-        {
-            return new KubeResponse(e.Response.StatusCode, e.Response.Content ?? "");
-        }
+        request.Headers.Authorization = await AuthorizationAsync(cancellationToken).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return new KubeResponse(response.StatusCode, text);
     }
 
-    /// <summary>Builds the client from the agent's options: in-cluster service account, a kubeconfig file, or the default kubeconfig.</summary>
+    public void Dispose() => http.Dispose();
+
+    /// <summary>Builds the connection from the agent's options: in-cluster service account, a kubeconfig file, or the default kubeconfig.</summary>
     public static KubeConnection Create(Configuration.AgentOptions options)
     {
         try
         {
             var config = options.InCluster
                 ? KubernetesClientConfiguration.InClusterConfig()
-                : options.Kubeconfig is { } path
-                    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
-                    : KubernetesClientConfiguration.BuildDefaultConfig();
+                : KubeconfigReader.Read(options.Kubeconfig ?? DefaultKubeconfig());
             return new KubeConnection(config);
         }
-        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException
+            or InvalidDataException or FormatException or YamlDotNet.Core.YamlException or System.Security.Cryptography.CryptographicException)
         {
-            var where = options.InCluster ? "the in-cluster service account" : $"kubeconfig '{options.Kubeconfig ?? "(default)"}'";
+            var where = options.InCluster ? "the in-cluster service account" : $"kubeconfig '{options.Kubeconfig ?? DefaultKubeconfig()}'";
             throw new Configuration.AgentOptionsException(
                 [$"cannot use {where}: {e.Message}; fix FLEETOPS_KUBECONFIG / --kubeconfig, or set FLEETOPS_IN_CLUSTER=true inside a pod"]);
         }
     }
+
+    private async Task<AuthenticationHeaderValue?> AuthorizationAsync(CancellationToken cancellationToken)
+    {
+        // A token file (the in-cluster service account) is re-read as it rotates; KubernetesClient handles that.
+        if (config.TokenProvider is { } provider)
+            return await provider.GetAuthenticationHeaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(config.AccessToken))
+            return new AuthenticationHeaderValue("Bearer", config.AccessToken);
+        if (!string.IsNullOrEmpty(config.Username))
+            return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{config.Username}:{config.Password}")));
+        return null;
+    }
+
+    private static SslClientAuthenticationOptions Tls(KubernetesClientConfiguration config)
+    {
+        var tls = new SslClientAuthenticationOptions();
+        if (!string.IsNullOrEmpty(config.TlsServerName))
+            tls.TargetHost = config.TlsServerName;
+        if (config.SkipTlsVerify)
+        {
+            tls.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+        else if (config.SslCaCerts is { Count: > 0 } ca)
+        {
+            // The cluster's own CA is the only root trusted for it (k3s signs its serving certificate itself).
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.AddRange(ca);
+            tls.CertificateChainPolicy = policy;
+        }
+        if (ClientCertificate(config) is { } cert)
+            tls.ClientCertificates = [cert];
+        return tls;
+    }
+
+    private static X509Certificate2? ClientCertificate(KubernetesClientConfiguration config)
+    {
+        if (config.ClientCertificateData is { } certData && config.ClientCertificateKeyData is { } keyData)
+            return X509Certificate2.CreateFromPem(Encoding.UTF8.GetString(Convert.FromBase64String(certData)), Encoding.UTF8.GetString(Convert.FromBase64String(keyData)));
+        if (config.ClientCertificateFilePath is { } certFile && config.ClientKeyFilePath is { } keyFile)
+            return X509Certificate2.CreateFromPemFile(certFile, keyFile);
+        return null;
+    }
+
+    // As kubectl: $KUBECONFIG (first entry), else ~/.kube/config.
+    private static string DefaultKubeconfig() =>
+        Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
 }

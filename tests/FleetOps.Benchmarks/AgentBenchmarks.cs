@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Hosting;
+using FleetOps.EdgeAgent.Reconcile;
+using FleetOps.EdgeAgent.State;
+using FleetOps.KubeEmulator;
+using FleetOps.Shared.Contracts;
+using LibGit2Sharp;
+using Microsoft.Extensions.DependencyInjection;
+using MQTTnet.Server;
+
+namespace FleetOps.Benchmarks;
+
+/// <summary>
+/// Edge agent figures from DESIGN.md: resident memory of the real agent process in steady state
+/// (<c>agent-rss</c>) and the time of a no-op reconcile (<c>agent-noop</c>), both against the in-process
+/// Kubernetes emulator over HTTP, a real git repository and (for rss) a real MQTT broker.
+/// </summary>
+public static class AgentBenchmarks
+{
+    public static async Task<int> RssAsync(string[] args)
+    {
+        var agentPath = Arg(args, "--agent") ?? throw new ArgumentException("--agent PATH (the published fleetops-agent, or fleetops-agent.dll) is required");
+        var seconds = int.Parse(Arg(args, "--seconds") ?? "600");
+        var objects = int.Parse(Arg(args, "--objects") ?? "50");
+        var interval = int.Parse(Arg(args, "--interval") ?? "60");
+        using var work = new BenchDir();
+        await using var emulator = new KubeEmulatorServer();
+        await emulator.StartAsync();
+        var cluster = emulator.Cluster("bench-store");
+        var port = FreePort();
+        var broker = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder().WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build());
+        await broker.StartAsync();
+        try
+        {
+            var (url, branch, revision) = MakeRepository(work.Sub("remote"), objects);
+            var dataDir = work.Sub("agent");
+            Seed(dataDir, "bench-store", url, branch, revision, interval);
+            var info = new ProcessStartInfo(agentPath.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : agentPath)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            if (agentPath.EndsWith(".dll", StringComparison.Ordinal))
+                info.ArgumentList.Add(agentPath);
+            info.Environment["FLEETOPS_CLUSTER_ID"] = "bench-store";
+            info.Environment["FLEETOPS_DATA_DIR"] = dataDir;
+            info.Environment["FLEETOPS_KUBECONFIG"] = cluster.WriteKubeconfig(work.Sub("kubeconfig"));
+            info.Environment["FLEETOPS_BROKER"] = $"mqtt://127.0.0.1:{port}";
+            info.Environment["FLEETOPS_TOKEN"] = "bench";
+            info.Environment["Logging__LogLevel__Default"] = "Warning";
+            using var agent = Process.Start(info)!;
+            agent.OutputDataReceived += (_, _) => { };
+            agent.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"agent: {e.Data}"); };
+            agent.BeginOutputReadLine();
+            agent.BeginErrorReadLine();
+            Console.WriteLine($"agent-rss: pid {agent.Id}, {objects} objects, interval {interval}s, sampling VmRSS every 10 s for {seconds} s");
+            var samples = new List<long>();
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(seconds) && !agent.HasExited)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10));
+                var rss = VmRssKiB(agent.Id);
+                samples.Add(rss);
+                Console.WriteLine($"  t={clock.Elapsed.TotalSeconds,5:0}s VmRSS={rss / 1024.0,6:0.0} MiB objects in cluster={cluster.ObjectCount}");
+            }
+            if (agent.HasExited)
+            {
+                Console.Error.WriteLine($"agent exited early with code {agent.ExitCode}");
+                return 1;
+            }
+            agent.Kill();
+            Console.WriteLine($"agent-rss result: final {samples[^1] / 1024.0:0.0} MiB, max {samples.Max() / 1024.0:0.0} MiB, min {samples.Min() / 1024.0:0.0} MiB over {samples.Count} samples (target 80 MiB)");
+            return 0;
+        }
+        finally
+        {
+            await broker.StopAsync();
+            broker.Dispose();
+        }
+    }
+
+    public static async Task<int> NoopAsync(string[] args)
+    {
+        var objects = int.Parse(Arg(args, "--objects") ?? "200");
+        var runs = int.Parse(Arg(args, "--runs") ?? "20");
+        using var work = new BenchDir();
+        await using var emulator = new KubeEmulatorServer();
+        await emulator.StartAsync();
+        var cluster = emulator.Cluster("bench-noop");
+        var (url, branch, revision) = MakeRepository(work.Sub("remote"), objects);
+        var options = AgentOptions.Default with
+        {
+            ClusterId = "bench-noop",
+            DataDir = work.Sub("agent"),
+            Kubeconfig = cluster.WriteKubeconfig(work.Sub("kubeconfig")),
+            ReconcileInterval = TimeSpan.FromHours(1),
+        };
+        await using var agent = EdgeAgentHost.Create(options);
+        var target = new GroupTarget(new DesiredGroup("bench", "bench/overlay", revision, "sha256:bench"), new SourceRef(url, branch), 1, TimeSpan.FromHours(1));
+        var reconciler = agent.Services.GetRequiredService<GroupReconciler>();
+        var first = await reconciler.ReconcileGroupAsync(target, CancellationToken.None);
+        Console.WriteLine($"agent-noop: first apply of {objects} objects: {first.Phase} {first.Message}");
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var status = await reconciler.ReconcileGroupAsync(target, CancellationToken.None);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (status.Phase != Phase.Converged || reconciler.LastChangeSet("bench")!.HasWrites)
+                throw new InvalidOperationException($"run {i} was not a no-op: {status.Phase} {status.Message}");
+        }
+        times.Sort();
+        Console.WriteLine($"agent-noop result: {objects} objects, {runs} runs: median {times[times.Count / 2]:0} ms, p90 {times[(int)(times.Count * 0.9)]:0} ms, max {times[^1]:0} ms (target under 1000 ms)");
+        return 0;
+    }
+
+    // A kustomize overlay over a base of n objects: a namespace, then Deployments, Services and ConfigMaps.
+    private static (string Url, string Branch, string Revision) MakeRepository(string path, int n)
+    {
+        Repository.Init(path);
+        var basePath = Path.Combine(path, "bench", "base");
+        Directory.CreateDirectory(basePath);
+        var files = new List<string> { "namespace.yaml" };
+        File.WriteAllText(Path.Combine(basePath, "namespace.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bench\n");
+        for (var i = 1; i < n; i++)
+        {
+            var name = $"obj-{i:000}.yaml";
+            files.Add(name);
+            File.WriteAllText(Path.Combine(basePath, name), (i % 5) switch
+            {
+                0 => $"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-{i}\n  namespace: bench\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: app-{i}\n  template:\n    metadata:\n      labels:\n        app: app-{i}\n    spec:\n      containers:\n        - name: app\n          image: registry.example/app:{i}\n          env:\n            - name: STORE\n              value: ${{cluster.id}}\n",
+                1 => $"apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-{i}\n  namespace: bench\nspec:\n  selector:\n    app: app-{i}\n  ports:\n    - port: 80\n      targetPort: 8080\n",
+                _ => $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-{i}\n  namespace: bench\ndata:\n  store: ${{cluster.id}}\n  value: \"{i}\"\n",
+            });
+        }
+        File.WriteAllText(Path.Combine(basePath, "kustomization.yaml"), "resources:\n" + string.Concat(files.Select(f => $"  - {f}\n")));
+        Directory.CreateDirectory(Path.Combine(path, "bench", "overlay"));
+        File.WriteAllText(Path.Combine(path, "bench", "overlay", "kustomization.yaml"), "resources:\n  - ../base\ncommonLabels:\n  tier: store\n");
+        using var repo = new Repository(path);
+        Commands.Stage(repo, "*");
+        var who = new Signature("bench", "bench@example.com", DateTimeOffset.UtcNow);
+        var commit = repo.Commit("bench", who, who);
+        return (path, repo.Head.FriendlyName, commit.Sha);
+    }
+
+    private static void Seed(string dataDir, string clusterId, string url, string branch, string revision, int interval)
+    {
+        using var store = new LiteAgentStore(dataDir, clusterId, 10_000, TimeProvider.System);
+        store.SaveDesired(new DesiredMessage(1, clusterId, 1, new SourceRef(url, branch),
+            [new DesiredGroup("bench", "bench/overlay", revision, "sha256:bench")], interval, DateTimeOffset.UtcNow));
+    }
+
+    private static long VmRssKiB(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]);
+        }
+        return 0;
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class BenchDir : IDisposable
+    {
+        private readonly string root = Path.Combine(Path.GetTempPath(), $"fleetops-bench-{Guid.NewGuid():N}");
+
+        public string Sub(string name) => Path.Combine(root, name);
+
+        public void Dispose()
+        {
+            if (!Directory.Exists(root))
+                return;
+            foreach (var f in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+                File.SetAttributes(f, FileAttributes.Normal);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
