@@ -104,13 +104,19 @@ public sealed class GroupReconciler(
         var currentRefs = current.Select(c => c.Ref).ToHashSet();
         // Stale entries stay in the inventory until prune has dealt with them, so a crash in between loses none.
         var stale = run.Record.Inventory.Where(i => !currentRefs.Contains(i.Ref));
-        run.Record = run.Record with
+        var updated = run.Record with
         {
             AppliedRevision = run.Holding ? run.Record.AppliedRevision : run.Revision,
             AppliedPath = run.Holding ? run.Record.AppliedPath : run.Path,
             Inventory = [.. current, .. stale],
         };
-        store.SaveGroup(run.Record);
+        // A periodic run that changed nothing writes nothing: no disk churn on a store that is in sync.
+        if (updated.AppliedRevision != run.Record.AppliedRevision || updated.AppliedPath != run.Record.AppliedPath
+            || !updated.Inventory.SequenceEqual(run.Record.Inventory))
+        {
+            store.SaveGroup(updated);
+        }
+        run.Record = updated;
         Journal(run, result.ChangeSet);
         return true;
     }
@@ -172,9 +178,12 @@ public sealed class GroupReconciler(
             run.Health?.Unhealthy ?? [],
             previous is not null && previous.Phase == phase && previous.Reason == reason ? previous.Since : time.GetUtcNow());
         run.Record = run.Record with { Status = status };
-        store.SaveGroup(run.Record);
-        if (board.Update(status) && (previous?.Phase != phase || previous?.Reason != reason))
-            JournalPhase(run, status);
+        if (board.Update(status))
+        {
+            store.SaveGroup(run.Record);
+            if (previous?.Phase != phase || previous?.Reason != reason)
+                JournalPhase(run, status);
+        }
         return status;
     }
 

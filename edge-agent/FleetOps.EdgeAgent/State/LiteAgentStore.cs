@@ -35,6 +35,8 @@ public sealed class LiteAgentStore : IAgentStore
         this.journalLimit = journalLimit;
         this.time = time;
         db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDir, "agent.db"), Connection = ConnectionType.Direct });
+        // Fold the write-ahead log into the data file early: LiteDB keeps log pages in memory until then.
+        db.CheckpointSize = 100;
         meta = db.GetCollection("meta");
         groups = db.GetCollection("groups");
         journal = db.GetCollection("journal");
