@@ -42,7 +42,7 @@ public sealed class GroupReconciler(
             && await PruneAsync(run, cancellationToken).ConfigureAwait(false)
             && await CheckHealthAsync(run, cancellationToken).ConfigureAwait(false);
 
-        return Report(run);
+        return await ReportAsync(run).ConfigureAwait(false);
     }
 
     /// <summary>Makes sure the target revision is in the local cache; without it, keeps reconciling the last applied one.</summary>
@@ -152,7 +152,7 @@ public sealed class GroupReconciler(
     }
 
     /// <summary>Records the outcome and publishes it if it changed; phase changes are journaled.</summary>
-    private GroupStatus Report(GroupRun run)
+    private Task<GroupStatus> ReportAsync(GroupRun run)
     {
         var previous = board.Get(run.Target.Name);
         lastChanges[run.Target.Name] = run.Changes;
@@ -160,7 +160,7 @@ public sealed class GroupReconciler(
         // One line per run that did or changed something; quiet periodic checks log at debug only.
         var level = run.Changes.HasWrites || previous is null || !StatusBoard.Same(previous, status) ? LogLevel.Information : LogLevel.Debug;
         logger.Log(level, "Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}", run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());
-        return status;
+        return Task.FromResult(status);
     }
 
     private GroupStatus Publish(GroupRun run, Phase phase, string reason, string? message)

@@ -191,4 +191,38 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
         Assert.Equal(1, h.Store.LoadDesired()!.Generation);
         Assert.Equal(Phase.Converged, h.Status()!.Phase);
     }
+
+    [Fact]
+    public async Task ACrdAndItsCustomResourceInOneRevisionApplyInStages()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var rev = h.Repo.CopyFrom("crd", "gadgets").Commit();
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, rev, path: "gadgets", group: "gadgets"));
+
+        await h.WaitConvergedAsync(rev, "gadgets");
+
+        var widget = h.Cluster.Get("example.fleetops.io/v1", "Widget", "gadgets", "till-display");
+        Assert.NotNull(widget);
+        Assert.Equal(h.ClusterId, widget["spec"]!["store"]!.GetValue<string>());
+        Assert.Equal(3, h.LastChangeSet("gadgets")!.Count(ChangeAction.Created));
+    }
+
+    [Fact]
+    public async Task AnEmptyGroupListPrunesEverythingTheAgentOwns()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var rev = h.Repo.CopyFrom("shop", "shop").Commit();
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, rev));
+        await h.WaitConvergedAsync(rev);
+
+        h.SetDesired(h.Desired(2, rev) with { Groups = [] });
+
+        await Eventually.TrueAsync(() => h.Store.LoadGroup("shop") is null, "the group is forgotten", advance: h.Time);
+        Assert.Null(h.Cluster.Get("v1", "ConfigMap", "shop", "menu"));
+        Assert.Null(h.Cluster.Get("apps/v1", "Deployment", "shop", "api"));
+        Assert.Null(h.Status());
+        Assert.Contains(h.Journal, e => e.Kind == JournalEventKinds.Pruned && e.Detail!.StartsWith("group removed from desired state"));
+    }
 }

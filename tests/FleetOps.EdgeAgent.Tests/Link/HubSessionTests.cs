@@ -79,6 +79,22 @@ public sealed class HubSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALongOfflineJournalGoesOutInOrderInBatchesUnderThePayloadLimit()
+    {
+        var detail = new string('x', 2000);
+        for (var i = 0; i < 600; i++)
+            store.Append("Offline", detail: detail);
+        await StartAgentLinkAsync();
+        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.Connected), "the whole journal arrives");
+
+        var batches = hub.Received.Where(m => m.Topic == Topics.Journal(clusterId)).ToList();
+        Assert.True(batches.Count >= 5, $"{batches.Count} batches");
+        Assert.All(batches, b => Assert.True(b.Payload.Length <= WireCodec.Default.Options.MaxPayloadBytes));
+        var seqs = hub.Journal(clusterId).Select(e => e.Seq).ToList();
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+    }
+
+    [Fact]
     public async Task EventsAreDroppedOnlyAfterTheHubAcks()
     {
         await StartAgentLinkAsync();
