@@ -35,8 +35,16 @@ public sealed class HealthChecker(IResourceManager resources, RetryOptions retry
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, retry.MaxHealthPoll.Ticks));
             foreach (var o in pending)
             {
-                var current = await resources.GetAsync(o, cancellationToken).ConfigureAwait(false);
-                results[o] = current is null ? ObjectHealth.InProgress("object does not exist") : HealthRules.Evaluate(current);
+                try
+                {
+                    var current = await resources.GetAsync(o, cancellationToken).ConfigureAwait(false);
+                    results[o] = current is null ? ObjectHealth.InProgress("object does not exist") : HealthRules.Evaluate(current);
+                }
+                catch (Exception e) when (e is KubeApiException or HttpRequestException)
+                {
+                    // The API server may come back before the timeout; until then the object's health is unknown.
+                    results[o] = ObjectHealth.InProgress($"cannot read it: {e.Message}");
+                }
             }
         }
         return Report(objects, results);

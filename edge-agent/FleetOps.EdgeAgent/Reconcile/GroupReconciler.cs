@@ -33,7 +33,10 @@ public sealed class GroupReconciler(
     public async Task<GroupStatus> ReconcileGroupAsync(GroupTarget target, CancellationToken cancellationToken)
     {
         var run = new GroupRun(target, store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name));
-        if (run.IsNewRevision)
+        // A new target is Progressing; a retry of one that just failed stays Failed until it succeeds
+        // (otherwise every retry would flap the status and journal the same failure again).
+        var previous = board.Get(target.Name);
+        if (run.IsNewRevision && !(previous is { Phase: Phase.Failed } && previous.DesiredRevision == target.Group.Revision))
             Publish(run, Phase.Progressing, Reasons.Progressing, $"reconciling {Revisions.Short(target.Group.Revision)}");
 
         _ = await FetchAsync(run, cancellationToken).ConfigureAwait(false)

@@ -123,6 +123,19 @@ public sealed class GroupReconcilerTests : IDisposable
     }
 
     [Fact]
+    public async Task RetriesOfTheSameFailureNeitherFlapTheStatusNorRepeatTheJournal()
+    {
+        git.EnsureAsync(Arg.Any<SourceRef>(), RevA, Arg.Any<CancellationToken>()).ThrowsAsync(new SourceUnavailableException("cannot fetch"));
+
+        await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
+        await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
+        var status = await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
+
+        Assert.Equal(Reasons.SourceUnavailable, status.Reason);
+        Assert.Single(Journal, e => e.Kind == JournalEventKinds.SourceUnavailable);
+    }
+
+    [Fact]
     public async Task ARenderErrorIsRenderFailedWithTheRenderersMessage()
     {
         renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).ThrowsAsync(new RenderException("kustomize: accumulating resources: missing.yaml"));
