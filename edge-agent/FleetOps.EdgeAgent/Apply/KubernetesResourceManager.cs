@@ -144,7 +144,7 @@ internal sealed class KubernetesResourceManager(
             if (response.IsImmutableFieldError && Ownership.AllowsRecreate(p.Desired.Body))
                 p.Recreate = true;
             else
-                refusals.Add((objects.IndexOf(p), $"{p.Ref.Subject}: {response.Message()}"));
+                refusals.Add((objects.IndexOf(p), $"{p.Ref.Subject}: {response.Message()}{RecreateHint(response)}"));
         }, cancellationToken).ConfigureAwait(false);
         return refusals.IsEmpty ? null : string.Join("; ", refusals.OrderBy(r => r.Index).Select(r => r.Text));
     }
@@ -165,14 +165,16 @@ internal sealed class KubernetesResourceManager(
             }
             if (!response.Ok)
             {
-                var hint = response.IsImmutableFieldError ? $" (annotate it {Ownership.ForceAnnotation}: \"true\" to allow delete and recreate)" : "";
-                return $"{p.Ref.Subject} apply failed: {response.Message()}{hint}";
+                return $"{p.Ref.Subject} apply failed: {response.Message()}{RecreateHint(response)}";
             }
             p.Live = response.Json();
             logger.LogDebug("Applied {Subject}: {Action}", p.Ref.Subject, p.Action);
         }
         return null;
     }
+
+    private static string RecreateHint(KubeResponse response) =>
+        response.IsImmutableFieldError ? $" (annotate it {Ownership.ForceAnnotation}: \"true\" to allow delete and recreate)" : "";
 
     private async Task RecreatePrepareAsync(PlannedObject p, CancellationToken cancellationToken)
     {

@@ -225,4 +225,26 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
         Assert.Null(h.Status());
         Assert.Contains(h.Journal, e => e.Kind == JournalEventKinds.Pruned && e.Detail!.StartsWith("group removed from desired state"));
     }
+
+    [Fact]
+    public async Task AnImmutableFieldChangeRecreatesOnlyWhereTheObjectAllowsIt()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var first = h.Repo.CopyFrom("shop", "shop").Commit();
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, first));
+        await h.WaitConvergedAsync(first);
+
+        var refused = h.Repo.Write("shop/base/api.yaml", Fixture("api-new-selector.yaml")).Commit("new selector");
+        h.SetDesired(h.Desired(2, refused));
+        await h.WaitForStatusAsync(s => s.Phase == Phase.Failed, "the immutable change is refused");
+        Assert.Contains("Deployment/shop/api", h.Status()!.Message);
+        Assert.Contains(Ownership.ForceAnnotation, h.Status()!.Message);
+
+        var forced = h.Repo.Write("shop/base/api.yaml", Fixture("api-new-selector-forced.yaml")).Commit("new selector, forced");
+        h.SetDesired(h.Desired(3, forced));
+        await h.WaitConvergedAsync(forced);
+        Assert.Contains(new ChangeSetEntry("Deployment/shop/api", ChangeAction.Created, "recreated: immutable field changed"), h.LastChangeSet()!.Entries);
+        Assert.Equal("api-v2", h.Cluster.Get("apps/v1", "Deployment", "shop", "api")!["spec"]!["selector"]!["matchLabels"]!["app"]!.GetValue<string>());
+    }
 }
