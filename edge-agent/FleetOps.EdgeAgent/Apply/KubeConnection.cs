@@ -24,11 +24,18 @@ internal sealed class KubeConnection : IDisposable
     private readonly Uri baseUri;
     private readonly KubernetesClientConfiguration config;
 
-    public KubeConnection(KubernetesClientConfiguration config)
+    public KubeConnection(KubernetesClientConfiguration config, HttpMessageHandler? sharedHandler = null)
     {
         this.config = config;
         var host = config.Host ?? throw new InvalidDataException("the configuration names no API server");
         baseUri = new Uri(host.EndsWith('/') ? host : host + "/");
+        http = sharedHandler is null ? new HttpClient(OwnHandler(config, baseUri)) : new HttpClient(sharedHandler, disposeHandler: false);
+        http.Timeout = TimeSpan.FromSeconds(100);
+        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("fleetops-agent", typeof(KubeConnection).Assembly.GetName().Version?.ToString(3) ?? "0"));
+    }
+
+    private static SocketsHttpHandler OwnHandler(KubernetesClientConfiguration config, Uri baseUri)
+    {
         var handler = new SocketsHttpHandler
         {
             // One agent talks to one API server; a couple of pooled connections are enough, and idle ones go.
@@ -38,8 +45,7 @@ internal sealed class KubeConnection : IDisposable
         };
         if (baseUri.Scheme == Uri.UriSchemeHttps)
             handler.SslOptions = Tls(config);
-        http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(100) };
-        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("fleetops-agent", typeof(KubeConnection).Assembly.GetName().Version?.ToString(3) ?? "0"));
+        return handler;
     }
 
     public async Task<KubeResponse> SendAsync(HttpMethod method, string pathAndQuery, string? body, string? contentType, CancellationToken cancellationToken)
@@ -61,14 +67,14 @@ internal sealed class KubeConnection : IDisposable
     public void Dispose() => http.Dispose();
 
     /// <summary>Builds the connection from the agent's options: in-cluster service account, a kubeconfig file, or the default kubeconfig.</summary>
-    public static KubeConnection Create(Configuration.AgentOptions options)
+    public static KubeConnection Create(Configuration.AgentOptions options, HttpMessageHandler? sharedHandler = null)
     {
         try
         {
             var config = options.InCluster
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : KubeconfigReader.Read(options.Kubeconfig ?? DefaultKubeconfig());
-            return new KubeConnection(config);
+            return new KubeConnection(config, sharedHandler);
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException
             or InvalidDataException or FormatException or YamlDotNet.Core.YamlException or System.Security.Cryptography.CryptographicException)

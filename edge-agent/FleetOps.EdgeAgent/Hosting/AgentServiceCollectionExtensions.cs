@@ -39,7 +39,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(options.Retry);
         services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IGitCache>(sp => new LibGit2GitCache(options.DataDir, options.Git, sp.GetRequiredService<ILogger<LibGit2GitCache>>()));
-        services.TryAddSingleton(_ => KubeConnection.Create(options));
+        services.TryAddSingleton(sp => KubeConnection.Create(options, sp.GetService<SharedHttpHandler>()?.Handler));
         services.TryAddSingleton<ApiDiscovery>();
         services.TryAddSingleton<IResourceManager, KubernetesResourceManager>();
         services.TryAddSingleton<IRenderer>(sp => new Renderer(RenderOptions.Default, sp.GetRequiredService<TimeProvider>()));

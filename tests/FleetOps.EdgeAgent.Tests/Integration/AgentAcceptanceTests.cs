@@ -3,6 +3,7 @@ using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.EdgeAgent.Tests.Integration;
 
@@ -246,5 +247,27 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
         await h.WaitConvergedAsync(forced);
         Assert.Contains(new ChangeSetEntry("Deployment/shop/api", ChangeAction.Created, "recreated: immutable field changed"), h.LastChangeSet()!.Entries);
         Assert.Equal("api-v2", h.Cluster.Get("apps/v1", "Deployment", "shop", "api")!["spec"]!["selector"]!["matchLabels"]!["app"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TwoAgentsInOneProcessShareOneHttpHandlerAndStayIndependent()
+    {
+        using var handler = new SocketsHttpHandler();
+        var shared = new FleetOps.EdgeAgent.Hosting.SharedHttpHandler(handler);
+        await using var a = new AgentHarness(emulator.Server);
+        await using var b = new AgentHarness(emulator.Server);
+        var revA = a.Repo.CopyFrom("shop", "shop").Commit();
+        var revB = b.Repo.CopyFrom("crd", "gadgets").Commit();
+        await a.StartAgentAsync(configure: s => s.AddSingleton(shared));
+        await b.StartAgentAsync(configure: s => s.AddSingleton(shared));
+
+        a.SetDesired(a.Desired(1, revA));
+        b.SetDesired(b.Desired(1, revB, path: "gadgets", group: "gadgets"));
+
+        await a.WaitConvergedAsync(revA);
+        await b.WaitConvergedAsync(revB, "gadgets");
+        Assert.Null(a.Cluster.Get("v1", "Namespace", null, "gadgets"));
+        Assert.Null(b.Cluster.Get("v1", "Namespace", null, "shop"));
+        Assert.DoesNotContain(a.Journal, e => e.Group == "gadgets");
     }
 }

@@ -58,9 +58,9 @@ public sealed class AgentHarness : IAsyncDisposable
         Link = LinkOptions.Default with { MinReconnectDelay = TimeSpan.FromSeconds(1), MaxReconnectDelay = TimeSpan.FromSeconds(4) },
     };
 
-    public async Task StartAgentAsync(Uri? broker = null)
+    public async Task StartAgentAsync(Uri? broker = null, Action<IServiceCollection>? configure = null)
     {
-        Agent = EdgeAgentHost.Create(Options(broker), time: Time);
+        Agent = EdgeAgentHost.Create(Options(broker), time: Time, configure: configure);
         await Agent.StartAsync();
     }
 
