@@ -28,6 +28,7 @@ public static class AgentServiceCollectionExtensions
         var options = AgentConfiguration.Read(builder.Configuration);
         builder.Services.AddFleetOpsAgent(options);
         builder.Services.AddHostedService<AgentHostedService>();
+        builder.Services.AddHostedService<HeapCompactor>();
         return builder;
     }
 
