@@ -270,4 +270,24 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
         Assert.Null(b.Cluster.Get("v1", "Namespace", null, "shop"));
         Assert.DoesNotContain(a.Journal, e => e.Group == "gadgets");
     }
+
+    [Fact]
+    public async Task AnObjectClaimedBySecondGroupIsAConflictReportedOnTheSecond()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var rev = h.Repo.CopyFrom("shop", "shop").CopyFrom("conflict", "extra").Commit();
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, rev));
+        await h.WaitConvergedAsync(rev);
+
+        var both = h.Desired(2, rev);
+        h.SetDesired(both with { Groups = [.. both.Groups, new DesiredGroup("extra", "extra", rev, "sha256:test")] });
+
+        await h.WaitForStatusAsync(s => s.Phase == Phase.Failed, "the second group fails", "extra");
+        var status = h.Status("extra")!;
+        Assert.Equal(Reasons.Conflict, status.Reason);
+        Assert.Contains("ConfigMap/shop/menu belongs to group 'shop'", status.Message);
+        Assert.Equal("2.50", h.Cluster.Get("v1", "ConfigMap", "shop", "menu")!["data"]!["coffee"]!.GetValue<string>());
+        Assert.Equal(Phase.Converged, h.Status("shop")!.Phase);
+    }
 }
