@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace FleetOps.Hub.Hosting;
 
@@ -46,6 +47,9 @@ public static class HubOrleansExtensions
                     ado.Invariant = o.Invariant;
                     ado.ConnectionString = Required(o.ConnectionString);
                 });
+                // Same version-tolerant binary format as the LiteDB storage, rather than the provider's JSON default.
+                silo.Services.AddOptions<AdoNetGrainStorageOptions>(HubStorage.Name)
+                    .Configure<Serializer>((ado, serializer) => ado.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
                 silo.Services.AddSingleton<IJournalStore, PostgresJournalStore>();
             }
             else
