@@ -110,10 +110,12 @@ public sealed class HubLink(
         var o = options.Value;
         var builder = new MqttClientOptionsBuilder()
             .WithClientId(credential.ClientId)
-            .WithCredentials(credential.Username, credential.Password)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .WithCleanStart()
             .WithTimeout(TimeSpan.FromSeconds(10));
+        // An external broker may let the hub in anonymously (a broker on a private network); otherwise it has credentials.
+        if (!string.IsNullOrEmpty(credential.Username))
+            builder = builder.WithCredentials(credential.Username, credential.Password);
         if (o.IsEmbedded)
             builder = builder.WithTcpServer("127.0.0.1", o.Port);
         else
