@@ -29,6 +29,9 @@ public sealed class SimulatedAgent(string clusterId, string token, string host, 
 
     public bool IsConnected => client.IsConnected;
 
+    /// <summary>Connect with TLS, trusting any certificate (the tests' broker has a self-signed one).</summary>
+    public bool UseTls { get; init; }
+
     /// <summary>Connects and subscribes; returns the broker's answer instead of throwing when refused.</summary>
     public async Task<MqttClientConnectResultCode> ConnectAsync(string? willTopic = null, string? password = null, string? clientId = null)
     {
@@ -36,6 +39,8 @@ public sealed class SimulatedAgent(string clusterId, string token, string host, 
         var will = new PresenceMessage(WireVersion.Current, clusterId, PresenceState.Offline, DateTimeOffset.UtcNow);
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
+            .WithTlsOptions(t => t.UseTls(UseTls).WithAllowUntrustedCertificates().WithIgnoreCertificateChainErrors()
+                .WithCertificateValidationHandler(_ => true))
             .WithClientId(clientId ?? clusterId)
             .WithCredentials(clusterId, password ?? token)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
