@@ -4,7 +4,8 @@ namespace FleetOps.Hub.Storage;
 
 /// <summary>
 /// Per-cluster history of journal events, kept apart from grain state because it is large and
-/// append-mostly. Appending an event whose seq is already stored is a no-op, so redelivery is harmless.
+/// append-mostly. Callers append only events above the highest seq stored (the cluster grain reads it
+/// back with <see cref="LatestAsync"/>); appending the same batch again is harmless.
 /// </summary>
 public interface IJournalStore
 {

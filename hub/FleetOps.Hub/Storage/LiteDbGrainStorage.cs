@@ -15,6 +15,10 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
 
     private readonly ILiteCollection<StoredGrainState> states = database.Database.GetCollection<StoredGrainState>(Collection);
 
+    // Stored ETags, known once read or written. Every write goes through the database's single writer,
+    // so this stays exact and a write needs no read of the stored document to check its ETag.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> etags = new(StringComparer.Ordinal);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var stored = states.FindById(Key(stateName, grainId));
@@ -25,6 +29,7 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
             grainState.RecordExists = false;
             return Task.CompletedTask;
         }
+        etags[stored.Id] = stored.ETag;
         grainState.State = serializer.Deserialize<T>(stored.Data);
         grainState.ETag = stored.ETag.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -39,10 +44,11 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
         var next = await database.WriteAsync(db =>
         {
             var collection = db.GetCollection<StoredGrainState>(Collection);
-            var current = collection.FindById(key);
+            var current = StoredETag(collection, key);
             CheckETag(stateName, grainId, current, expected);
-            var etag = (current?.ETag ?? 0) + 1;
+            var etag = (current ?? 0) + 1;
             collection.Upsert(new StoredGrainState { Id = key, ETag = etag, Data = data });
+            etags[key] = etag;
             return etag;
         });
         grainState.ETag = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -56,7 +62,8 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
         await database.WriteAsync(db =>
         {
             var collection = db.GetCollection<StoredGrainState>(Collection);
-            CheckETag(stateName, grainId, collection.FindById(key), expected);
+            CheckETag(stateName, grainId, StoredETag(collection, key), expected);
+            etags.TryRemove(key, out _);
             return collection.Delete(key);
         });
         grainState.State = Activator.CreateInstance<T>();
@@ -64,9 +71,12 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
         grainState.RecordExists = false;
     }
 
-    private static void CheckETag(string stateName, GrainId grainId, StoredGrainState? current, string? expected)
+    private long? StoredETag(ILiteCollection<StoredGrainState> collection, string key) =>
+        etags.TryGetValue(key, out var known) ? known : collection.FindById(key)?.ETag;
+
+    private static void CheckETag(string stateName, GrainId grainId, long? current, string? expected)
     {
-        var actual = current?.ETag.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var actual = current?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (actual != expected)
             throw new InconsistentStateException($"{stateName} of {grainId} was written by someone else (stored ETag {actual ?? "none"}, expected {expected ?? "none"})", actual, expected);
     }

@@ -7,43 +7,43 @@ using Microsoft.Extensions.Options;
 namespace FleetOps.Hub.Storage;
 
 /// <summary>
-/// Journal history in the hub's LiteDB file. Rows are keyed by cluster and zero-padded seq, so a
-/// cluster's events sort by seq on the primary key and redelivered events overwrite themselves.
+/// Journal history in the hub's LiteDB file, one document per appended batch. The cluster grain only
+/// appends events above the seq it acknowledged (which it reads back from here on activation), so
+/// chunks never overlap; a redelivered batch with the same first seq overwrites itself.
 /// </summary>
-public sealed class LiteDbJournalStore : IJournalStore
+public sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptions> options) : IJournalStore
 {
-    // Trimming scans a cluster's rows, so it runs once per this many events rather than on every append.
-    private const int TrimEvery = 500;
-
     private const string Collection = "journal";
 
-    private readonly HubDatabase database;
-    private readonly ILiteCollection<StoredJournalEvent> events;
-    private readonly int limit;
+    // Trimming scans a cluster's chunks, so it runs once per this many events rather than on every append.
+    private const int TrimEvery = 500;
 
-    public LiteDbJournalStore(HubDatabase database, IOptions<HubOptions> options)
-    {
-        this.database = database;
-        events = database.Database.GetCollection<StoredJournalEvent>(Collection);
-        limit = options.Value.HistoryLimit;
-    }
+    private readonly ILiteCollection<StoredJournalChunk> chunks = database.Database.GetCollection<StoredJournalChunk>(Collection);
+    private readonly int limit = options.Value.HistoryLimit;
 
     public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, CancellationToken cancellationToken = default)
     {
         if (batch.Count == 0)
             return;
-        var rows = batch.Select(e => new StoredJournalEvent
+        var chunk = new StoredJournalChunk
         {
-            Id = Key(clusterId, e.Seq), Cluster = clusterId, Seq = e.Seq, At = e.At.UtcDateTime,
-            Kind = e.Kind, Group = e.Group, Revision = e.Revision, Detail = e.Detail,
-        }).ToList();
+            Id = Key(clusterId, batch[0].Seq),
+            LastSeq = batch[^1].Seq,
+            Events = batch.Select(e => new StoredJournalEvent
+            {
+                Seq = e.Seq, At = e.At.UtcDateTime, Kind = e.Kind, Group = e.Group, Revision = e.Revision, Detail = e.Detail,
+            }).ToList(),
+        };
         var last = batch[^1].Seq;
         var trim = last > limit && (batch[0].Seq - 1) / TrimEvery != last / TrimEvery;
         await database.WriteAsync(db =>
         {
-            var collection = db.GetCollection<StoredJournalEvent>(Collection);
-            collection.Upsert(rows);
-            return trim ? collection.DeleteMany(OfCluster(clusterId, 0, last - limit)) : 0;
+            var collection = db.GetCollection<StoredJournalChunk>(Collection);
+            collection.Upsert(chunk);
+            if (!trim)
+                return 0;
+            var expired = collection.Find(OfCluster(clusterId)).Where(c => c.LastSeq <= last - limit).Select(c => new BsonValue(c.Id)).ToList();
+            return expired.Count(id => collection.Delete(id));
         });
     }
 
@@ -51,28 +51,31 @@ public sealed class LiteDbJournalStore : IJournalStore
     {
         var from = since?.UtcDateTime ?? DateTime.MinValue;
         var to = until?.UtcDateTime ?? DateTime.MaxValue;
-        var found = events.Query()
-            .Where(OfCluster(clusterId))
+        var found = chunks.Find(OfCluster(clusterId))
+            .SelectMany(c => c.Events)
             .Where(e => e.At >= from && e.At < to)
-            .OrderBy("_id")
-            .Limit(limit)
+            .Take(limit)
+            .Select(ToEvent)
             .ToList();
-        return Task.FromResult<IReadOnlyList<JournalEvent>>(found.Select(ToEvent).ToList());
+        return Task.FromResult<IReadOnlyList<JournalEvent>>(found);
     }
 
     public Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
     {
-        var found = events.Query()
-            .Where(OfCluster(clusterId))
-            .OrderByDescending("_id")
-            .Limit(count)
-            .ToList();
-        found.Reverse();
-        return Task.FromResult<IReadOnlyList<JournalEvent>>(found.Select(ToEvent).ToList());
+        var newest = new List<JournalEvent>();
+        foreach (var chunk in chunks.Query().Where(OfCluster(clusterId)).OrderByDescending("_id").ToEnumerable())
+        {
+            newest.AddRange(chunk.Events.AsEnumerable().Reverse().Select(ToEvent));
+            if (newest.Count >= count)
+                break;
+        }
+        newest = newest.Take(count).ToList();
+        newest.Reverse();
+        return Task.FromResult<IReadOnlyList<JournalEvent>>(newest);
     }
 
-    private static BsonExpression OfCluster(string clusterId, long from = 0, long to = long.MaxValue) =>
-        BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, from), Key(clusterId, to));
+    private static BsonExpression OfCluster(string clusterId) =>
+        BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, 0), Key(clusterId, long.MaxValue));
 
     private static JournalEvent ToEvent(StoredJournalEvent e) =>
         new(e.Seq, new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)), e.Kind, e.Group, e.Revision, e.Detail);

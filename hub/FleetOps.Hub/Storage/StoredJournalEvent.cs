@@ -1,12 +1,8 @@
 namespace FleetOps.Hub.Storage;
 
-/// <summary>A journal row in LiteDB, keyed <c>{clusterId}/{seq:D19}</c> so that appends are idempotent.</summary>
+/// <summary>A journal event inside a <see cref="StoredJournalChunk"/>.</summary>
 public sealed class StoredJournalEvent
 {
-    public string Id { get; set; } = "";
-
-    public string Cluster { get; set; } = "";
-
     public long Seq { get; set; }
 
     public DateTime At { get; set; }
