@@ -36,7 +36,7 @@ public sealed partial class ClusterGrain
         S.Memberships = memberships;
         S.SnapshotVersion = snapshot.Version;
         if (changed || forceWrite)
-            await state.WriteStateAsync();
+            await SaveAsync();
 
         // Until a fleet.yaml has been accepted nothing is published: an empty desired state would tell
         // agents to prune everything they run.

@@ -29,6 +29,8 @@ public sealed partial class ClusterGrain(
 {
     private ClusterState S => state.State;
 
+    private bool unsavedSeen;
+
     private string Id => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -37,6 +39,13 @@ public sealed partial class ClusterGrain(
         // batches are acknowledged after one write (the events) rather than two.
         if (S.Registered && await journal.LatestAsync(Id, 1, cancellationToken) is [var newest])
             S.AckedSeq = Math.Max(S.AckedSeq, newest.Seq);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Journal batches update "last seen" without a write of their own; keep it when going idle.
+        if (S.Registered && unsavedSeen)
+            await SaveAsync();
     }
 
     public async Task InitializeAsync(IReadOnlyDictionary<string, string> labels, DateTimeOffset registeredAt)
@@ -84,7 +93,7 @@ public sealed partial class ClusterGrain(
         if (mustJump)
             logger.LogWarning("Cluster {Cluster} holds generation {AgentGeneration} above the hub's {Generation}; reissuing above it",
                 Id, hello.Generation, S.Generation);
-        await state.WriteStateAsync();
+        await SaveAsync();
 
         var snapshot = labelsChanged || mustJump ? await Fleet.GetSnapshotAsync() : null;
         if (snapshot is not null)
@@ -102,7 +111,7 @@ public sealed partial class ClusterGrain(
         S.LastStatus = status;
         S.HasReported = true;
         Seen();
-        await state.WriteStateAsync();
+        await SaveAsync();
         Report(force: false);
         return IngestOutcome.Accepted;
     }
@@ -126,8 +135,9 @@ public sealed partial class ClusterGrain(
             await journal.AppendAsync(Id, fresh);
             S.AckedSeq = fresh[^1].Seq;
         }
-        // Not written here: the events are, and the next hello, status or presence carries "last seen".
+        // Not written here: the events are, and the next hello, status, presence or deactivation carries "last seen".
         Seen();
+        unsavedSeen = true;
         await PublishAckAsync();
         Report(force: false);
         return IngestOutcome.Accepted;
@@ -143,9 +153,15 @@ public sealed partial class ClusterGrain(
         SetPresence(presence.State, presence.At);
         if (presence.State == PresenceState.Online)
             Seen();
-        await state.WriteStateAsync();
+        await SaveAsync();
         Report(force: false);
         return IngestOutcome.Accepted;
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        unsavedSeen = false;
     }
 
     private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key);

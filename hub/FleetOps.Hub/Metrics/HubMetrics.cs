@@ -38,8 +38,6 @@ public sealed class HubMetrics
     internal IEnumerable<(string Name, long Count, double SumSeconds, double LastSeconds)> Durations =>
         durations.Select(entry => (entry.Key, entry.Value.Count, entry.Value.SumSeconds, entry.Value.LastSeconds));
 
-    public double? LastSeconds(string name) => durations.TryGetValue(name, out var d) ? d.LastSeconds : null;
-
     private void Count(string name, string label) => Interlocked.Increment(ref counters.GetOrAdd((name, label), _ => new Counter()).Value);
 
     private void Observe(string name, TimeSpan elapsed) => durations.GetOrAdd(name, _ => new Duration()).Add(elapsed.TotalSeconds);
