@@ -23,7 +23,7 @@ public static class HubIngestBenchmark
         var eventsPerBatch = options.Int("events-per-batch", 10);
         var parallelism = options.Int("parallelism", 64);
 
-        var root = Path.Combine(Path.GetTempPath(), $"fleetops-bench-{Guid.NewGuid():N}");
+        var root = Path.Combine(Environment.GetEnvironmentVariable("FLEETOPS_BENCH_DIR") ?? Path.GetTempPath(), $"fleetops-bench-{Guid.NewGuid():N}");
         try
         {
             var repository = CreateRepository(Path.Combine(root, "repo"));

@@ -74,8 +74,9 @@ public sealed partial class ClusterGrain(
         Report(force: false);
     }
 
-    public async Task<IngestOutcome> HelloAsync(HelloMessage hello)
+    public async Task<IngestOutcome> HelloAsync(Immutable<HelloMessage> message)
     {
+        var hello = message.Value;
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
         var labelsChanged = !SameLabels(S.Labels, hello.Labels);
@@ -104,8 +105,9 @@ public sealed partial class ClusterGrain(
         return IngestOutcome.Accepted;
     }
 
-    public async Task<IngestOutcome> StatusAsync(StatusMessage status)
+    public async Task<IngestOutcome> StatusAsync(Immutable<StatusMessage> message)
     {
+        var status = message.Value;
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
         S.LastStatus = status;
@@ -116,8 +118,9 @@ public sealed partial class ClusterGrain(
         return IngestOutcome.Accepted;
     }
 
-    public async Task<IngestOutcome> JournalAsync(JournalMessage message)
+    public async Task<IngestOutcome> JournalAsync(Immutable<JournalMessage> journalMessage)
     {
+        var message = journalMessage.Value;
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
         // Seqs at or below the ack are redeliveries: already persisted, acknowledged again below.
@@ -143,8 +146,9 @@ public sealed partial class ClusterGrain(
         return IngestOutcome.Accepted;
     }
 
-    public async Task<IngestOutcome> PresenceAsync(PresenceMessage presence)
+    public async Task<IngestOutcome> PresenceAsync(Immutable<PresenceMessage> message)
     {
+        var presence = message.Value;
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
         // Taken in arrival order, not by the agent's timestamp: a will is stamped when its connection

@@ -32,10 +32,10 @@ public sealed class IngestDispatcher(IGrainFactory grains, HubMetrics metrics, L
         var cluster = grains.GetGrain<IClusterGrain>(message.ClusterId);
         Task<IngestOutcome>? call = message switch
         {
-            HelloMessage hello => cluster.HelloAsync(hello),
-            StatusMessage status => cluster.StatusAsync(status),
-            JournalMessage journal => cluster.JournalAsync(journal),
-            PresenceMessage presence => cluster.PresenceAsync(presence),
+            HelloMessage hello => cluster.HelloAsync(hello.AsImmutable()),
+            StatusMessage status => cluster.StatusAsync(status.AsImmutable()),
+            JournalMessage journal => cluster.JournalAsync(journal.AsImmutable()),
+            PresenceMessage presence => cluster.PresenceAsync(presence.AsImmutable()),
             _ => null,
         };
         if (call is null)

@@ -3,6 +3,7 @@ using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using Orleans.Concurrency;
 
 namespace FleetOps.Hub.Tests.Grains;
 
@@ -62,7 +63,7 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
         Assert.Equal(1, first.Generation);
         Assert.Equal("https://git.example.com/fleet-config.git", first.Source.Url);
 
-        await cluster.HelloAsync(new HelloMessage(1, "grain-store-1", "1.0", new Dictionary<string, string> { ["pick"] = "b" }, null, 9, 0, When));
+        await cluster.HelloAsync(new HelloMessage(1, "grain-store-1", "1.0", new Dictionary<string, string> { ["pick"] = "b" }, null, 9, 0, When).AsImmutable());
         var moved = fixture.Publisher.Desired("grain-store-1")[^1];
         Assert.Equal(["b"], moved.Groups.Select(g => g.Name));
         Assert.Equal(10, moved.Generation);
@@ -74,9 +75,9 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
         var cluster = fixture.Grains.GetGrain<IClusterGrain>("grain-store-2");
         await cluster.InitializeAsync(new Dictionary<string, string>(), When);
 
-        await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(1, 3)));
-        await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(2, 5)));
-        await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(1, 2)));
+        await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(1, 3)).AsImmutable());
+        await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(2, 5)).AsImmutable());
+        await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(1, 2)).AsImmutable());
 
         Assert.Equal([3L, 5, 5], fixture.Publisher.Acks("grain-store-2").Select(a => a.Seq));
         Assert.Equal([1L, 2, 3, 4, 5], (await fixture.Journal.LatestAsync("grain-store-2", 20)).Select(e => e.Seq));
@@ -86,7 +87,7 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
     [Fact]
     public async Task AnUnregisteredClusterIsNotIngested()
     {
-        var outcome = await fixture.Grains.GetGrain<IClusterGrain>("grain-stranger").StatusAsync(new StatusMessage(1, "grain-stranger", 0, When, []));
+        var outcome = await fixture.Grains.GetGrain<IClusterGrain>("grain-stranger").StatusAsync(new StatusMessage(1, "grain-stranger", 0, When, []).AsImmutable());
         Assert.Equal(IngestOutcome.UnknownCluster, outcome);
         Assert.Null(await fixture.Grains.GetGrain<IClusterGrain>("grain-stranger").GetDetailAsync(0));
     }

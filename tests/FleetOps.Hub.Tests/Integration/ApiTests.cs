@@ -20,6 +20,8 @@ public sealed class ApiTests : IAsyncLifetime
         scenario = await StartAsync();
         foreach (var (id, region) in new[] { ("store-0003", "east"), ("store-0001", "west"), ("store-0002", "east"), ("store-0010", "north") })
             await scenario.Hub.Api.RegisterAsync(id, Labels(("region", region), ("ring", id == "store-0002" ? "canary" : "stable")));
+        // The listing learns labels and groups from one-way reports, a moment after registration.
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClustersAsync("?group=platform")).Total == 4, "all four are listed");
     }
 
     public async Task DisposeAsync() => await scenario.DisposeAsync();

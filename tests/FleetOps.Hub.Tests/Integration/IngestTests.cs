@@ -91,8 +91,9 @@ public sealed class IngestTests : IAsyncLifetime
         Assert.All(detail.Groups, g => Assert.Equal(scenario.Repository.Head, g.AppliedRevision));
         Assert.All(detail.Groups, g => Assert.Equal(Reasons.ReconciliationSucceeded, g.Reason));
         Assert.NotNull(detail.LastSeen);
-        var offline = await scenario.Hub.Api.ClustersAsync("?phase=offline");
-        Assert.Contains(offline.Items, c => c.Id == "store-offline");
+        // The listing learns of the change from a one-way report, a moment after the cluster itself.
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClustersAsync("?phase=offline")).Items.Any(c => c.Id == "store-offline"),
+            "the listing shows it Offline");
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class IngestTests : IAsyncLifetime
         await agent.SayHelloAsync(Labels(("region", "west")));
         var west = await DesiredAsync(agent, d => d.Groups.Any(g => g.Name == "pos-west"), "west membership");
         Assert.DoesNotContain(west.Groups, g => g.Name == "pos-east");
-        Assert.Contains((await scenario.Hub.Api.ClustersAsync("?group=pos-west")).Items, c => c.Id == "store-moves");
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClustersAsync("?group=pos-west")).Items.Any(c => c.Id == "store-moves"), "listed in pos-west");
         Assert.DoesNotContain((await scenario.Hub.Api.ClustersAsync("?group=pos-east")).Items, c => c.Id == "store-moves");
 
         scenario.Repository.Write("fleet.yaml", "apiVersion: fleetops/v1\ngroups:\n  - name: pos-east\n    path: apps/pos/overlays/east\n    selector:\n      matchLabels: {region: east}\n");

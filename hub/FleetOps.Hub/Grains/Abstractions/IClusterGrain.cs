@@ -18,13 +18,16 @@ public interface IClusterGrain : IGrainWithStringKey
     [OneWay]
     Task ApplySnapshotAsync(FleetSnapshot snapshot);
 
-    Task<IngestOutcome> HelloAsync(HelloMessage hello);
+    // Wire messages are wrapped in Immutable<T>: nothing changes them after parsing, and unwrapped
+    // Orleans would deep-copy each one (a JSON round trip for shared types) on every local call.
 
-    Task<IngestOutcome> StatusAsync(StatusMessage status);
+    Task<IngestOutcome> HelloAsync(Immutable<HelloMessage> hello);
 
-    Task<IngestOutcome> JournalAsync(JournalMessage journal);
+    Task<IngestOutcome> StatusAsync(Immutable<StatusMessage> status);
 
-    Task<IngestOutcome> PresenceAsync(PresenceMessage presence);
+    Task<IngestOutcome> JournalAsync(Immutable<JournalMessage> journal);
+
+    Task<IngestOutcome> PresenceAsync(Immutable<PresenceMessage> presence);
 
     /// <summary>Null when the cluster is not registered.</summary>
     [AlwaysInterleave]
