@@ -20,4 +20,5 @@ namespace FleetOps.Shared.Api;
 [JsonSerializable(typeof(RegisterClusterRequest))]
 [JsonSerializable(typeof(RegisterClusterResponse))]
 [JsonSerializable(typeof(RefreshResult))]
+[JsonSerializable(typeof(ApiProblem))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

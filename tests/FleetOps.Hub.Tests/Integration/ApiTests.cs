@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
-using Microsoft.AspNetCore.Mvc;
 using static FleetOps.Hub.Tests.Harness.HubScenario;
 
 namespace FleetOps.Hub.Tests.Integration;
@@ -47,9 +46,11 @@ public sealed class ApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        var problem = (await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.ApiProblem))!;
+        Assert.Equal(404, problem.Status);
         Assert.Contains("store-0004", problem.Detail);
         Assert.Contains("did you mean 'store-0001', 'store-0002', 'store-0003'?", problem.Detail);
+        Assert.Equal(["store-0001", "store-0002", "store-0003"], problem.Nearest);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/clusters/store-0004/history")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/groups/pos-est")).StatusCode);
     }
@@ -60,7 +61,7 @@ public sealed class ApiTests : IAsyncLifetime
         var response = await Http.GetAsync("/api/v1/clusters?selector=region%20in%20(east");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        var problem = (await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.ApiProblem))!;
         Assert.Contains("selector 'region in (east'", problem.Detail);
         Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("/api/v1/clusters?phase=Happy")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("/api/v1/clusters?staleFor=soon")).StatusCode);

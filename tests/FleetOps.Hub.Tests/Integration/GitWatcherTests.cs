@@ -46,7 +46,7 @@ public sealed class GitWatcherTests
         var east = await scenario.AddAgentAsync("store-east-2", Labels(("region", "east")));
         var before = await DesiredAsync(east, d => d.Groups.Count == 2, "east has its groups");
 
-        scenario.Repository.Write("README.md", "# Test fleet\n\nNow with more words.\n");
+        scenario.Repository.WriteFromTestdata("README.md", "changes/README-v2.md");
         var readmeCommit = scenario.Repository.Commit("Docs only");
         var refresh = await scenario.Hub.Api.RefreshAsync();
 
@@ -121,7 +121,7 @@ public sealed class GitWatcherTests
         var good = scenario.Repository.Head;
 
         scenario.Repository.WriteFromTestdata("apps/pos/overlays/east/kustomization.yaml", "changes/east-broken-kustomization.yaml");
-        scenario.Repository.Write("platform/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: store-platform-v2\n");
+        scenario.Repository.WriteFromTestdata("platform/namespace.yaml", "changes/platform-namespace-v2.yaml");
         var broken = scenario.Repository.Commit("Broken east overlay, new platform namespace");
         var refresh = await scenario.Hub.Api.RefreshAsync();
 

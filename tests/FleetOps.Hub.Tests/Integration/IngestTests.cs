@@ -123,7 +123,7 @@ public sealed class IngestTests : IAsyncLifetime
         await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClustersAsync("?group=pos-west")).Items.Any(c => c.Id == "store-moves"), "listed in pos-west");
         Assert.DoesNotContain((await scenario.Hub.Api.ClustersAsync("?group=pos-east")).Items, c => c.Id == "store-moves");
 
-        scenario.Repository.Write("fleet.yaml", "apiVersion: fleetops/v1\ngroups:\n  - name: pos-east\n    path: apps/pos/overlays/east\n    selector:\n      matchLabels: {region: east}\n");
+        scenario.Repository.WriteFromTestdata("fleet.yaml", "changes/fleet-east-only.yaml");
         scenario.Repository.Commit("Only east remains");
         await scenario.Hub.Api.RefreshAsync();
 

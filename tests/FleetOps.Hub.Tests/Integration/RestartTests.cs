@@ -55,7 +55,7 @@ public sealed class RestartTests
         Assert.Equal(eastDesired.Groups, republished.Groups);
 
         // A new target after the restart gets a higher generation than anything issued before it.
-        scenario.Repository.Write("platform/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: store-platform-v2\n");
+        scenario.Repository.WriteFromTestdata("platform/namespace.yaml", "changes/platform-namespace-v2.yaml");
         scenario.Repository.Commit("Platform: rename namespace");
         await scenario.Hub.Api.RefreshAsync();
         var next = await DesiredAsync(returning, d => d.Generation > eastDesired.Generation, "a newer generation");
