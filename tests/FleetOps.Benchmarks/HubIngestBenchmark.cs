@@ -50,6 +50,7 @@ public static class HubIngestBenchmark
             var setupSeconds = setup.Elapsed.TotalSeconds;
             var afterSetup = hub.Memory();
 
+            var cpuBefore = hub.CpuSeconds();
             var ingest = Stopwatch.StartNew();
             await Parallel.ForEachAsync(agents, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (agent, _) =>
             {
@@ -63,10 +64,12 @@ public static class HubIngestBenchmark
             await WaitAsync(async () => (await api.FleetAsync()).Clusters.Converged == clusters, TimeSpan.FromMinutes(5), "every cluster is Converged");
             var ingestSeconds = ingest.Elapsed.TotalSeconds;
             var memory = hub.Memory();
+            var cpu = hub.CpuSeconds() - cpuBefore;
 
             var messages = clusters * (1 + batches);
             Console.WriteLine($"setup (register + connect + presence + hello + desired): {setupSeconds:F1} s for {clusters} clusters ({clusters * 2 / setupSeconds:F0} msg/s in)");
             Console.WriteLine($"ingest: {messages} messages ({clusters} status + {clusters * batches} journal, {clusters * expectedSeq} events) in {ingestSeconds:F2} s = {messages / ingestSeconds:F0} messages/s, {clusters * expectedSeq / ingestSeconds:F0} events/s");
+            Console.WriteLine($"hub CPU during ingest: {cpu:F1} s ({cpu / ingestSeconds * 100:F0}% of one core, {cpu * 1000 / messages:F2} ms per message)");
             Console.WriteLine($"lost: 0 (every cluster Converged, every journal acknowledged at seq {expectedSeq})");
             Console.WriteLine($"hub resident memory: {afterSetup.Rss:F0} MiB after setup, {memory.Rss:F0} MiB after ingest, peak {memory.Peak:F0} MiB");
             Console.WriteLine($"rerun: dotnet run -c Release --project tests/FleetOps.Benchmarks -- hub-ingest --clusters {clusters} --journal-batches {batches} --events-per-batch {eventsPerBatch}");

@@ -58,8 +58,23 @@ public sealed class HubProcess : IDisposable
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
 
+    /// <summary>CPU time the hub process has used so far, user plus system (Linux /proc, 100 ticks per second).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+
     public void Dispose()
     {
+        if (!process.HasExited && !OperatingSystem.IsWindows())
+        {
+            // SIGTERM first: the hub shuts down cleanly (LiteDB closed, traces flushed) before any kill.
+            using var term = Process.Start("kill", ["-TERM", process.Id.ToString()]);
+            term.WaitForExit();
+            process.WaitForExit(15_000);
+        }
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

@@ -40,10 +40,14 @@ public static class HubHostingExtensions
         services.AddSingleton<HubLink>();
         services.AddSingleton<IClusterPublisher, MqttClusterPublisher>();
         services.AddSingleton<BrokerAuthenticator>();
+        services.AddSingleton<DirectIngest>();
         // Hosted services start in this order, after the silo: broker, then the bridge that connects to it.
         var mqtt = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? MqttOptions.Default;
         if (mqtt.IsEmbedded)
-            services.AddHostedService<EmbeddedBroker>();
+        {
+            services.AddSingleton<EmbeddedBroker>();
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        }
         services.AddHostedService(sp => sp.GetRequiredService<HubLink>());
         services.AddHostedService<DesiredRepublisher>();
         return builder;

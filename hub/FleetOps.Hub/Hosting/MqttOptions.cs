@@ -47,5 +47,11 @@ public sealed record MqttOptions
     /// <summary>Grain calls the bridge runs at once; more overlap helps ingest, too many only queue.</summary>
     public int MaxInFlight { get; set; } = 2048;
 
+    /// <summary>
+    /// Embedded broker: hand agents' messages to the hub inside the broker instead of routing them to
+    /// the bridge's subscription (see <see cref="Messaging.DirectIngest"/>).
+    /// </summary>
+    public bool DirectIngest { get; set; } = true;
+
     public bool IsEmbedded => string.IsNullOrWhiteSpace(BrokerUrl);
 }

@@ -94,6 +94,11 @@ public sealed class BrokerAuthenticator(
         return Task.CompletedTask;
     }
 
+    /// <summary>Session items that mark a message the hub injects into the broker as the hub's own.</summary>
+    public static System.Collections.IDictionary HubSessionItems() => new System.Collections.Hashtable { [RoleKey] = HubRole };
+
+    public static bool IsCluster(System.Collections.IDictionary items) => items[RoleKey] as string == ClusterRole;
+
     private static bool IsHub(System.Collections.IDictionary items) => items[RoleKey] as string == HubRole;
 
     private void Refuse(ValidatingConnectionEventArgs args, string reason, MqttConnectReasonCode code)

@@ -4,6 +4,8 @@ using FleetOps.Hub.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
 
 namespace FleetOps.Hub.Messaging;
@@ -16,6 +18,7 @@ namespace FleetOps.Hub.Messaging;
 public sealed class EmbeddedBroker(
     IOptions<MqttOptions> options,
     BrokerAuthenticator authenticator,
+    DirectIngest directIngest,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
     public const int MaxPendingPerClient = 1_000_000;
@@ -46,11 +49,41 @@ public sealed class EmbeddedBroker(
 
         server = new MqttServerFactory().CreateMqttServer(builder.Build());
         server.ValidatingConnectionAsync += authenticator.ValidateConnectionAsync;
-        server.InterceptingPublishAsync += authenticator.InterceptPublishAsync;
+        server.InterceptingPublishAsync += InterceptPublishAsync;
         server.InterceptingSubscriptionAsync += authenticator.InterceptSubscriptionAsync;
         await server.StartAsync();
         logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port}{Tls}", o.BindAddress, o.Port,
             string.IsNullOrWhiteSpace(o.TlsCertificatePath) ? "" : $" and TLS on {o.TlsPort}");
+    }
+
+    private async Task InterceptPublishAsync(InterceptingPublishEventArgs args)
+    {
+        await authenticator.InterceptPublishAsync(args);
+        if (args.ProcessPublish && directIngest.Enabled && BrokerAuthenticator.IsCluster(args.SessionItems))
+            await directIngest.TakeAsync(args);
+    }
+
+    /// <summary>Whether the broker is running and can take <see cref="InjectAsync"/>.</summary>
+    public bool IsRunning => server?.IsStarted == true;
+
+    /// <summary>
+    /// Publishes from inside the broker, as the hub: no loopback connection, no client-side packet
+    /// ids or send queue shared by every publish.
+    /// </summary>
+    public Task InjectAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .Build();
+        return (server ?? throw new InvalidOperationException("the embedded MQTT broker is not running"))
+            .InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
+            {
+                SenderClientId = HubCredential.EmbeddedUser,
+                CustomSessionItems = BrokerAuthenticator.HubSessionItems(),
+            }, cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
