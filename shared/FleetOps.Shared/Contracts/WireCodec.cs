@@ -106,8 +106,8 @@ public sealed class WireCodec(WireOptions options)
         }
     }
 
-    // Writers omit null fields (WhenWritingNull), so a reader must not demand the nullable ones:
-    // RespectRequiredConstructorParameters alone would refuse every message with an optional field unset.
+    // Nullable fields are optional when reading: a writer that omits nulls, or predates a nullable field
+    // added in a minor version, stays readable. RespectRequiredConstructorParameters alone would refuse it.
     private static readonly JsonSerializerOptions ReadOptions = new(ContractsJsonContext.Default.Options)
     {
         TypeInfoResolver = ContractsJsonContext.Default.WithAddedModifier(NullableParametersAreOptional),
