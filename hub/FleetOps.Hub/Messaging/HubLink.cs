@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using FleetOps.Hub.Hosting;
 using FleetOps.Shared.Contracts;
@@ -116,7 +117,14 @@ public sealed class HubLink(
         // An external broker may let the hub in anonymously (a broker on a private network); otherwise it has credentials.
         if (!string.IsNullOrEmpty(credential.Username))
             builder = builder.WithCredentials(credential.Username, credential.Password);
-        if (o.IsEmbedded)
+        if (o.IsEmbedded && !string.IsNullOrWhiteSpace(o.TlsCertificatePath) && !o.PlainLoopbackWithTls)
+        {
+            // TLS only: reach the embedded broker over TLS on loopback and trust exactly its own certificate.
+            var own = X509CertificateLoader.LoadPkcs12FromFile(o.TlsCertificatePath, o.TlsCertificatePassword).GetCertHashString();
+            builder = builder.WithTcpServer("127.0.0.1", o.TlsPort).WithTlsOptions(t => t.UseTls()
+                .WithCertificateValidationHandler(check => check.Certificate?.GetCertHashString() == own));
+        }
+        else if (o.IsEmbedded)
             builder = builder.WithTcpServer("127.0.0.1", o.Port);
         else
         {

@@ -8,8 +8,10 @@ namespace FleetOps.Hub.Tests.Integration;
 /// <summary>The embedded broker with a PFX: agents connect over TLS, still with their cluster token.</summary>
 public sealed class TlsBrokerTests
 {
-    [Fact]
-    public async Task AgentsConnectOverTlsWhenTheHubHasACertificate()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AgentsConnectOverTlsWhenTheHubHasACertificate(bool plainLoopbackForTheBridge)
     {
         using var folder = new TempFolder();
         var pfx = folder.Sub("broker.pfx");
@@ -21,6 +23,7 @@ public sealed class TlsBrokerTests
             ["Hub:Mqtt:TlsCertificatePath"] = pfx,
             ["Hub:Mqtt:TlsCertificatePassword"] = "secret",
             ["Hub:Mqtt:TlsPort"] = tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hub:Mqtt:PlainLoopbackWithTls"] = plainLoopbackForTheBridge.ToString(),
         });
         await hub.Api.RefreshAsync();
         var registration = await hub.Api.RegisterAsync("store-tls", Labels(("region", "west")));
