@@ -44,7 +44,7 @@ public static class ClusterEndpoints
 
         var query = new ClusterQuery(string.IsNullOrEmpty(group) ? null : group, wantedPhase, string.IsNullOrEmpty(selector) ? null : selector, stale);
         var shards = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.QueryAsync(query)));
-        var all = shards.SelectMany(s => s).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var all = shards.SelectMany(s => s.Value).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new ClusterPage(all.Skip((number - 1) * size).Take(size).ToList(), number, size, all.Count));
     }
 

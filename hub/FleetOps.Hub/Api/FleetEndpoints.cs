@@ -18,6 +18,6 @@ public static class FleetEndpoints
         if (spec is null)
             return Problems.NotFound("Group not found", $"there is no group '{name}' in fleet.yaml", Nearest.To(name, status.Groups.Select(g => g.Name)));
         var view = await reader.ToViewAsync(spec);
-        return TypedResults.Ok(new GroupDetail(view, await grains.GetGrain<IGroupGrain>(name).GetMembersAsync()));
+        return TypedResults.Ok(new GroupDetail(view, (await grains.GetGrain<IGroupGrain>(name).GetMembersAsync()).Value));
     }
 }

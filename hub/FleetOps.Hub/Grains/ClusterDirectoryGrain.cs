@@ -56,7 +56,7 @@ public sealed class ClusterDirectoryGrain(
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<ClusterSummary>> QueryAsync(ClusterQuery query)
+    public Task<Immutable<IReadOnlyList<ClusterSummary>>> QueryAsync(ClusterQuery query)
     {
         var now = time.GetUtcNow();
         var staleAfter = options.Value.StaleAfter;
@@ -78,7 +78,7 @@ public sealed class ClusterDirectoryGrain(
             matches.Add(new ClusterSummary(id, report.Labels, report.Phase, report.Presence, report.LastSeen,
                 online && silentFor > staleAfter, groups, report.Generation));
         }
-        return Task.FromResult<IReadOnlyList<ClusterSummary>>(matches);
+        return Task.FromResult(((IReadOnlyList<ClusterSummary>)matches).AsImmutable());
     }
 
     public Task<PhaseCounts> CountAsync()

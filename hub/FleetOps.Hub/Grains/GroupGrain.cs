@@ -33,9 +33,9 @@ public sealed class GroupGrain : Grain, IGroupGrain
         counts[(int)Phase.Converged], counts[(int)Phase.Pending], counts[(int)Phase.Progressing], counts[(int)Phase.Degraded],
         counts[(int)Phase.Failed], counts[(int)Phase.Offline], counts[(int)Phase.Unknown]));
 
-    public Task<IReadOnlyList<GroupMemberView>> GetMembersAsync() => Task.FromResult<IReadOnlyList<GroupMemberView>>(
+    public Task<Immutable<IReadOnlyList<GroupMemberView>>> GetMembersAsync() => Task.FromResult(((IReadOnlyList<GroupMemberView>)
         members.Values.Where(m => !m.Left).OrderBy(m => m.ClusterId, StringComparer.Ordinal)
-            .Select(m => new GroupMemberView(m.ClusterId, m.Phase, m.DesiredRevision, m.AppliedRevision)).ToList());
+            .Select(m => new GroupMemberView(m.ClusterId, m.Phase, m.DesiredRevision, m.AppliedRevision)).ToList()).AsImmutable());
 
     // A member that left stays as a tombstone so that a late, older report cannot bring it back.
     private void Apply(MemberReport report)

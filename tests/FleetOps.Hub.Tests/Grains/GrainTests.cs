@@ -106,7 +106,7 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
         await group.ReportMemberAsync(new MemberReport("s3", "grain-group", default, null, null, 11, Left: true));
 
         await Eventually.UntilAsync(async () => await group.GetCountsAsync() == new PhaseCounts(1, 0, 0, 0, 0, 1, 0), "one Converged and one Offline");
-        Assert.Equal(["s1", "s2"], (await group.GetMembersAsync()).Select(m => m.ClusterId));
+        Assert.Equal(["s1", "s2"], (await group.GetMembersAsync()).Value.Select(m => m.ClusterId));
     }
 
     private static FleetCommit Commit(string sha, params (string Group, string? Digest)[] groups) => new(

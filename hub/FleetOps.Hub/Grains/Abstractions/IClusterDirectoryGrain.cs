@@ -27,8 +27,9 @@ public interface IClusterDirectoryGrain : IGrainWithIntegerKey
     [OneWay]
     Task ReportAsync(ClusterReport report);
 
+    /// <summary>Wrapped in Immutable&lt;T&gt; so thousands of rows are handed over, not deep-copied.</summary>
     [ReadOnly]
-    Task<IReadOnlyList<ClusterSummary>> QueryAsync(ClusterQuery query);
+    Task<Immutable<IReadOnlyList<ClusterSummary>>> QueryAsync(ClusterQuery query);
 
     [ReadOnly]
     Task<PhaseCounts> CountAsync();

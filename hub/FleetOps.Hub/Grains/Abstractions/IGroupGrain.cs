@@ -15,5 +15,5 @@ public interface IGroupGrain : IGrainWithStringKey
     Task<PhaseCounts> GetCountsAsync();
 
     [AlwaysInterleave]
-    Task<IReadOnlyList<GroupMemberView>> GetMembersAsync();
+    Task<Immutable<IReadOnlyList<GroupMemberView>>> GetMembersAsync();
 }
