@@ -36,10 +36,23 @@ public sealed class DesiredRepublisher(
             {
                 var started = Stopwatch.GetTimestamp();
                 var ids = (await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.GetIdsAsync()))).SelectMany(i => i).ToList();
+                var failed = 0;
                 await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
-                    async (id, _) => await grains.GetGrain<IClusterGrain>(id).ResumeAsync());
-                logger.LogInformation("Republished desired state of {Count} clusters in {Elapsed} (connection {Epoch})",
-                    ids.Count, Stopwatch.GetElapsedTime(started), epoch);
+                    async (id, _) =>
+                    {
+                        try
+                        {
+                            await grains.GetGrain<IClusterGrain>(id).ResumeAsync();
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // One cluster that cannot resume must not keep the whole fleet from being served.
+                            if (Interlocked.Increment(ref failed) == 1)
+                                logger.LogError(e, "Cluster {Cluster} could not be resumed", id);
+                        }
+                    });
+                logger.LogInformation("Republished desired state of {Count} clusters in {Elapsed} (connection {Epoch}, {Failed} failed)",
+                    ids.Count - failed, Stopwatch.GetElapsedTime(started), epoch, failed);
                 readiness.MarkReady();
                 return true;
             }
