@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using FleetOps.Hub.Hosting;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FleetOps.Hub.Storage;
@@ -18,17 +20,31 @@ public sealed class HubDatabase : IDisposable
     // Large enough to amortize a flush over a burst, small enough to keep one transaction short.
     private const int MaxBatch = 512;
 
+    /// <summary>Every collection the hub keeps in this file; created when the file is opened (see the constructor).</summary>
+    public static readonly IReadOnlyList<string> Collections = [LiteDbGrainStorage.Collection, LiteDbJournalStore.Collection];
+
     private readonly BlockingCollection<PendingWrite> writes = new();
     private readonly Thread writer;
 
-    public HubDatabase(IOptions<HubOptions> options)
+    private readonly ILogger logger;
+
+    public HubDatabase(IOptions<HubOptions> options, ILogger<HubDatabase>? logger = null)
     {
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
         Directory.CreateDirectory(options.Value.FullDataDir);
         Database = new LiteDatabase(new ConnectionString
         {
             Filename = Path.Combine(options.Value.FullDataDir, FileName),
             Connection = ConnectionType.Direct,
         });
+        // LiteDB 5 can fail a read with "page type must be collection page" while another transaction
+        // creates that collection (LiteDB issue #2792), so every collection exists before anyone reads.
+        foreach (var name in Collections.Where(name => !Database.CollectionExists(name)))
+        {
+            var collection = Database.GetCollection(name);
+            collection.Insert(new BsonDocument { ["_id"] = "$created" });
+            collection.Delete("$created");
+        }
         // LiteDB transactions belong to a thread, so the writer is a dedicated one.
         writer = new Thread(WriteLoop) { IsBackground = true, Name = "fleetops-litedb-writer" };
         writer.Start();
@@ -72,11 +88,26 @@ public sealed class HubDatabase : IDisposable
             }
             catch (Exception e)
             {
-                Database.Rollback();
+                logger.LogWarning(e, "A write batch of {Count} failed and was rolled back", batch.Count);
+                TryRollback();
                 foreach (var write in batch)
                     write.Fail(e);
             }
             batch.Clear();
+        }
+    }
+
+    // An exception escaping this thread would end the process; the batch has already failed, so a
+    // rollback that fails too only needs to leave the writer running for the next batch.
+    private void TryRollback()
+    {
+        try
+        {
+            Database.Rollback();
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Rolling back a failed write batch failed too; the hub keeps writing");
         }
     }
 

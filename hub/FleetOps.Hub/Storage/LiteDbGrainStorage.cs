@@ -11,7 +11,7 @@ namespace FleetOps.Hub.Storage;
 /// </summary>
 public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializer) : IGrainStorage
 {
-    private const string Collection = "grain_state";
+    public const string Collection = "grain_state";
 
     private readonly ILiteCollection<StoredGrainState> states = database.Database.GetCollection<StoredGrainState>(Collection);
 

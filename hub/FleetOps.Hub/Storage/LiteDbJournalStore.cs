@@ -13,7 +13,7 @@ namespace FleetOps.Hub.Storage;
 /// </summary>
 public sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptions> options) : IJournalStore
 {
-    private const string Collection = "journal";
+    public const string Collection = "journal";
 
     // Trimming scans a cluster's chunks, so it runs once per this many events rather than on every append.
     private const int TrimEvery = 500;

@@ -26,6 +26,15 @@ public sealed class LiteDbStorageTests : IDisposable
     }
 
     [Fact]
+    public void EveryCollectionExistsAsSoonAsTheFileIsOpened()
+    {
+        // Reads racing the transaction that creates a collection fail inside LiteDB (issue #2792).
+        var names = database.Database.GetCollectionNames().ToList();
+
+        Assert.All(HubDatabase.Collections, name => Assert.Contains(name, names));
+    }
+
+    [Fact]
     public async Task GrainStateRoundTripsAndAStaleETagIsRefused()
     {
         var storage = new LiteDbGrainStorage(database, new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
