@@ -1,5 +1,10 @@
-// The hub is filled in by its own issue; this shell only proves the solution builds and runs.
+using FleetOps.Hub.Hosting;
+
+// fleetops-hub: Orleans silo, embedded MQTT broker, git watcher and HTTP API in one process.
+// Configuration: appsettings.json, Hub__* environment variables or --Hub:* switches; see README.md.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFleetOpsHub();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("ok"));
+app.UseFleetOpsHub();
 app.Run();

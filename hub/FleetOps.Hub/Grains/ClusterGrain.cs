@@ -1,0 +1,173 @@
+using FleetOps.Hub.Definitions;
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Messaging;
+using FleetOps.Hub.Metrics;
+using FleetOps.Hub.Storage;
+using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Hub.Grains;
+
+/// <summary>
+/// One cluster: decides its memberships and desired generation from the fleet snapshot and its labels,
+/// publishes its retained desired state, and ingests what its agent reports. This file holds the
+/// lifecycle and ingest; the partial files beside it hold desired state, reports and the detail view.
+/// </summary>
+public sealed partial class ClusterGrain(
+    [PersistentState("cluster", HubStorage.Name)] IPersistentState<ClusterState> state,
+    IClusterPublisher publisher,
+    IJournalStore journal,
+    ISelectorMatcher selectors,
+    IOptions<HubOptions> hubOptions,
+    IOptions<SourceOptions> sourceOptions,
+    TimeProvider time,
+    HubMetrics metrics,
+    ILogger<ClusterGrain> logger) : Grain, IClusterGrain
+{
+    private ClusterState S => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task InitializeAsync(IReadOnlyDictionary<string, string> labels, DateTimeOffset registeredAt)
+    {
+        if (!S.Registered)
+            S.RegisteredAt = registeredAt;
+        S.Registered = true;
+        S.Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal);
+        await state.WriteStateAsync();
+        await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false);
+        Report(force: true);
+    }
+
+    public async Task ResumeAsync()
+    {
+        if (!S.Registered)
+            return;
+        await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: true);
+        Report(force: true);
+    }
+
+    public async Task ApplySnapshotAsync(FleetSnapshot snapshot)
+    {
+        if (!S.Registered || snapshot.Version <= S.SnapshotVersion)
+            return;
+        await ReconcileDesiredAsync(snapshot, republish: false);
+        Report(force: false);
+    }
+
+    public async Task<IngestOutcome> HelloAsync(HelloMessage hello)
+    {
+        if (!S.Registered)
+            return IngestOutcome.UnknownCluster;
+        var labelsChanged = !SameLabels(S.Labels, hello.Labels);
+        S.Labels = new Dictionary<string, string>(hello.Labels, StringComparer.Ordinal);
+        S.AgentVersion = hello.AgentVersion;
+        S.KubernetesVersion = hello.KubernetesVersion;
+        S.AgentGeneration = hello.Generation;
+        S.HasReported = true;
+        Seen();
+        if (S.PresenceAt is null || hello.At >= S.PresenceAt)
+            SetPresence(PresenceState.Online, hello.At);
+
+        // An agent holding a generation the hub never issued (its data was reset) would ignore every
+        // desired message below it, so the next one must jump above it.
+        var mustJump = hello.Generation > S.Generation;
+        if (mustJump)
+            logger.LogWarning("Cluster {Cluster} holds generation {AgentGeneration} above the hub's {Generation}; reissuing above it",
+                Id, hello.Generation, S.Generation);
+        await state.WriteStateAsync();
+
+        var snapshot = labelsChanged || mustJump ? await Fleet.GetSnapshotAsync() : null;
+        if (snapshot is not null)
+            await ReconcileDesiredAsync(snapshot, republish: false, forceNewGeneration: mustJump);
+        else if (publishedGeneration < S.Generation)
+            await PublishDesiredAsync();
+        Report(force: false);
+        return IngestOutcome.Accepted;
+    }
+
+    public async Task<IngestOutcome> StatusAsync(StatusMessage status)
+    {
+        if (!S.Registered)
+            return IngestOutcome.UnknownCluster;
+        S.LastStatus = status;
+        S.HasReported = true;
+        Seen();
+        await state.WriteStateAsync();
+        Report(force: false);
+        return IngestOutcome.Accepted;
+    }
+
+    public async Task<IngestOutcome> JournalAsync(JournalMessage message)
+    {
+        if (!S.Registered)
+            return IngestOutcome.UnknownCluster;
+        // Seqs at or below the ack are redeliveries: already persisted, acknowledged again below.
+        var fresh = message.Events.Where(e => e.Seq > S.AckedSeq).ToList();
+        if (fresh.Count > 0)
+        {
+            if (fresh[0].Seq > S.AckedSeq + 1)
+            {
+                // The agent sends its outbox in order from the oldest unacknowledged event, so a gap means the
+                // events between were lost to the agent's own bound or acknowledged before this hub's data was reset.
+                metrics.JournalGap();
+                logger.LogWarning("Cluster {Cluster} journal jumps from {Acked} to {First}; the events between cannot be recovered",
+                    Id, S.AckedSeq, fresh[0].Seq);
+            }
+            await journal.AppendAsync(Id, fresh);
+            S.AckedSeq = fresh[^1].Seq;
+        }
+        Seen();
+        await state.WriteStateAsync();
+        await PublishAckAsync();
+        Report(force: false);
+        return IngestOutcome.Accepted;
+    }
+
+    public async Task<IngestOutcome> PresenceAsync(PresenceMessage presence)
+    {
+        if (!S.Registered)
+            return IngestOutcome.UnknownCluster;
+        // A Last Will carries the time its connection started, so a late will from a replaced
+        // connection is older than the new connection's "online" and is ignored here.
+        if (S.PresenceAt is not null && presence.At < S.PresenceAt)
+            return IngestOutcome.Accepted;
+        SetPresence(presence.State, presence.At);
+        if (presence.State == PresenceState.Online)
+            Seen();
+        await state.WriteStateAsync();
+        Report(force: false);
+        return IngestOutcome.Accepted;
+    }
+
+    private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key);
+
+    private void Seen() => S.LastSeen = time.GetUtcNow();
+
+    private void SetPresence(PresenceState presence, DateTimeOffset at)
+    {
+        if (S.Presence != presence)
+            S.PresenceSince = time.GetUtcNow();
+        S.Presence = presence;
+        S.PresenceAt = at;
+    }
+
+    private async Task PublishAckAsync()
+    {
+        try
+        {
+            await publisher.PublishAckAsync(new AckMessage(WireVersion.Current, Id, S.AckedSeq));
+        }
+        catch (Exception e)
+        {
+            // The agent keeps unacknowledged events and resends them; the redelivery is acknowledged then.
+            logger.LogWarning(e, "Could not acknowledge journal seq {Seq} to cluster {Cluster}", S.AckedSeq, Id);
+        }
+    }
+
+    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var value) && value == entry.Value);
+}

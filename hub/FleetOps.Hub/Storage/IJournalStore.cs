@@ -1,0 +1,18 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Hub.Storage;
+
+/// <summary>
+/// Per-cluster history of journal events, kept apart from grain state because it is large and
+/// append-mostly. Appending an event whose seq is already stored is a no-op, so redelivery is harmless.
+/// </summary>
+public interface IJournalStore
+{
+    Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Events with <paramref name="since"/> ≤ at &lt; <paramref name="until"/> in seq order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest <paramref name="count"/> events, oldest first.</summary>
+    Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default);
+}
