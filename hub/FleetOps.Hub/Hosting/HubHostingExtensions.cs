@@ -1,4 +1,5 @@
 using FleetOps.Hub.Api;
+using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Security;
@@ -48,6 +49,9 @@ public static class HubHostingExtensions
 
     public static IHostApplicationBuilder AddHubSource(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IFleetDefinitionReader, SharedFleetDefinitionReader>();
+        builder.Services.AddSingleton<ISelectorMatcher, SharedSelectorMatcher>();
+        builder.Services.AddSingleton<IGroupRenderer, UnavailableRenderer>();
         builder.Services.AddSingleton<IGitMirror, LibGit2Mirror>();
         builder.Services.AddSingleton<SourceActivity>();
         builder.Services.AddSingleton<CommitProcessor>();
