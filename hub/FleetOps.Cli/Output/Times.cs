@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace FleetOps.Cli.Output;
+
+/// <summary>Wall-clock times in the user's zone, to the second, named once in a heading rather than on every row.</summary>
+public static class Times
+{
+    public static string Format(DateTimeOffset time, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string ZoneName(TimeZoneInfo zone) => zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
+}
