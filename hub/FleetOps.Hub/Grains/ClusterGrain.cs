@@ -69,8 +69,7 @@ public sealed partial class ClusterGrain(
         S.AgentGeneration = hello.Generation;
         S.HasReported = true;
         Seen();
-        if (S.PresenceAt is null || hello.At >= S.PresenceAt)
-            SetPresence(PresenceState.Online, hello.At);
+        SetPresence(PresenceState.Online, hello.At);
 
         // An agent holding a generation the hub never issued (its data was reset) would ignore every
         // desired message below it, so the next one must jump above it.
@@ -131,10 +130,9 @@ public sealed partial class ClusterGrain(
     {
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
-        // A Last Will carries the time its connection started, so a late will from a replaced
-        // connection is older than the new connection's "online" and is ignored here.
-        if (S.PresenceAt is not null && presence.At < S.PresenceAt)
-            return IngestOutcome.Accepted;
+        // Taken in arrival order, not by the agent's timestamp: a will is stamped when its connection
+        // started, before that connection's "online", and the broker publishes a replaced connection's
+        // will before the new connection can say anything.
         SetPresence(presence.State, presence.At);
         if (presence.State == PresenceState.Online)
             Seen();

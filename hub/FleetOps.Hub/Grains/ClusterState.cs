@@ -28,7 +28,7 @@ public sealed class ClusterState
 
     [Id(9)] public PresenceState? Presence { get; set; }
 
-    /// <summary>The agent's own time on its latest presence or hello, used to put presence messages in order.</summary>
+    /// <summary>The agent's own time on its latest presence or hello.</summary>
     [Id(10)] public DateTimeOffset? PresenceAt { get; set; }
 
     /// <summary>Hub time of the latest message from the agent.</summary>

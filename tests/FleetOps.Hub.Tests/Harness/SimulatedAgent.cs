@@ -119,14 +119,24 @@ public sealed class SimulatedAgent(string clusterId, string token, string host, 
         return result.Items.First().ResultCode;
     }
 
-    /// <summary>Drops the connection without a DISCONNECT, so the broker sends the Last Will.</summary>
-    public Task DropAsync() =>
-        client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build());
+    /// <summary>Drops the connection without a DISCONNECT, as a crash or a cut cable would, so the broker sends the Last Will.</summary>
+    public Task DropAsync()
+    {
+        client.Dispose();
+        return Task.CompletedTask;
+    }
 
     public async ValueTask DisposeAsync()
     {
-        if (client.IsConnected)
-            await client.DisconnectAsync();
+        try
+        {
+            if (client.IsConnected)
+                await client.DisconnectAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already dropped.
+        }
         client.Dispose();
     }
 

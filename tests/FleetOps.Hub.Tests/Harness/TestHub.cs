@@ -56,7 +56,10 @@ public sealed class TestHub : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(config);
+        // Quiet by default; FLEETOPS_TEST_LOGS=1 shows the hub's warnings and errors when a test needs explaining.
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("FLEETOPS_TEST_LOGS") == "1")
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.AddFleetOpsHub();
         builder.Services.Replace(ServiceDescriptor.Singleton<IGroupRenderer, FileDigestRenderer>());
         var app = builder.Build();

@@ -76,6 +76,22 @@ public sealed class WireCodecTests
     }
 
     [Fact]
+    public void OmittedNullFieldsParseBackAsNull()
+    {
+        var status = new StatusMessage(1, Cluster, 3, DateTimeOffset.UnixEpoch,
+            [new GroupStatus("pos", Phase.Pending, Reasons.Pending, null, null, null, new ResourceCounts(0, 0), [])]);
+        var hello = new HelloMessage(1, Cluster, "1.0", new Dictionary<string, string>(), null, 0, 0, DateTimeOffset.UnixEpoch);
+
+        var parsedStatus = Codec.Parse<StatusMessage>(Topics.Status(Cluster), WireCodec.Serialize(status));
+        var parsedHello = Codec.Parse<HelloMessage>(Topics.Hello(Cluster), WireCodec.Serialize(hello));
+
+        Assert.True(parsedStatus.IsOk, parsedStatus.Error?.ToString());
+        Assert.Null(parsedStatus.Message.Groups[0].AppliedRevision);
+        Assert.True(parsedHello.IsOk, parsedHello.Error?.ToString());
+        Assert.Null(parsedHello.Message.KubernetesVersion);
+    }
+
+    [Fact]
     public void UnknownFieldsAreIgnoredSoMinorAdditionsStayCompatible()
     {
         var json = Node("ack.json");
