@@ -31,7 +31,7 @@ public sealed class CommandContext(ParseResult parse, CliRuntime runtime) : IDis
         ConnectionResolver.Resolve(parse.GetValue(runtime.Options.Hub), parse.GetValue(runtime.Options.Config), runtime.Env),
         runtime.Env.RequestTimeout);
 
-    public Screen Screen => screen ??= Screen.Create(runtime.Stdout, runtime.Env);
+    public Screen Screen => screen ??= Screen.Create(runtime.Stdout, runtime.Env, Wide);
 
     public T Value<T>(Option<T> option) => parse.GetValue(option)!;
 

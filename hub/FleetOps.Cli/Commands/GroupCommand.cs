@@ -22,7 +22,7 @@ public sealed class GroupCommand : Command
                 context.WriteJson(detail, JsonOutput.Api.GroupDetail);
                 return ExitCodes.Ok;
             }
-            var worst = detail.Members.Where(m => m.Phase != Phase.Converged)
+            var worst = detail.Members.Where(m => context.Wide || m.Phase != Phase.Converged)
                 .OrderBy(m => MemberOrder.Rank(m.Phase)).ThenBy(m => m.ClusterId, StringComparer.Ordinal)
                 .Select(m => m.ClusterId);
             var clusters = await ClusterDetails.FetchAsync(context.Hub, worst, ct);

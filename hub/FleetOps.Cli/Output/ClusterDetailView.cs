@@ -41,7 +41,8 @@ public static class ClusterDetailView
             screen.Line(Styles.Dim("no journal events yet"));
         else
         {
-            screen.Line($"{Styles.Bold($"last {cluster.RecentEvents.Count} events")} " +
+            var events = cluster.RecentEvents.Count == 1 ? "last event" : $"last {cluster.RecentEvents.Count} events";
+            screen.Line($"{Styles.Bold(events)} " +
                 Styles.Dim($"(times in {Times.ZoneName(screen.Zone)}; older ones: fleetops history {cluster.Id} --since 7d)"));
             screen.Write(HistoryView.Events(cluster.RecentEvents, screen.Zone, wide));
         }
@@ -62,8 +63,8 @@ public static class ClusterDetailView
 
     private static string Generation(ClusterDetail cluster) =>
         cluster.AgentGeneration is not { } held ? Markup.Escape($"hub {cluster.Generation}, agent has not said")
-        : held == cluster.Generation ? Markup.Escape($"{cluster.Generation} (the agent holds the latest)")
-        : Styles.Warning($"hub {cluster.Generation}, agent holds {held}");
+        : held == cluster.Generation ? Markup.Escape($"{cluster.Generation} (the agent held the latest when it connected)")
+        : Markup.Escape($"hub {cluster.Generation}, agent held {held} when it connected");
 
     private static Table Groups(ClusterDetail cluster, DateTimeOffset now, bool wide)
     {
@@ -78,6 +79,8 @@ public static class ClusterDetailView
             var message = string.IsNullOrWhiteSpace(group.Message) ? "-" : group.Message.Trim();
             if (group.DesiredRevision is null)
                 message = "no longer a member; the agent is removing what it applied" + (message == "-" ? "" : $" ({message})");
+            else if (group.Phase == Phase.Pending && group.AppliedRevision != group.DesiredRevision)
+                message = $"has not taken {Revisions.Short(group.DesiredRevision)} yet; its last report was about {Revisions.Short(group.AppliedRevision)}";
             var objects = group.Resources is { } r ? $"{r.Healthy}/{r.Total}" : "-";
             if (wide)
                 table.AddRow(Tables.Text(group.Name), Tables.Rich(Styles.PhaseText(group.Phase)), Tables.Text(group.Path), Tables.Text(desired),

@@ -14,11 +14,13 @@ public static class FleetErrorsView
     {
         if (errors.Count == 0)
             return;
+        var grid = Tables.Facts();
         foreach (var error in errors)
         {
-            screen.Line($"{Styles.Error("error:")} {Markup.Escape(Located(error))}");
-            screen.Line($"  {Styles.Dim(Consequence(error, accepted, groups, screen.Now))}");
+            grid.Fact(Styles.Error("error:"), Markup.Escape(Located(error)));
+            grid.Fact("", Styles.Dim(Consequence(error, accepted, groups, screen.Now)));
         }
+        screen.Write(grid);
         screen.Line();
     }
 

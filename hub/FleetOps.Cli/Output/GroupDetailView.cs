@@ -14,10 +14,7 @@ public static class GroupDetailView
     {
         var group = detail.Group;
         if (group.Error is { } error)
-        {
-            screen.Line($"{Styles.Error("error:")} {Markup.Escape(FleetErrorsView.Located(error))}");
-            screen.Line();
-        }
+            FleetErrorsView.Write(screen, [error], null, [group]);
 
         var facts = Tables.Facts()
             .Fact("group", Styles.Bold(group.Name))

@@ -14,10 +14,11 @@ public static class MemberNotes
         var entry = cluster?.Groups.FirstOrDefault(g => g.Name == group);
         return phase switch
         {
-            Phase.Offline => (entry?.Reason ?? "-", $"offline, last seen {Ages.Since(cluster?.LastSeen, now)} ago" + Last(entry)),
+            Phase.Offline => ("-", $"offline, last seen {Ages.Since(cluster?.LastSeen, now)} ago" + Last(entry)),
             Phase.Unknown => ("-", "registered, never reported"),
+            // The reason beside a Pending group is the one from the agent's report on an older revision: misleading, so not shown.
             Phase.Pending when entry is not null && entry.AppliedRevision != entry.DesiredRevision =>
-                (entry.Reason ?? "-", $"has not taken {Revisions.Short(entry.DesiredRevision)} yet"),
+                ("-", $"has not taken {Revisions.Short(entry.DesiredRevision)} yet" + (cluster?.Stale == true ? $"; silent for {Ages.Since(cluster.LastSeen, now)} (stale)" : "")),
             _ when entry is null => ("-", "-"),
             _ => (entry.Reason ?? "-", Describe(entry)),
         };

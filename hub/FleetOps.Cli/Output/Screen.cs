@@ -12,6 +12,9 @@ public sealed class Screen
     /// <summary>Piped output has no terminal width; wide enough that tables rarely wrap, as kubectl's never do.</summary>
     public const int PipedWidth = 200;
 
+    /// <summary><c>-o wide</c> never squeezes its columns: like kubectl's, its lines are as long as they need to be.</summary>
+    public const int WideWidth = 1000;
+
     private readonly LineTrimmingWriter writer;
     private readonly IAnsiConsole console;
 
@@ -32,7 +35,7 @@ public sealed class Screen
 
     public int Width => console.Profile.Width;
 
-    public static Screen Create(TextWriter stdout, CliEnvironment env)
+    public static Screen Create(TextWriter stdout, CliEnvironment env, bool wide = false)
     {
         var color = env.IsTerminal && env.Variable("NO_COLOR") is null && env.Variable("TERM") != "dumb";
         var writer = new LineTrimmingWriter(stdout);
@@ -43,7 +46,7 @@ public sealed class Screen
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = env.Width
+        console.Profile.Width = wide ? WideWidth : env.Width
             ?? (int.TryParse(env.Variable("COLUMNS"), out var columns) && columns > 20 ? columns : PipedWidth);
         return new Screen(writer, console, color, env.Clock.GetUtcNow(), env.TimeZone);
     }

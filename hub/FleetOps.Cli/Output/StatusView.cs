@@ -25,7 +25,16 @@ public static class StatusView
         else
             screen.Write(Groups(fleet, screen.Now, wide));
         screen.Line();
-        screen.Line(Summary(fleet, screen.Now));
+        var (counts, commit) = Summary(fleet, screen.Now);
+        var oneLine = $"{counts} · {commit}";
+        // One line when it fits, as in "fleet: 18/20 converged (90%), 1 degraded · commit 3f2a1c9 ...", else two.
+        if (Markup.Remove(oneLine).Length <= screen.Width)
+            screen.Line(oneLine);
+        else
+        {
+            screen.Line(counts);
+            screen.Line($"       {commit}");
+        }
     }
 
     private static Table Groups(FleetView fleet, DateTimeOffset now, bool wide)
@@ -65,8 +74,8 @@ public static class StatusView
             : $"{mark}{Styles.Dim("none yet")}";
     }
 
-    /// <summary><c>fleet: 18/20 converged (90%), 1 degraded, 1 offline · commit 3f2a1c9 "Bump POS to 2.15" 4m ago</c></summary>
-    public static string Summary(FleetView fleet, DateTimeOffset now)
+    /// <summary><c>fleet: 18/20 converged (90%), 1 degraded, 1 offline</c> and <c>commit 3f2a1c9 "Bump POS to 2.15" 4m ago</c>.</summary>
+    public static (string Counts, string Commit) Summary(FleetView fleet, DateTimeOffset now)
     {
         var c = fleet.Clusters;
         string counts;
@@ -87,7 +96,7 @@ public static class StatusView
         var commit = fleet.Commit is { } k
             ? $"commit {Revisions.Short(k.Sha)} \"{Markup.Escape(Styles.Truncate(k.Subject, 60))}\" {Ages.Since(k.Time, now)} ago"
             : $"no commit accepted yet from {Markup.Escape(fleet.Source.Url)} ({Markup.Escape(fleet.Source.Branch)})";
-        return $"{Styles.Bold("fleet:")} {counts} · {commit}";
+        return ($"{Styles.Bold("fleet:")} {counts}", commit);
     }
 
     private static void AddPart(List<string> parts, int count, string word, Phase phase)

@@ -32,9 +32,10 @@ public static class Tables
         .AddColumn(new GridColumn().PadLeft(0).PadRight(2).NoWrap())
         .AddColumn(new GridColumn().PadLeft(0).PadRight(0));
 
-    public static Grid Fact(this Grid grid, string key, string markup)
+    /// <summary>A row of a <see cref="Facts"/> grid; both cells are markup.</summary>
+    public static Grid Fact(this Grid grid, string keyMarkup, string markup)
     {
-        grid.AddRow(new Text(key), new Markup(markup));
+        grid.AddRow(new Markup(keyMarkup), new Markup(markup));
         return grid;
     }
 }
