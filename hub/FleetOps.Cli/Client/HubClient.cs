@@ -76,7 +76,13 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
         using (response)
         {
             if (!response.IsSuccessStatusCode)
-                throw HubErrors.FromProblem(connection, await ReadProblemAsync(response, ct));
+            {
+                var problem = await ReadProblemAsync(response, ct);
+                // Every route of the hub answers a 404 with a problem document; a bare 404 means no hub API at this URL.
+                if (problem.Status == 404 && !problem.FromHub)
+                    throw HubErrors.NotTheHub(connection, path, "HTTP 404, no such route");
+                throw HubErrors.FromProblem(connection, problem);
+            }
             try
             {
                 return await response.Content.ReadFromJsonAsync(type, ct)
@@ -96,9 +102,12 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
     private static async Task<HubProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (string.IsNullOrWhiteSpace(body))
+            return new HubProblem(status, response.ReasonPhrase, null, [], FromHub: false);
         try
         {
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             var nearest = root.TryGetProperty("nearest", out var list) && list.ValueKind == JsonValueKind.Array
@@ -109,7 +118,7 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
         catch (JsonException)
         {
             // Not a problem document (a proxy's HTML page, say): the status line is all there is to say.
-            return new HubProblem(status, response.ReasonPhrase, null, []);
+            return new HubProblem(status, response.ReasonPhrase, null, [], FromHub: false);
         }
     }
 

@@ -21,15 +21,11 @@ public sealed class HistoryCommand : Command
         Options.Add(since);
         Options.Add(until);
         Options.Add(limit);
-        Validators.Add(result =>
-        {
-            if (result.GetValue(since) is { } from && result.GetValue(until) is { } to && from >= to)
-                result.AddError($"--since ({from:u}) must be before --until ({to:u})");
-        });
-
         this.Runs(runtime, async (context, ct) =>
         {
             var clusterId = context.Value(id);
+            if (context.Value(since) is { } from && context.Value(until) is { } to && from >= to)
+                throw CliException.Usage($"--since ({from:u}) must be before --until ({to:u})");
             Shared.Api.HistoryPage page;
             try
             {

@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace FleetOps.Cli.Parsing;
 
 /// <summary>
-/// Durations as operators type them: <c>90s</c>, <c>10m</c>, <c>2h</c>, <c>3d</c>, <c>1w</c>, combined
+/// Durations as operators type them: <c>500ms</c>, <c>90s</c>, <c>10m</c>, <c>2h</c>, <c>3d</c>, <c>1w</c>, combined
 /// (<c>1h30m</c>), or <c>hh:mm:ss</c>; and back into the short form for display.
 /// </summary>
 public static partial class DurationText
 {
-    public const string Examples = "90s, 10m, 2h, 3d, 1h30m or 00:10:00";
+    public const string Examples = "500ms, 90s, 10m, 2h, 3d, 1h30m or 00:10:00";
 
     public static bool TryParse(string? text, out TimeSpan duration)
     {
@@ -24,6 +24,11 @@ public static partial class DurationText
             return false;
         foreach (Capture part in match.Groups["part"].Captures)
         {
+            if (part.Value.EndsWith("ms", StringComparison.Ordinal))
+            {
+                duration += TimeSpan.FromMilliseconds(double.Parse(part.Value[..^2], NumberStyles.Float, CultureInfo.InvariantCulture));
+                continue;
+            }
             var number = double.Parse(part.Value[..^1], NumberStyles.Float, CultureInfo.InvariantCulture);
             duration += part.Value[^1] switch
             {
@@ -41,6 +46,6 @@ public static partial class DurationText
     public static string ToHubForm(TimeSpan duration) =>
         ((long)Math.Ceiling(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";
 
-    [GeneratedRegex(@"^(?<part>\d+(\.\d+)?[smhdw])+$")]
+    [GeneratedRegex(@"^(?<part>\d+(\.\d+)?(ms|[smhdw]))+$")]
     private static partial Regex Compound();
 }

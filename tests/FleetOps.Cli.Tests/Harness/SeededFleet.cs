@@ -37,14 +37,17 @@ public sealed class SeededFleet : IAsyncLifetime
 
     public string North { get; private set; } = "";
 
-    /// <summary>The CLI's environment: this hub and its token from the variables, the fleet's clock, 120 columns, UTC.</summary>
-    public CliEnvironment Env => Cli.Environment(Clock, new Dictionary<string, string>
+    /// <summary>
+    /// The CLI's environment: this hub and its token from the variables, 120 columns, UTC, and a clock standing
+    /// at <see cref="Now"/>: seeded waits are decided on their first look, so nothing here waits for time to pass.
+    /// </summary>
+    public CliEnvironment Env => CliRunner.Environment(new ManualClock(Now, stopwatchStands: true), new Dictionary<string, string>
     {
         ["FLEETOPS_HUB"] = Hub.BaseAddress.ToString(),
         ["FLEETOPS_TOKEN"] = InProcessHub.AdminToken,
     });
 
-    public Task<CliResult> RunAsync(params string[] args) => Cli.RunAsync(Env, args);
+    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Env, args);
 
     public async Task InitializeAsync()
     {

@@ -4,7 +4,7 @@ namespace FleetOps.Cli.Tests.Harness;
 /// Runs the CLI in-process with captured output and an environment the test controls: 120 columns, no
 /// terminal (so no color), UTC, and no config file or variables from the machine running the tests.
 /// </summary>
-public static class Cli
+public static class CliRunner
 {
     public const int Width = 120;
 
