@@ -5,10 +5,12 @@ using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Security;
 using FleetOps.Hub.Source;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FleetOps.Hub.Hosting;
 
@@ -51,7 +53,14 @@ public static class HubHostingExtensions
     {
         builder.Services.AddSingleton<IFleetDefinitionReader, SharedFleetDefinitionReader>();
         builder.Services.AddSingleton<ISelectorMatcher, SharedSelectorMatcher>();
-        builder.Services.AddSingleton<IGroupRenderer, UnavailableRenderer>();
+        builder.Services.AddSingleton<IRenderer>(sp => new Renderer(
+            new RenderOptions
+            {
+                KustomizeExecutable = sp.GetRequiredService<IOptions<SourceOptions>>().Value.KustomizeExecutable,
+                KustomizeTimeout = sp.GetRequiredService<IOptions<SourceOptions>>().Value.RenderTimeout,
+            },
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IGroupRenderer, SharedGroupRenderer>();
         builder.Services.AddSingleton<IGitMirror, LibGit2Mirror>();
         builder.Services.AddSingleton<SourceActivity>();
         builder.Services.AddSingleton<CommitProcessor>();

@@ -27,5 +27,8 @@ public sealed record SourceOptions
     /// <summary>A single group's render is abandoned after this long.</summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>kustomize, kubectl or k3s to render with (a path or a name on PATH); empty searches PATH in that order.</summary>
+    public string? KustomizeExecutable { get; set; }
+
     public string EffectiveAgentUrl => string.IsNullOrWhiteSpace(AgentUrl) ? Url : AgentUrl;
 }

@@ -11,7 +11,13 @@ public sealed class HubScenario : IAsyncDisposable
     private readonly TempFolder folder = new();
     private readonly List<SimulatedAgent> agents = [];
 
-    private HubScenario() => Repository = FleetRepository.Create(folder.Sub("repo"));
+    private readonly bool realRenderer;
+
+    private HubScenario(bool realRenderer)
+    {
+        this.realRenderer = realRenderer;
+        Repository = FleetRepository.Create(folder.Sub("repo"));
+    }
 
     public FleetRepository Repository { get; }
 
@@ -20,12 +26,12 @@ public sealed class HubScenario : IAsyncDisposable
     public string DataDir => folder.Sub("data");
 
     /// <summary>Starts the hub and, unless told otherwise, has it process the repository's first commit.</summary>
-    public static async Task<HubScenario> StartAsync(bool refresh = true)
+    public static async Task<HubScenario> StartAsync(bool refresh = true, bool realRenderer = false)
     {
-        var scenario = new HubScenario();
+        var scenario = new HubScenario(realRenderer);
         try
         {
-            scenario.Hub = await TestHub.StartAsync(scenario.DataDir, scenario.Repository.Path);
+            scenario.Hub = await TestHub.StartAsync(scenario.DataDir, scenario.Repository.Path, realRenderer);
             if (refresh)
                 await scenario.Hub.Api.RefreshAsync();
             return scenario;
@@ -42,7 +48,7 @@ public sealed class HubScenario : IAsyncDisposable
     {
         await DisconnectAgentsAsync();
         await Hub.DisposeAsync();
-        Hub = await TestHub.StartAsync(DataDir, Repository.Path);
+        Hub = await TestHub.StartAsync(DataDir, Repository.Path, realRenderer);
     }
 
     public async Task<SimulatedAgent> AddAgentAsync(string id, IReadOnlyDictionary<string, string> labels, bool connect = true)

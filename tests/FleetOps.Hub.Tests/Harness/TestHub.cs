@@ -13,7 +13,7 @@ namespace FleetOps.Hub.Tests.Harness;
 /// <summary>
 /// A whole hub in the test process, composed exactly as <c>fleetops-hub</c> composes it, on free ports,
 /// with its data dir and repository given by the test (so a restart on the same data dir is a new
-/// TestHub on the same folders). Only the renderer is swapped for <see cref="FileDigestRenderer"/>.
+/// TestHub on the same folders).
 /// </summary>
 public sealed class TestHub : IAsyncDisposable
 {
@@ -34,7 +34,11 @@ public sealed class TestHub : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<TestHub> StartAsync(string dataDir, string? repositoryUrl, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// With <paramref name="realRenderer"/> the hub renders through the shared renderer and kustomize, as in
+    /// production; otherwise through <see cref="FileDigestRenderer"/>, which keeps tests about ingest fast.
+    /// </summary>
+    public static async Task<TestHub> StartAsync(string dataDir, string? repositoryUrl, bool realRenderer = false, IDictionary<string, string?>? settings = null)
     {
         var mqttPort = FreePort.Next();
         var config = new Dictionary<string, string?>
@@ -61,7 +65,8 @@ public sealed class TestHub : IAsyncDisposable
         if (Environment.GetEnvironmentVariable("FLEETOPS_TEST_LOGS") == "1")
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.AddFleetOpsHub();
-        builder.Services.Replace(ServiceDescriptor.Singleton<IGroupRenderer, FileDigestRenderer>());
+        if (!realRenderer)
+            builder.Services.Replace(ServiceDescriptor.Singleton<IGroupRenderer, FileDigestRenderer>());
         var app = builder.Build();
         app.UseFleetOpsHub();
         await app.StartAsync();

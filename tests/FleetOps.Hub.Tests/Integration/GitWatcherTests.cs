@@ -4,13 +4,16 @@ using static FleetOps.Hub.Tests.Harness.HubScenario;
 
 namespace FleetOps.Hub.Tests.Integration;
 
-/// <summary>The loop from a commit to retained desired messages, against a real git repository and a real broker.</summary>
+/// <summary>
+/// The loop from a commit to retained desired messages, against a real git repository, the shared
+/// renderer with kustomize, and a real broker.
+/// </summary>
 public sealed class GitWatcherTests
 {
     [Fact]
     public async Task ACommitChangingOneOverlayMovesOnlyThatGroupAndRepublishesOnlyItsMembers()
     {
-        await using var scenario = await StartAsync();
+        await using var scenario = await StartAsync(realRenderer: true);
         var east = await scenario.AddAgentAsync("store-east-1", Labels(("region", "east")));
         var west = await scenario.AddAgentAsync("store-west-1", Labels(("region", "west")));
         var first = scenario.Repository.Head;
@@ -39,7 +42,7 @@ public sealed class GitWatcherTests
     [Fact]
     public async Task ACommitTouchingOnlyTheReadmeMovesNothing()
     {
-        await using var scenario = await StartAsync();
+        await using var scenario = await StartAsync(realRenderer: true);
         var east = await scenario.AddAgentAsync("store-east-2", Labels(("region", "east")));
         var before = await DesiredAsync(east, d => d.Groups.Count == 2, "east has its groups");
 
@@ -59,7 +62,7 @@ public sealed class GitWatcherTests
     [Fact]
     public async Task AnUnchangedHeadIsNotFetchedOrProcessedAgain()
     {
-        await using var scenario = await StartAsync();
+        await using var scenario = await StartAsync(realRenderer: true);
         var again = await scenario.Hub.Api.RefreshAsync();
         Assert.False(again.Processed);
         Assert.Equal(scenario.Repository.Head, again.Head);
@@ -68,7 +71,7 @@ public sealed class GitWatcherTests
     [Fact]
     public async Task AnInvalidFleetYamlIsRefusedWithFileAndLineAndTheTargetsStayPublished()
     {
-        await using var scenario = await StartAsync();
+        await using var scenario = await StartAsync(realRenderer: true);
         var east = await scenario.AddAgentAsync("store-east-3", Labels(("region", "east")));
         var before = await DesiredAsync(east, d => d.Groups.Count == 2, "east has its groups");
         var good = scenario.Repository.Head;
@@ -96,7 +99,7 @@ public sealed class GitWatcherTests
     [Fact]
     public async Task AGroupPathThatDoesNotExistIsRefusedWithDidYouMean()
     {
-        await using var scenario = await StartAsync();
+        await using var scenario = await StartAsync(realRenderer: true);
         scenario.Repository.WriteFromTestdata("fleet.yaml", "changes/fleet-missing-path.yaml");
         scenario.Repository.Commit("Mistyped path");
 
@@ -112,7 +115,7 @@ public sealed class GitWatcherTests
     [Fact]
     public async Task ABrokenOverlayKeepsTheGroupsPreviousTargetAndShowsTheRenderError()
     {
-        await using var scenario = await StartAsync();
+        await using var scenario = await StartAsync(realRenderer: true);
         var east = await scenario.AddAgentAsync("store-east-4", Labels(("region", "east")));
         var before = await DesiredAsync(east, d => d.Groups.Count == 2, "east has its groups");
         var good = scenario.Repository.Head;

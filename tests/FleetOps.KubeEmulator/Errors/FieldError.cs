@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace FleetOps.KubeEmulator.Errors;
+
+/// <summary>One field validation error, rendered the way apimachinery's field.Error prints.</summary>
+internal sealed record FieldError(string Field, string Type, string Detail, JsonNode? BadValue = null)
+{
+    public static FieldError Invalid(string field, JsonNode? value, string detail) => new(field, "FieldValueInvalid", detail, value ?? JsonValue.Create("null"));
+
+    public static FieldError Required(string field, string detail) => new(field, "FieldValueRequired", detail);
+
+    public static FieldError Forbidden(string field, string detail) => new(field, "FieldValueForbidden", detail);
+
+    public static FieldError NotSupported(string field, JsonNode? value, IEnumerable<string> supported) =>
+        new(field, "FieldValueNotSupported", "supported values: " + string.Join(", ", supported.Select(s => $"\"{s}\"")), value);
+
+    /// <summary>The message without the field name, as used in a Status cause.</summary>
+    public string Body => Type switch
+    {
+        "FieldValueRequired" => Detail.Length == 0 ? "Required value" : $"Required value: {Detail}",
+        "FieldValueForbidden" => $"Forbidden: {Detail}",
+        "FieldValueNotSupported" => $"Unsupported value: {Render(BadValue)}: {Detail}",
+        _ => $"Invalid value: {Render(BadValue)}: {Detail}",
+    };
+
+    public override string ToString() => $"{Field}: {Body}";
+
+    private static string Render(JsonNode? value) => value?.ToJsonString() ?? "null";
+}

@@ -1,0 +1,8 @@
+namespace FleetOps.KubeEmulator.FieldManagement;
+
+internal enum ListType
+{
+    Atomic,
+    Map,
+    Set,
+}

@@ -1,3 +1,0 @@
-namespace FleetOps.KubeEmulator;
-
-internal static class Placeholder;

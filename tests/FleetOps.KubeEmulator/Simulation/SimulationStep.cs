@@ -1,0 +1,14 @@
+namespace FleetOps.KubeEmulator.Simulation;
+
+/// <summary>What a simulated controller does when its pending work comes due.</summary>
+internal enum SimulationStep
+{
+    /// <summary>Observe the object's current spec and report the status a controller would settle on.</summary>
+    Reconcile,
+
+    /// <summary>A never-ready Deployment's progress deadline has passed.</summary>
+    ProgressDeadline,
+
+    /// <summary>A terminating Namespace's contents are removed, then the Namespace itself.</summary>
+    FinalizeNamespace,
+}

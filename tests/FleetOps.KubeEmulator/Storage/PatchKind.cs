@@ -1,0 +1,9 @@
+namespace FleetOps.KubeEmulator.Storage;
+
+internal enum PatchKind
+{
+    Apply,
+    Merge,
+    Strategic,
+    Json,
+}
