@@ -18,7 +18,7 @@ public sealed class ClustersCommand : Command
         : base("clusters", "List clusters, filtered by group, phase, label selector or silence; paged")
     {
         var group = new Option<string?>("--group", "-g") { Description = "Only members of this group", HelpName = "GROUP" };
-        var phase = OptionParsers.Phase("--phase", "Only clusters in this phase");
+        var phase = OptionParsers.Phase("--phase", "Only clusters in this phase: Converged, Pending, Progressing, Degraded, Failed, Offline or Unknown");
         var selector = new Option<string?>("--selector", "-l") { Description = "Label selector, as kubectl takes it: region=east,ring!=canary,tier in (a,b)", HelpName = "SELECTOR" };
         var stale = OptionParsers.Duration("--stale", "Only clusters that say they are online but have been silent at least this long");
         var page = OptionParsers.Number("--page", "Page number, from 1", 1, int.MaxValue);

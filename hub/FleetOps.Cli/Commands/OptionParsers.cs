@@ -67,7 +67,7 @@ public static class OptionParsers
     public static Option<Phase?> Phase(string name, string description) => new(name)
     {
         Description = description,
-        HelpName = string.Join("|", Enum.GetNames<Phase>()),
+        HelpName = "PHASE",
         CustomParser = result =>
         {
             if (result.Tokens.Count == 0)
