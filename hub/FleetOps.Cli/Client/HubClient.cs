@@ -56,6 +56,9 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
         SendAsync(HttpMethod.Post, "api/v1/clusters", JsonContent.Create(request, ApiJsonContext.Default.RegisterClusterRequest),
             ApiJsonContext.Default.RegisterClusterResponse, ct);
 
+    public Task<RegisterClusterResponse> ReplaceTokenAsync(string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"api/v1/clusters/{Uri.EscapeDataString(id)}/token", null, ApiJsonContext.Default.RegisterClusterResponse, ct);
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };

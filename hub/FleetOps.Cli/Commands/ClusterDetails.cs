@@ -11,12 +11,12 @@ public static class ClusterDetails
 {
     public const int Limit = 25;
 
-    private const int Parallel = 8;
+    private const int MaxParallel = 8;
 
     public static async Task<IReadOnlyDictionary<string, ClusterDetail>> FetchAsync(HubClient hub, IEnumerable<string> ids, CancellationToken ct)
     {
         var found = new System.Collections.Concurrent.ConcurrentDictionary<string, ClusterDetail>(StringComparer.Ordinal);
-        await System.Threading.Tasks.Parallel.ForEachAsync(ids.Take(Limit), new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct },
+        await Parallel.ForEachAsync(ids.Take(Limit), new ParallelOptions { MaxDegreeOfParallelism = MaxParallel, CancellationToken = ct },
             async (id, token) =>
             {
                 try

@@ -60,9 +60,22 @@ public sealed class WaitCommand : Command
         string? lastProgress = null;
         while (true)
         {
-            var detail = await GroupCommand.GetAsync(context.Hub, goal.Group, ct);
-            // The fleet view tells whether an asked-for revision was refused or left this group unchanged.
-            var fleet = goal.Revision is null ? null : await context.Hub.GetFleetAsync(ct);
+            GroupDetail detail;
+            FleetView? fleet;
+            try
+            {
+                detail = await GroupCommand.GetAsync(context.Hub, goal.Group, ct);
+                // The fleet view tells whether an asked-for revision was refused or left this group unchanged.
+                fleet = goal.Revision is null ? null : await context.Hub.GetFleetAsync(ct);
+            }
+            catch (CliException e) when (e.ExitCode == ExitCodes.HubUnreachable && clock.GetElapsedTime(started) + interval < timeout)
+            {
+                // A hub restarting during a rollout is routine: a pipeline's gate rides it out until its own timeout.
+                context.Runtime.WriteProgress($"waiting: {e.Message}; retrying");
+                lastProgress = null;
+                await Task.Delay(interval, clock, ct);
+                continue;
+            }
             var elapsed = clock.GetElapsedTime(started);
             var report = WaitEvaluator.Evaluate(goal, detail, fleet, elapsed);
             if (report.State != WaitState.Waiting)

@@ -11,10 +11,12 @@ public static class RegisterView
 {
     public const int DefaultMqttPort = 1883;
 
-    public static void Write(Screen screen, RegisterClusterResponse registered, Uri hub)
+    public static void Write(Screen screen, RegisterClusterResponse registered, Uri hub, bool replaced = false)
     {
         var labels = ClustersView.Labels(registered.Labels);
-        screen.Line(Markup.Escape($"registered {registered.Id} with labels {labels}"));
+        screen.Line(Markup.Escape(replaced
+            ? $"issued {registered.Id} a new token; the old one is refused from its agent's next connect on"
+            : $"registered {registered.Id} with labels {labels}"));
         screen.Line();
         screen.Line(Styles.Bold("its agent token, shown only this once (the hub keeps only a hash):"));
         screen.Line();
@@ -26,6 +28,6 @@ public static class RegisterView
         screen.Line(Markup.Escape($"  FLEETOPS_BROKER=mqtt://{hub.Host}:{DefaultMqttPort}   the hub's MQTT listener (Hub:Mqtt:Port, {DefaultMqttPort} by default)"));
         if (registered.Labels.Count > 0)
             screen.Line(Markup.Escape($"  FLEETOPS_LABELS={labels}"));
-        screen.Line(Styles.Dim($"A lost token cannot be shown again: POST /api/v1/clusters/{registered.Id}/token issues a new one."));
+        screen.Line(Styles.Dim($"A lost token cannot be shown again: fleetops token {registered.Id} issues a new one."));
     }
 }

@@ -8,5 +8,7 @@ public static class Times
     public static string Format(DateTimeOffset time, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static string ZoneName(TimeZoneInfo zone) => zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
+    /// <summary>"UTC" for every name of UTC (Linux calls it Etc/UTC), else the zone's id, e.g. Europe/Berlin.</summary>
+    public static string ZoneName(TimeZoneInfo zone) =>
+        zone == TimeZoneInfo.Utc || zone.Id is "Etc/UTC" or "Etc/Universal" or "Etc/Zulu" or "UTC" or "Universal" or "Zulu" ? "UTC" : zone.Id;
 }

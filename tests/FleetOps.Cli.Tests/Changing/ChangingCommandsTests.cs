@@ -57,6 +57,24 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
     }
 
     [Fact]
+    public async Task ANewTokenReplacesTheOldOneForTheAgentsNextConnect()
+    {
+        var first = await fleet.RunAsync("register", "store-reg-4", "-l", "region=test", "-o", "json");
+        var old = JsonSerializer.Deserialize(first.Stdout, ApiJsonContext.Default.RegisterClusterResponse)!.Token;
+
+        var result = await fleet.RunAsync("token", "store-reg-4");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.StartsWith("issued store-reg-4 a new token", result.Stdout);
+        var token = Token().Match(result.Stdout).Groups[1].Value;
+        Assert.NotEqual(old, token);
+        await using var withOld = new SimulatedAgent("store-reg-4", old, "127.0.0.1", fleet.Hub.MqttPort);
+        Assert.NotEqual(MQTTnet.MqttClientConnectResultCode.Success, await withOld.ConnectAsync());
+        await using var withNew = new SimulatedAgent("store-reg-4", token, "127.0.0.1", fleet.Hub.MqttPort);
+        Assert.Equal(MQTTnet.MqttClientConnectResultCode.Success, await withNew.ConnectAsync());
+    }
+
+    [Fact]
     public async Task RefreshSaysWhichGroupTargetsMoved()
     {
         fleet.Repo.Write("apps/pos/overlays/east/region.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pos-region\n  namespace: pos\ndata:\n  region: east\n  tax-rate: \"0.08\"\n");
