@@ -8,11 +8,20 @@ namespace FleetOps.Cli.Output;
 /// <c>fleetops status</c>: "is the fleet where git says it should be, and if not, where and why?" in one
 /// screen. Errors first, then a row per group, then one line for the whole fleet.
 /// In the table, Pending folds into PROGRESSING (both mean "on its way, nothing wrong yet");
-/// <c>-o wide</c> shows it apart, with each group's path and selector.
+/// <c>-o wide</c> shows it apart, with each group's path and selector. On a narrow terminal the count
+/// headers shorten (CONV, PROG, ...) and the commit subject gives way, so a row stays one line.
 /// </summary>
 public static class StatusView
 {
     private const int SubjectWidth = 36;
+
+    // Everything in a row but the group name and the commit subject, with full and with short headers:
+    // "! " + sha + " " (10), AGE (3), the seven count headers, and two spaces between each of the ten columns.
+    private const int FullFixed = 10 + 3 + (8 + 9 + 11 + 8 + 6 + 7 + 7) + 9 * 2;
+    private const int CompactFixed = 10 + 3 + (5 + 4 * 6) + 9 * 2;
+
+    private static readonly string[] FullHeaders = ["CLUSTERS#", "CONVERGED#", "PROGRESSING#", "DEGRADED#", "FAILED#", "OFFLINE#", "UNKNOWN#"];
+    private static readonly string[] CompactHeaders = ["TOTAL#", "CONV#", "PROG#", "DEGR#", "FAIL#", "OFFL#", "UNKN#"];
 
     public static void Write(Screen screen, FleetView fleet, bool wide)
     {
@@ -23,29 +32,34 @@ public static class StatusView
         if (fleet.Groups.Count == 0)
             screen.Line(Styles.Warning("no groups: fleet.yaml defines none yet, or the hub has not accepted a commit"));
         else
-            screen.Write(Groups(fleet, screen.Now, wide));
+            screen.Write(Groups(fleet, screen.Now, wide, screen.Width));
         screen.Line();
         var (counts, commit) = Summary(fleet, screen.Now);
-        var oneLine = $"{counts} · {commit}";
+        var oneLine = $"{Styles.Bold("fleet:")} {counts} · {commit}";
         // One line when it fits, as in "fleet: 18/20 converged (90%), 1 degraded · commit 3f2a1c9 ...", else two.
         if (Markup.Remove(oneLine).Length <= screen.Width)
             screen.Line(oneLine);
         else
-        {
-            screen.Line(counts);
-            screen.Line($"       {commit}");
-        }
+            screen.Write(Tables.Facts().Fact(Styles.Bold("fleet:"), counts).Fact("", commit));
     }
 
-    private static Table Groups(FleetView fleet, DateTimeOffset now, bool wide)
+    private static Table Groups(FleetView fleet, DateTimeOffset now, bool wide, int width)
     {
+        var nameWidth = fleet.Groups.Max(g => g.Name.Length);
+        var subject = Math.Min(SubjectWidth, width - nameWidth - FullFixed);
+        var headers = FullHeaders;
+        if (subject < 16)
+        {
+            headers = CompactHeaders;
+            subject = Math.Clamp(width - nameWidth - CompactFixed, 0, SubjectWidth);
+        }
         var table = wide
             ? Tables.Create("GROUP", "PATH", "SELECTOR", "TARGET", "AGE", "CLUSTERS#", "CONVERGED#", "PENDING#", "PROGRESSING#", "DEGRADED#", "FAILED#", "OFFLINE#", "UNKNOWN#")
-            : Tables.Create("GROUP", "TARGET", "AGE", "CLUSTERS#", "CONVERGED#", "PROGRESSING#", "DEGRADED#", "FAILED#", "OFFLINE#", "UNKNOWN#");
+            : Tables.Create(["GROUP", "TARGET", "AGE", .. headers]);
         foreach (var group in fleet.Groups)
         {
             var m = group.Members;
-            var target = Target(group, wide ? int.MaxValue : SubjectWidth);
+            var target = Target(group, wide ? int.MaxValue : subject);
             var age = Ages.Since(group.Target?.Since, now);
             var converged = m.Converged == m.Total && m.Total > 0 ? $"[green]{m.Converged}[/]" : m.Converged.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (wide)
@@ -69,12 +83,13 @@ public static class StatusView
     public static string Target(GroupView group, int subjectWidth)
     {
         var mark = group.Error is null ? "" : "[red]![/] ";
-        return group.Target is { } t
-            ? $"{mark}{Revisions.Short(t.Commit.Sha)} {Markup.Escape(Styles.Truncate(t.Commit.Subject, subjectWidth))}"
-            : $"{mark}{Styles.Dim("none yet")}";
+        if (group.Target is not { } t)
+            return $"{mark}{Styles.Dim("none yet")}";
+        var subject = subjectWidth < 4 ? "" : " " + Markup.Escape(Styles.Truncate(t.Commit.Subject, subjectWidth));
+        return $"{mark}{Revisions.Short(t.Commit.Sha)}{subject}";
     }
 
-    /// <summary><c>fleet: 18/20 converged (90%), 1 degraded, 1 offline</c> and <c>commit 3f2a1c9 "Bump POS to 2.15" 4m ago</c>.</summary>
+    /// <summary><c>18/20 converged (90%), 1 degraded, 1 offline</c> and <c>commit 3f2a1c9 "Bump POS to 2.15" 4m ago</c>.</summary>
     public static (string Counts, string Commit) Summary(FleetView fleet, DateTimeOffset now)
     {
         var c = fleet.Clusters;
@@ -96,7 +111,7 @@ public static class StatusView
         var commit = fleet.Commit is { } k
             ? $"commit {Revisions.Short(k.Sha)} \"{Markup.Escape(Styles.Truncate(k.Subject, 60))}\" {Ages.Since(k.Time, now)} ago"
             : $"no commit accepted yet from {Markup.Escape(fleet.Source.Url)} ({Markup.Escape(fleet.Source.Branch)})";
-        return ($"{Styles.Bold("fleet:")} {counts}", commit);
+        return (counts, commit);
     }
 
     private static void AddPart(List<string> parts, int count, string word, Phase phase)

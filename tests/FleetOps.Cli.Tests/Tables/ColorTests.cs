@@ -27,7 +27,7 @@ public sealed class ColorTests(SeededFleet fleet)
         var result = await CliRunner.RunAsync(env, "status");
 
         Assert.DoesNotContain(Escape, result.Stdout);
-        Assert.Contains("fleet: 6/12 converged (50%)", result.Stdout);
+        Assert.Contains("6/12 converged (50%)", result.Stdout);
     }
 
     [Fact]

@@ -27,4 +27,16 @@ public sealed class GoldenTableTests(SeededFleet fleet)
         Assert.Equal("", result.Stderr);
         Golden.Match(golden, result.Stdout);
     }
+
+    [Theory]
+    [InlineData("status-80.txt", new[] { "status" })]
+    [InlineData("group-pos-east-80.txt", new[] { "group", "pos-east" })]
+    public async Task OnAnEightyColumnTerminalTablesStillFit(string golden, string[] args)
+    {
+        var result = await CliRunner.RunAsync(fleet.Env with { Width = 80 }, args);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.All(result.Stdout.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Golden.Match(golden, result.Stdout);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class WaitThroughOutageTests
     {
         var closed = $"http://127.0.0.1:{FreePort.Next()}";
 
-        var result = await CliRunner.RunAsync(CliRunner.Environment(), "wait", "--group", "pos-east", "--hub", closed, "--timeout", "400ms", "--interval", "100ms");
+        var result = await CliRunner.RunAsync(CliRunner.Environment(), "wait", "--group", "pos-east", "--hub", closed, "--timeout", "2s", "--interval", "100ms");
 
         Assert.Equal(ExitCodes.HubUnreachable, result.ExitCode);
         Assert.Contains($"waiting: cannot reach the hub at {closed}: Connection refused; retrying", result.Stderr);
