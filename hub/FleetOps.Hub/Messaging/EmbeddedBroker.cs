@@ -18,6 +18,8 @@ public sealed class EmbeddedBroker(
     BrokerAuthenticator authenticator,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
+    public const int MaxPendingPerClient = 1_000_000;
+
     private MqttServer? server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -26,7 +28,9 @@ public sealed class EmbeddedBroker(
         var bind = IPAddress.Parse(o.BindAddress);
         var builder = new MqttServerFactory().CreateServerOptionsBuilder()
             .WithPersistentSessions()
-            .WithMaxPendingMessagesPerClient(1000)
+            // The bridge's session receives every agent's messages; a small queue would drop some under a
+            // burst (MQTTnet drops the oldest). Agents only ever receive their desired state and acks.
+            .WithMaxPendingMessagesPerClient(MaxPendingPerClient)
             .WithDefaultEndpoint()
             .WithDefaultEndpointPort(o.Port)
             .WithDefaultEndpointBoundIPAddress(bind);

@@ -11,7 +11,9 @@ namespace FleetOps.Hub.Storage;
 /// </summary>
 public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializer) : IGrainStorage
 {
-    private readonly ILiteCollection<StoredGrainState> states = database.Database.GetCollection<StoredGrainState>("grain_state");
+    private const string Collection = "grain_state";
+
+    private readonly ILiteCollection<StoredGrainState> states = database.Database.GetCollection<StoredGrainState>(Collection);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -29,27 +31,37 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
         return Task.CompletedTask;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = Key(stateName, grainId);
-        var current = states.FindById(key);
-        CheckETag(stateName, grainId, current, grainState.ETag);
-        var next = (current?.ETag ?? 0) + 1;
-        states.Upsert(new StoredGrainState { Id = key, ETag = next, Data = serializer.SerializeToArray(grainState.State) });
+        var data = serializer.SerializeToArray(grainState.State);
+        var expected = grainState.ETag;
+        var next = await database.WriteAsync(db =>
+        {
+            var collection = db.GetCollection<StoredGrainState>(Collection);
+            var current = collection.FindById(key);
+            CheckETag(stateName, grainId, current, expected);
+            var etag = (current?.ETag ?? 0) + 1;
+            collection.Upsert(new StoredGrainState { Id = key, ETag = etag, Data = data });
+            return etag;
+        });
         grainState.ETag = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
-        return Task.CompletedTask;
     }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = Key(stateName, grainId);
-        CheckETag(stateName, grainId, states.FindById(key), grainState.ETag);
-        states.Delete(key);
+        var expected = grainState.ETag;
+        await database.WriteAsync(db =>
+        {
+            var collection = db.GetCollection<StoredGrainState>(Collection);
+            CheckETag(stateName, grainId, collection.FindById(key), expected);
+            return collection.Delete(key);
+        });
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
-        return Task.CompletedTask;
     }
 
     private static void CheckETag(string stateName, GrainId grainId, StoredGrainState? current, string? expected)

@@ -15,29 +15,36 @@ public sealed class LiteDbJournalStore : IJournalStore
     // Trimming scans a cluster's rows, so it runs once per this many events rather than on every append.
     private const int TrimEvery = 500;
 
+    private const string Collection = "journal";
+
+    private readonly HubDatabase database;
     private readonly ILiteCollection<StoredJournalEvent> events;
     private readonly int limit;
 
     public LiteDbJournalStore(HubDatabase database, IOptions<HubOptions> options)
     {
-        events = database.Database.GetCollection<StoredJournalEvent>("journal");
-        events.EnsureIndex(e => e.Cluster);
+        this.database = database;
+        events = database.Database.GetCollection<StoredJournalEvent>(Collection);
         limit = options.Value.HistoryLimit;
     }
 
-    public Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, CancellationToken cancellationToken = default)
     {
         if (batch.Count == 0)
-            return Task.CompletedTask;
-        events.Upsert(batch.Select(e => new StoredJournalEvent
+            return;
+        var rows = batch.Select(e => new StoredJournalEvent
         {
             Id = Key(clusterId, e.Seq), Cluster = clusterId, Seq = e.Seq, At = e.At.UtcDateTime,
             Kind = e.Kind, Group = e.Group, Revision = e.Revision, Detail = e.Detail,
-        }));
+        }).ToList();
         var last = batch[^1].Seq;
-        if (last > limit && (batch[0].Seq - 1) / TrimEvery != last / TrimEvery)
-            events.DeleteMany(Query.And(Query.GTE("_id", Key(clusterId, 0)), Query.LTE("_id", Key(clusterId, last - limit))));
-        return Task.CompletedTask;
+        var trim = last > limit && (batch[0].Seq - 1) / TrimEvery != last / TrimEvery;
+        await database.WriteAsync(db =>
+        {
+            var collection = db.GetCollection<StoredJournalEvent>(Collection);
+            collection.Upsert(rows);
+            return trim ? collection.DeleteMany(OfCluster(clusterId, 0, last - limit)) : 0;
+        });
     }
 
     public Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default)
@@ -64,8 +71,8 @@ public sealed class LiteDbJournalStore : IJournalStore
         return Task.FromResult<IReadOnlyList<JournalEvent>>(found.Select(ToEvent).ToList());
     }
 
-    private static BsonExpression OfCluster(string clusterId) =>
-        BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, 0), Key(clusterId, long.MaxValue));
+    private static BsonExpression OfCluster(string clusterId, long from = 0, long to = long.MaxValue) =>
+        BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, from), Key(clusterId, to));
 
     private static JournalEvent ToEvent(StoredJournalEvent e) =>
         new(e.Seq, new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)), e.Kind, e.Group, e.Revision, e.Detail);
