@@ -10,6 +10,9 @@ namespace FleetOps.Cli.Output;
 /// </summary>
 public static class GroupDetailView
 {
+    /// <summary>Rows a table shows before it summarizes the rest: a rollout to thousands of stores must not scroll a screen away.</summary>
+    public const int MaxRows = 50;
+
     public static void Write(Screen screen, GroupDetail detail, IReadOnlyDictionary<string, ClusterDetail> clusters, bool wide)
     {
         var group = detail.Group;
@@ -27,14 +30,18 @@ public static class GroupDetailView
             .Where(m => wide || m.Phase != Phase.Converged)
             .OrderBy(m => MemberOrder.Rank(m.Phase)).ThenBy(m => m.ClusterId, StringComparer.Ordinal)
             .ToList();
-        if (listed.Count > 0)
+        var shown = wide ? listed : listed.Take(MaxRows).ToList();
+        if (shown.Count > 0)
         {
             screen.Line();
-            screen.Write(Members(listed, clusters, group, screen.Now, wide));
+            screen.Write(Members(shown, clusters, group, screen.Now, wide));
         }
-        var hidden = detail.Members.Count - listed.Count;
-        if (hidden > 0)
-            screen.Line(Styles.Dim($"{hidden} converged member{(hidden == 1 ? "" : "s")} not listed; -o wide lists every member"));
+        foreach (var (phase, count) in listed.Skip(shown.Count).GroupBy(m => m.Phase).Select(g => (g.Key, g.Count())))
+            screen.Line(Styles.Dim($"{count} more {phase.ToString().ToLowerInvariant()}: ") +
+                Markup.Escape($"fleetops clusters --group {group.Name} --phase {phase}"));
+        var converged = detail.Members.Count - listed.Count;
+        if (converged > 0)
+            screen.Line(Styles.Dim($"{converged} converged member{(converged == 1 ? "" : "s")} not listed; -o wide lists every member"));
     }
 
     private static string Target(GroupView group, DateTimeOffset now, bool wide)

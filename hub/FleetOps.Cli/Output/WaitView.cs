@@ -19,12 +19,15 @@ public static class WaitView
         screen.Line();
         screen.Line(Styles.Bold("held back by"));
         var table = Tables.Create("CLUSTER", "PHASE", "APPLIED", "REASON", "MESSAGE");
-        foreach (var holdout in report.HeldBackBy)
+        var shown = report.HeldBackBy.Take(shownDetails ?? GroupDetailView.MaxRows).ToList();
+        foreach (var holdout in shown)
             table.AddRow(Tables.Text(holdout.ClusterId), Tables.Rich(Styles.PhaseText(holdout.Phase)), Tables.Text(Revisions.Short(holdout.AppliedRevision)),
                 Tables.Text(holdout.Reason), Tables.Text(holdout.Message));
         screen.Write(table);
-        if (shownDetails is { } details && report.HeldBackBy.Count > details)
-            screen.Line(Styles.Dim($"reasons fetched for the first {details}; fleetops cluster ID shows any of the others"));
+        // The worst come first, so the rows left out are the least alarming; -o json lists them all.
+        foreach (var (phase, count) in report.HeldBackBy.Skip(shown.Count).GroupBy(h => h.Phase).Select(g => (g.Key, g.Count())))
+            screen.Line(Styles.Dim($"{count} more {phase.ToString().ToLowerInvariant()}: ") +
+                Markup.Escape($"fleetops clusters --group {report.Group} --phase {phase}"));
     }
 
     /// <summary>Also the progress line written to stderr while waiting.</summary>
