@@ -1,7 +1,5 @@
 using System.CommandLine;
-using FleetOps.Cli.Client;
 using FleetOps.Cli.Output;
-using FleetOps.Cli.Parsing;
 using FleetOps.Cli.Waiting;
 using FleetOps.Shared.Api;
 
@@ -37,11 +35,14 @@ public sealed class WaitCommand : Command
         this.Runs(runtime, async (context, ct) =>
         {
             var goal = new WaitGoal(context.Value(group), context.Value(revision)?.ToLowerInvariant(), context.Value(minConverged) ?? 100);
-            var report = await PollAsync(context, goal, context.Value(timeout) ?? DefaultTimeout, context.Value(interval) ?? DefaultInterval, ct);
+            var every = context.Value(interval) ?? DefaultInterval;
+            if (every <= TimeSpan.Zero)
+                throw CliException.Usage("--interval must be longer than zero", "for example --interval 5s");
+            var report = await PollAsync(context, goal, context.Value(timeout) ?? DefaultTimeout, every, ct);
             int? detailed = null;
             if (report.State != WaitState.Met)
             {
-                report = await WithReasonsAsync(context.Hub, report, context.Env.Clock.GetUtcNow(), ct);
+                report = await WithReasonsAsync(context, report, ct);
                 detailed = ClusterDetails.Limit;
             }
             if (context.Json)
@@ -85,17 +86,30 @@ public sealed class WaitCommand : Command
             if (remaining <= TimeSpan.Zero)
                 return report;
             var progress = WaitView.Progress(report) + (report.Note is null ? "" : $" ({report.Note})");
-            if (progress != lastProgress && !context.Json)
+            if (progress != lastProgress)
                 context.Runtime.WriteProgress($"waiting: {progress}");
             lastProgress = progress;
             await Task.Delay(remaining < interval ? remaining : interval, clock, ct);
         }
     }
 
-    /// <summary>Adds the agents' reasons for the worst holdouts; the group's member list carries phases only.</summary>
-    private static async Task<WaitReport> WithReasonsAsync(HubClient hub, WaitReport report, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Adds the agents' reasons for the worst holdouts (the group's member list carries phases only). The
+    /// verdict stands without them: a hub lost at this point makes the answer shorter, not exit 3.
+    /// </summary>
+    private static async Task<WaitReport> WithReasonsAsync(CommandContext context, WaitReport report, CancellationToken ct)
     {
-        var clusters = await ClusterDetails.FetchAsync(hub, report.HeldBackBy.Select(h => h.ClusterId), ct);
+        IReadOnlyDictionary<string, ClusterDetail> clusters;
+        try
+        {
+            clusters = await ClusterDetails.FetchAsync(context.Hub, report.HeldBackBy.Select(h => h.ClusterId), ct);
+        }
+        catch (CliException e) when (e.ExitCode == ExitCodes.HubUnreachable)
+        {
+            context.Runtime.WriteProgress($"waiting: no reasons for the holdouts: {e.Message}");
+            return report;
+        }
+        var now = context.Env.Clock.GetUtcNow();
         return report with
         {
             HeldBackBy = report.HeldBackBy.Select(h =>
