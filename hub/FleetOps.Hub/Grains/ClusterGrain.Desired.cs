@@ -13,7 +13,7 @@ public sealed partial class ClusterGrain
     /// Works out memberships and desired groups from the snapshot and the labels; a new generation is
     /// issued only when the desired groups change, and it is persisted before it is published.
     /// </summary>
-    private async Task ReconcileDesiredAsync(FleetSnapshot snapshot, bool republish, bool forceNewGeneration = false)
+    private async Task ReconcileDesiredAsync(FleetSnapshot snapshot, bool republish, bool forceNewGeneration = false, bool forceWrite = false)
     {
         if (snapshot.Version < S.SnapshotVersion)
             snapshot = await Fleet.GetSnapshotAsync();
@@ -35,7 +35,7 @@ public sealed partial class ClusterGrain
         }
         S.Memberships = memberships;
         S.SnapshotVersion = snapshot.Version;
-        if (changed)
+        if (changed || forceWrite)
             await state.WriteStateAsync();
 
         // Until a fleet.yaml has been accepted nothing is published: an empty desired state would tell

@@ -31,14 +31,21 @@ public sealed partial class ClusterGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The journal store, not this state, is the durable record of what was acknowledged: journal
+        // batches are acknowledged after one write (the events) rather than two.
+        if (S.Registered && await journal.LatestAsync(Id, 1, cancellationToken) is [var newest])
+            S.AckedSeq = Math.Max(S.AckedSeq, newest.Seq);
+    }
+
     public async Task InitializeAsync(IReadOnlyDictionary<string, string> labels, DateTimeOffset registeredAt)
     {
         if (!S.Registered)
             S.RegisteredAt = registeredAt;
         S.Registered = true;
         S.Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal);
-        await state.WriteStateAsync();
-        await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false);
+        await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
         Report(force: true);
     }
 
@@ -119,8 +126,8 @@ public sealed partial class ClusterGrain(
             await journal.AppendAsync(Id, fresh);
             S.AckedSeq = fresh[^1].Seq;
         }
+        // Not written here: the events are, and the next hello, status or presence carries "last seen".
         Seen();
-        await state.WriteStateAsync();
         await PublishAckAsync();
         Report(force: false);
         return IngestOutcome.Accepted;

@@ -45,7 +45,7 @@ public sealed record MqttOptions
     public bool AllowUntrustedCertificates { get; set; }
 
     /// <summary>Grain calls the bridge runs at once; more overlap helps ingest, too many only queue.</summary>
-    public int MaxInFlight { get; set; } = 256;
+    public int MaxInFlight { get; set; } = 2048;
 
     public bool IsEmbedded => string.IsNullOrWhiteSpace(BrokerUrl);
 }

@@ -137,8 +137,6 @@ public sealed class HubLink(
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        // Acknowledge only after the grain has processed the message: if the hub dies first, the broker redelivers.
-        e.AutoAcknowledge = false;
         await inFlight!.WaitAsync();
         Task work;
         try
@@ -153,19 +151,14 @@ public sealed class HubLink(
             logger.LogError(ex, "Dispatching a message on {Topic} failed", e.ApplicationMessage.Topic);
             work = Task.CompletedTask;
         }
-        _ = FinishAsync(work, e);
+        _ = ReleaseWhenDoneAsync(work);
     }
 
-    private async Task FinishAsync(Task work, MqttApplicationMessageReceivedEventArgs e)
+    private async Task ReleaseWhenDoneAsync(Task work)
     {
         try
         {
             await work;
-            await e.AcknowledgeAsync(CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogDebug(ex, "Acknowledging a message on {Topic} failed", e.ApplicationMessage.Topic);
         }
         finally
         {
