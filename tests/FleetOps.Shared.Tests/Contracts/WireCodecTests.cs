@@ -72,7 +72,21 @@ public sealed class WireCodecTests
         Assert.Contains("\"phase\":\"Converged\"", statusJson);
         Assert.Contains("\"v\":1", statusJson);
         Assert.Contains("\"state\":\"offline\"", presenceJson);
-        Assert.DoesNotContain("\"message\":null", statusJson);
+        Assert.Contains("\"message\":null", statusJson);
+    }
+
+    [Fact]
+    public void MessagesWithNullFieldsReadBackThroughTheContext()
+    {
+        // The agent's store and the hub keep contracts with the same context they send them with.
+        var status = new GroupStatus("pos", Phase.Pending, Reasons.Pending, null, null, null, ResourceCounts.None, []);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(status, ContractsJsonContext.Default.GroupStatus);
+        var back = System.Text.Json.JsonSerializer.Deserialize(json, ContractsJsonContext.Default.GroupStatus);
+
+        Assert.NotNull(back);
+        Assert.Null(back.AppliedRevision);
+        Assert.Equal(Phase.Pending, back.Phase);
     }
 
     [Fact]
