@@ -12,13 +12,13 @@ public sealed class CommitRollsOutTests
     {
         await using var fleet = await ScenarioFleet.StartAsync([Stores.East("store-e1"), Stores.East("store-e2"), Stores.West("store-w1")]);
         var initial = fleet.Repository.Head;
-        await ScenarioFleet.EventuallyAsync(() => fleet.ConvergedAtAsync("pos-east", initial, ["store-e1", "store-e2"]), "east stores converged at the first commit");
-        await ScenarioFleet.EventuallyAsync(() => fleet.ConvergedAtAsync("pos-west", initial, ["store-w1"]), "west store converged at the first commit");
+        await fleet.WaitConvergedAsync("pos-east", initial, ["store-e1", "store-e2"]);
+        await fleet.WaitConvergedAsync("pos-west", initial, ["store-w1"]);
 
         var overlay = "apps/pos/overlays/east/kustomization.yaml";
         var bumped = await fleet.CommitAsync(overlay, fleet.Repository.Read(overlay).Replace("newTag: \"2.14.0\"", "newTag: \"2.14.1\""), "POS 2.14.1 for the east region");
 
-        await ScenarioFleet.EventuallyAsync(() => fleet.ConvergedAtAsync("pos-east", bumped, ["store-e1", "store-e2"]), "east stores converged at the new sha");
+        await fleet.WaitConvergedAsync("pos-east", bumped, ["store-e1", "store-e2"]);
         var group = await fleet.CliJsonAsync(ApiJsonContext.Default.GroupDetail, "group", "pos-east");
         Assert.Equal(bumped, group.Group.Target!.Commit.Sha);
         Assert.All(group.Members, m => Assert.Equal(Phase.Converged, m.Phase));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Text.Json.Serialization.Metadata;
 using FleetOps.Cli;
@@ -55,6 +56,9 @@ public sealed class ScenarioFleet : IAsyncDisposable
                 Stores = stores,
                 RolloutDelay = rolloutDelay ?? TimeSpan.FromMilliseconds(300),
                 StartParallelism = 4,
+                Loggers = Environment.GetEnvironmentVariable("FLEETOPS_TEST_LOGS") == "1"
+                    ? Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug))
+                    : Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
             }, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.MqttPort));
             return new ScenarioFleet(root, repository, hub, fleet, hub.MqttPort);
         }
@@ -130,6 +134,27 @@ public sealed class ScenarioFleet : IAsyncDisposable
                 return false;
         }
         return true;
+    }
+
+    /// <summary>Waits for <see cref="ConvergedAtAsync"/>; on timeout says where each store actually is.</summary>
+    public async Task WaitConvergedAsync(string group, string revision, params string[] stores)
+    {
+        try
+        {
+            await EventuallyAsync(() => ConvergedAtAsync(group, revision, stores), $"{string.Join(", ", stores)} converged in {group} at {revision[..7]}");
+        }
+        catch (TimeoutException e)
+        {
+            var where = new List<string>();
+            foreach (var id in stores)
+            {
+                var detail = await ClusterAsync(id);
+                where.Add($"{id} ({detail.Phase}, labels {string.Join(",", detail.Labels.Select(l => $"{l.Key}={l.Value}"))}): " + string.Join("; ",
+                    detail.Groups.Select(g => $"{g.Name} {g.Phase} {g.Reason} desired {g.DesiredRevision?[..7]} applied {g.AppliedRevision?[..7]} {g.Message}")));
+                where.AddRange(detail.RecentEvents.TakeLast(8).Select(ev => $"    #{ev.Seq} {ev.Kind} {ev.Group} {ev.Detail}"));
+            }
+            throw new TimeoutException(e.Message + "\n" + string.Join("\n", where), e);
+        }
     }
 
     public async ValueTask DisposeAsync()

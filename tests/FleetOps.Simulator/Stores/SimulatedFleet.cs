@@ -44,7 +44,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 try
                 {
                     var token = await hub.RegisterAsync(spec.Id, spec.Labels, cancellationToken);
-                    var store = new SimulatedStore(spec, token, emulator.Cluster(spec.Id), new TcpProxy(broker), options);
+                    var store = new SimulatedStore(spec, spec.TokenOverride ?? token, emulator.Cluster(spec.Id), new TcpProxy(broker), options);
                     lock (created)
                         created.Add(store);
                     await store.StartAsync(cancellationToken);
