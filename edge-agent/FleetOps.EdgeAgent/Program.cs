@@ -1,3 +1,19 @@
-// The agent is filled in by its own issue; this shell only proves the solution builds and runs.
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Hosting;
+using Microsoft.Extensions.Hosting;
+
 var builder = Host.CreateApplicationBuilder(args);
-builder.Build().Run();
+builder.Services.AddSystemd();
+try
+{
+    builder.AddFleetOpsAgent(args);
+    AgentOptionsValidator.ThrowIfInvalid(AgentConfiguration.Read(builder.Configuration));
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (AgentOptionsException e)
+{
+    // A configuration mistake gets its explanation, not a stack trace.
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}

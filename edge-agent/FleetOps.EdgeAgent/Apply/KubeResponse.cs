@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace FleetOps.EdgeAgent.Apply;
+
+/// <summary>A raw API server answer: status code and body (a Kubernetes Status object on errors).</summary>
+internal sealed record KubeResponse(HttpStatusCode Status, string Body)
+{
+    public bool Ok => (int)Status is >= 200 and < 300;
+
+    public bool NotFound => Status == HttpStatusCode.NotFound;
+
+    public JsonObject? Json() => Body.Length == 0 ? null : JsonNode.Parse(Body) as JsonObject;
+
+    /// <summary>The Status object's message, else the body itself, for error texts.</summary>
+    public string Message()
+    {
+        try
+        {
+            if (Json()?["message"] is JsonValue m)
+                return m.GetValue<string>();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: fall through to the raw body.
+        }
+        return Body.Length == 0 ? $"HTTP {(int)Status}" : Body.Length > 500 ? Body[..500] : Body;
+    }
+
+    /// <summary>An immutable-field refusal (422 Invalid naming an immutable field).</summary>
+    public bool IsImmutableFieldError => Status == HttpStatusCode.UnprocessableEntity && Body.Contains("immutable", StringComparison.OrdinalIgnoreCase);
+}

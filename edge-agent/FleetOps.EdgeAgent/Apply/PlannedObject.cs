@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace FleetOps.EdgeAgent.Apply;
+
+/// <summary>One object on its way through an apply: where it lives, what is there now, what to do.</summary>
+internal sealed class PlannedObject(DesiredObject desired, ApiResource? resource)
+{
+    public DesiredObject Desired { get; } = desired;
+
+    public ObjectRef Ref => Desired.Ref;
+
+    /// <summary>Null until a CRD applied in this run defines the kind.</summary>
+    public ApiResource? Resource { get; set; } = resource;
+
+    public JsonObject? Live { get; set; }
+
+    public ChangeAction Action { get; set; } = ChangeAction.Unchanged;
+
+    /// <summary>The dry run refused an immutable-field change and the manifest allows delete-and-recreate.</summary>
+    public bool Recreate { get; set; }
+
+    public bool NeedsWrite => Action != ChangeAction.Unchanged;
+
+    public bool IsClusterDefinition => Ref.IsNamespace || Ref.IsCrd;
+}

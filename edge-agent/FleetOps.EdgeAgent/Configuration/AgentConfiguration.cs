@@ -1,0 +1,153 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace FleetOps.EdgeAgent.Configuration;
+
+/// <summary>
+/// Reads <see cref="AgentOptions"/> from the <c>FleetOps</c> configuration section, which appsettings.json,
+/// <c>FLEETOPS_*</c> environment variables and command-line switches all feed (later wins).
+/// Each setting has one name in each source, listed in <see cref="Settings"/>.
+/// </summary>
+public static class AgentConfiguration
+{
+    public const string Section = "FleetOps";
+
+    /// <summary>Key in the section, environment variable, command-line switch.</summary>
+    public static readonly IReadOnlyList<(string Key, string Env, string Switch)> Settings =
+    [
+        ("ClusterId", "FLEETOPS_CLUSTER_ID", "--cluster-id"),
+        ("Labels", "FLEETOPS_LABELS", "--labels"),
+        ("Broker", "FLEETOPS_BROKER", "--broker"),
+        ("Token", "FLEETOPS_TOKEN", "--token"),
+        ("TokenFile", "FLEETOPS_TOKEN_FILE", "--token-file"),
+        ("Kubeconfig", "FLEETOPS_KUBECONFIG", "--kubeconfig"),
+        ("InCluster", "FLEETOPS_IN_CLUSTER", "--in-cluster"),
+        ("DataDir", "FLEETOPS_DATA_DIR", "--data-dir"),
+        ("GitToken", "FLEETOPS_GIT_TOKEN", "--git-token"),
+        ("GitUsername", "FLEETOPS_GIT_USERNAME", "--git-username"),
+        ("GitSshKey", "FLEETOPS_GIT_SSH_KEY", "--git-ssh-key"),
+        ("ReconcileInterval", "FLEETOPS_RECONCILE_INTERVAL", "--reconcile-interval"),
+        ("HealthTimeout", "FLEETOPS_HEALTH_TIMEOUT", "--health-timeout"),
+        ("JournalLimit", "FLEETOPS_JOURNAL_LIMIT", "--journal-limit"),
+    ];
+
+    /// <summary>Adds the environment variables and command line, mapped onto the section's keys.</summary>
+    public static IConfigurationBuilder AddFleetOpsSources(this IConfigurationBuilder builder, string[] args, IDictionary<string, string?>? environment = null)
+    {
+        var env = environment ?? Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value);
+        var fromEnv = new Dictionary<string, string?>();
+        foreach (var (key, name, _) in Settings)
+        {
+            if (env.TryGetValue(name, out var value) && value is not null)
+                fromEnv[$"{Section}:{key}"] = value;
+        }
+        builder.AddInMemoryCollection(fromEnv);
+        builder.AddCommandLine(args, Settings.ToDictionary(s => s.Switch, s => $"{Section}:{s.Key}"));
+        return builder;
+    }
+
+    /// <summary>Binds the section; throws <see cref="AgentOptionsException"/> for values that do not parse.</summary>
+    public static AgentOptions Read(IConfiguration configuration)
+    {
+        var s = configuration.GetSection(Section);
+        var errors = new List<string>();
+        var d = AgentOptions.Default;
+        var token = s["Token"];
+        if (string.IsNullOrEmpty(token) && s["TokenFile"] is { Length: > 0 } tokenFile)
+        {
+            if (File.Exists(tokenFile))
+                token = File.ReadAllText(tokenFile).Trim();
+            else
+                errors.Add($"token file '{tokenFile}' does not exist (FLEETOPS_TOKEN_FILE, --token-file)");
+        }
+        var options = d with
+        {
+            ClusterId = s["ClusterId"]?.Trim() ?? "",
+            Labels = ReadLabels(s, errors),
+            Broker = ReadBroker(s["Broker"], errors),
+            Token = string.IsNullOrEmpty(token) ? null : token,
+            Kubeconfig = Blank(s["Kubeconfig"]),
+            InCluster = ReadBool(s["InCluster"], "InCluster", errors),
+            DataDir = Blank(s["DataDir"]) ?? d.DataDir,
+            Git = new GitCredentialOptions(Blank(s["GitToken"]), Blank(s["GitUsername"]), Blank(s["GitSshKey"])),
+            ReconcileInterval = ReadDuration(s["ReconcileInterval"], "ReconcileInterval", d.ReconcileInterval, errors),
+            HealthTimeout = ReadDuration(s["HealthTimeout"], "HealthTimeout", d.HealthTimeout, errors),
+            JournalLimit = ReadInt(s["JournalLimit"], "JournalLimit", d.JournalLimit, errors),
+        };
+        if (errors.Count > 0)
+            throw new AgentOptionsException(errors);
+        return options;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    // Labels come either as a section (appsettings: "Labels": {"region": "east"}) or as one
+    // "k=v,k2=v2" string (environment and command line).
+    private static Dictionary<string, string> ReadLabels(IConfigurationSection s, List<string> errors)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var section = s.GetSection("Labels");
+        foreach (var child in section.GetChildren())
+        {
+            if (child.Value is not null)
+                labels[child.Key] = child.Value;
+        }
+        if (section.Value is { Length: > 0 } flat)
+        {
+            foreach (var pair in flat.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var eq = pair.IndexOf('=');
+                if (eq <= 0)
+                    errors.Add($"label '{pair}' is not key=value (FLEETOPS_LABELS=region=east,ring=canary)");
+                else
+                    labels[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+            }
+        }
+        return labels;
+    }
+
+    private static Uri? ReadBroker(string? value, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri))
+            return uri;
+        errors.Add($"broker '{value}' is not a URI: use mqtt://host:1883 or mqtts://host:8883 (FLEETOPS_BROKER, --broker)");
+        return null;
+    }
+
+    private static bool ReadBool(string? value, string key, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return false;
+        if (bool.TryParse(value.Trim(), out var b))
+            return b;
+        errors.Add($"{key} '{value}' must be true or false");
+        return false;
+    }
+
+    private static int ReadInt(string? value, string key, int fallback, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return fallback;
+        if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
+            return i;
+        errors.Add($"{key} '{value}' must be a whole number");
+        return fallback;
+    }
+
+    /// <summary>A bare number is seconds ("300"); otherwise a TimeSpan ("00:05:00").</summary>
+    internal static TimeSpan ReadDuration(string? value, string key, TimeSpan fallback, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return fallback;
+        var v = value.Trim();
+        if (double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            return TimeSpan.FromSeconds(seconds);
+        if (TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var span))
+            return span;
+        errors.Add($"{key} '{value}' is not a duration: give seconds (300) or hh:mm:ss (00:05:00)");
+        return fallback;
+    }
+}

@@ -1,0 +1,50 @@
+namespace FleetOps.EdgeAgent.Configuration;
+
+/// <summary>
+/// Everything one agent needs to run. Instance-scoped: a simulator builds many of these, one per
+/// emulated store, so nothing here may be read from process-wide state.
+/// </summary>
+public sealed record AgentOptions
+{
+    public static readonly AgentOptions Default = new();
+
+    /// <summary>DNS label naming this cluster; MQTT client id and username.</summary>
+    public string ClusterId { get; init; } = "";
+
+    /// <summary>Labels the hub selects on; also the values of <c>${cluster.labels.KEY}</c>.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>mqtt://host:port</c> or <c>mqtts://host:port</c>; null runs without a hub (local cache only).</summary>
+    public Uri? Broker { get; init; }
+
+    /// <summary>The cluster's token, sent as the MQTT password. Never logged.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Path to a kubeconfig; null with <see cref="InCluster"/> false means the default kubeconfig.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Use the pod's service account (the agent runs inside the cluster it manages).</summary>
+    public bool InCluster { get; init; }
+
+    /// <summary>Holds the LiteDB state file, the bare git cache and temporary render folders.</summary>
+    public string DataDir { get; init; } = "/var/lib/fleetops-agent";
+
+    public GitCredentialOptions Git { get; init; } = GitCredentialOptions.Default;
+
+    /// <summary>How often to reconcile from the local cache; the desired message's interval overrides it.</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long objects may take to become healthy before the group is Degraded.</summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Unacknowledged journal events kept before the oldest are compacted into one event.</summary>
+    public int JournalLimit { get; init; } = 10_000;
+
+    public LinkOptions Link { get; init; } = LinkOptions.Default;
+
+    public RetryOptions Retry { get; init; } = RetryOptions.Default;
+
+    // Records print every member; the token must never reach a log line through ToString.
+    public override string ToString() =>
+        $"AgentOptions {{ ClusterId = {ClusterId}, Broker = {Broker}, Token = {(Token is null ? "none" : "***")}, DataDir = {DataDir}, Kubeconfig = {Kubeconfig}, InCluster = {InCluster}, ReconcileInterval = {ReconcileInterval}, HealthTimeout = {HealthTimeout} }}";
+}

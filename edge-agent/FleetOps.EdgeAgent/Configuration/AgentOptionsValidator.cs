@@ -1,0 +1,49 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.EdgeAgent.Configuration;
+
+/// <summary>Checks options at start; every message names the setting and says what to do.</summary>
+public static class AgentOptionsValidator
+{
+    public static IReadOnlyList<string> Validate(AgentOptions o)
+    {
+        var errors = new List<string>();
+        if (!ClusterIds.IsValid(o.ClusterId))
+            errors.Add($"{ClusterIds.Explain(o.ClusterId)}; set FLEETOPS_CLUSTER_ID, --cluster-id or FleetOps:ClusterId");
+        if (o.Broker is { } broker)
+        {
+            if (broker.Scheme is not ("mqtt" or "mqtts"))
+                errors.Add($"broker '{broker}' must start with mqtt:// or mqtts:// (FLEETOPS_BROKER, --broker)");
+            else if (string.IsNullOrEmpty(broker.Host))
+                errors.Add($"broker '{broker}' names no host; use for example mqtt://hub.example:1883");
+            if (string.IsNullOrEmpty(o.Token))
+                errors.Add("a broker is set but no token: set FLEETOPS_TOKEN (the token the hub returned when the cluster was registered)");
+        }
+        if (string.IsNullOrWhiteSpace(o.DataDir))
+            errors.Add("data dir is empty: set FLEETOPS_DATA_DIR or --data-dir to a writable folder that survives restarts");
+        if (o.Kubeconfig is { } kc && !o.InCluster && !File.Exists(kc))
+            errors.Add($"kubeconfig '{kc}' does not exist: fix FLEETOPS_KUBECONFIG / --kubeconfig, or set FLEETOPS_IN_CLUSTER=true inside a pod");
+        if (o.Git.SshKeyPath is { } key && !File.Exists(key))
+            errors.Add($"git ssh key '{key}' does not exist: fix FLEETOPS_GIT_SSH_KEY / --git-ssh-key");
+        if (o.ReconcileInterval < TimeSpan.FromSeconds(1))
+            errors.Add($"reconcile interval {o.ReconcileInterval} is too short: use at least 1 second (FLEETOPS_RECONCILE_INTERVAL, seconds or hh:mm:ss)");
+        if (o.HealthTimeout <= TimeSpan.Zero)
+            errors.Add($"health timeout {o.HealthTimeout} must be positive (FLEETOPS_HEALTH_TIMEOUT, seconds or hh:mm:ss)");
+        if (o.JournalLimit < 10)
+            errors.Add($"journal limit {o.JournalLimit} is too small: keep at least 10 events (FLEETOPS_JOURNAL_LIMIT)");
+        foreach (var (labelKey, _) in o.Labels)
+        {
+            if (string.IsNullOrWhiteSpace(labelKey) || labelKey.Contains('='))
+                errors.Add($"label key '{labelKey}' is not valid: use FLEETOPS_LABELS=region=east,ring=canary");
+        }
+        return errors;
+    }
+
+    /// <summary>Throws with every problem listed, so one start shows all of them.</summary>
+    public static void ThrowIfInvalid(AgentOptions o)
+    {
+        var errors = Validate(o);
+        if (errors.Count > 0)
+            throw new AgentOptionsException(errors);
+    }
+}

@@ -1,0 +1,17 @@
+namespace FleetOps.EdgeAgent.Configuration;
+
+/// <summary>MQTT link tuning: reconnect backoff (exponential with jitter, capped), keep-alive, session life.</summary>
+public sealed record LinkOptions(
+    TimeSpan MinReconnectDelay,
+    TimeSpan MaxReconnectDelay,
+    TimeSpan KeepAlive,
+    TimeSpan ConnectTimeout,
+    TimeSpan SessionExpiry)
+{
+    public static readonly LinkOptions Default = new(
+        MinReconnectDelay: TimeSpan.FromSeconds(1),
+        MaxReconnectDelay: TimeSpan.FromMinutes(2),
+        KeepAlive: TimeSpan.FromSeconds(60),
+        ConnectTimeout: TimeSpan.FromSeconds(10),
+        SessionExpiry: TimeSpan.FromDays(7));
+}

@@ -1,0 +1,55 @@
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Link;
+using FleetOps.EdgeAgent.Reconcile;
+using FleetOps.EdgeAgent.State;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace FleetOps.EdgeAgent.Hosting;
+
+/// <summary>
+/// Starts and stops one agent's moving parts in order: reconciling first (it needs nothing else),
+/// then the sender and the link. Stopping says <c>offline</c> before the link closes.
+/// </summary>
+public sealed class AgentRuntime(
+    AgentOptions options,
+    IAgentStore store,
+    AgentSupervisor supervisor,
+    StatusBoard board,
+    HubSession session,
+    IHubLink link,
+    ILogger<AgentRuntime> logger)
+{
+    private readonly CancellationTokenSource stopping = new();
+    private Task? sender;
+    private bool started;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (started)
+            return;
+        started = true;
+        AgentOptionsValidator.ThrowIfInvalid(options);
+        store.Appended += session.Kick;
+        board.Changed += session.StatusChanged;
+        store.Append(JournalEventKinds.AgentStarted, detail: $"last seq {store.LastSeq}, {store.PendingCount} events unacknowledged");
+        logger.LogInformation("Starting agent {ClusterId}: data dir {DataDir}, broker {Broker}", options.ClusterId, options.DataDir, options.Broker?.ToString() ?? "none");
+        supervisor.Start();
+        sender = Task.Run(() => session.RunAsync(stopping.Token), CancellationToken.None);
+        await link.StartAsync(session, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!started || stopping.IsCancellationRequested)
+            return;
+        logger.LogInformation("Stopping agent {ClusterId}", options.ClusterId);
+        await link.StopAsync(cancellationToken).ConfigureAwait(false);
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await supervisor.StopAsync().ConfigureAwait(false);
+        if (sender is not null)
+            await sender.ConfigureAwait(false);
+        store.Appended -= session.Kick;
+        board.Changed -= session.StatusChanged;
+    }
+}

@@ -1,0 +1,64 @@
+using FleetOps.EdgeAgent.Apply;
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Health;
+using FleetOps.EdgeAgent.Link;
+using FleetOps.EdgeAgent.Reconcile;
+using FleetOps.EdgeAgent.Render;
+using FleetOps.EdgeAgent.Source;
+using FleetOps.EdgeAgent.State;
+using FleetOps.Shared.Rendering;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FleetOps.EdgeAgent.Hosting;
+
+/// <summary>
+/// Composition. Every service is a singleton of its own container, so one container is one agent:
+/// a simulator builds many (see <see cref="EdgeAgentHost"/>), nothing is static.
+/// </summary>
+public static class AgentServiceCollectionExtensions
+{
+    /// <summary>Program.cs: reads options from appsettings, FLEETOPS_* and the command line, and runs the agent as a hosted service.</summary>
+    public static IHostApplicationBuilder AddFleetOpsAgent(this IHostApplicationBuilder builder, string[] args)
+    {
+        builder.Configuration.AddFleetOpsSources(args);
+        var options = AgentConfiguration.Read(builder.Configuration);
+        builder.Services.AddFleetOpsAgent(options);
+        builder.Services.AddHostedService<AgentHostedService>();
+        return builder;
+    }
+
+    /// <summary>Registers one agent. Replace <see cref="TimeProvider"/> or any seam before or after calling this to test or simulate.</summary>
+    public static IServiceCollection AddFleetOpsAgent(this IServiceCollection services, AgentOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Retry);
+        services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IGitCache>(sp => new LibGit2GitCache(options.DataDir, options.Git, sp.GetRequiredService<ILogger<LibGit2GitCache>>()));
+        services.TryAddSingleton(_ => KubeConnection.Create(options));
+        services.TryAddSingleton<ApiDiscovery>();
+        services.TryAddSingleton<IResourceManager, KubernetesResourceManager>();
+        services.TryAddSingleton<IRenderer>(sp => new Renderer(RenderOptions.Default, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IManifestRenderer, SharedManifestRenderer>();
+        services.TryAddSingleton(sp => new RenderCache(sp.GetRequiredService<IGitCache>(), sp.GetRequiredService<IManifestRenderer>(), options.ClusterId));
+        services.TryAddSingleton<Pruner>();
+        services.TryAddSingleton<HealthChecker>();
+        services.TryAddSingleton<StatusBoard>();
+        services.TryAddSingleton<GroupReconciler>();
+        services.TryAddSingleton<GroupRemover>();
+        services.TryAddSingleton<AgentSupervisor>();
+        services.TryAddSingleton<IDesiredStateListener>(sp => sp.GetRequiredService<AgentSupervisor>());
+        services.TryAddSingleton<DesiredStateIntake>();
+        services.TryAddSingleton<HubSession>();
+        if (options.Broker is null)
+            services.TryAddSingleton<IHubLink, NullHubLink>();
+        else
+            services.TryAddSingleton<IHubLink, MqttHubLink>();
+        services.TryAddSingleton<AgentRuntime>();
+        return services;
+    }
+}

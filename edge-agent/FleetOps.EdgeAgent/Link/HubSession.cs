@@ -1,0 +1,181 @@
+using FleetOps.EdgeAgent.Apply;
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Reconcile;
+using FleetOps.EdgeAgent.State;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace FleetOps.EdgeAgent.Link;
+
+/// <summary>
+/// The agent's side of the conversation with the hub. On every connect: hello, then the status
+/// snapshot, then every unacknowledged journal event in seq order. While connected: status on change,
+/// new events as they are written. Inbound: desired state to the intake, acks trim the journal.
+/// </summary>
+public sealed class HubSession(
+    AgentOptions options,
+    IHubLink link,
+    IAgentStore store,
+    StatusBoard board,
+    DesiredStateIntake intake,
+    IResourceManager resources,
+    TimeProvider time,
+    ILogger<HubSession> logger) : IHubLinkHandler
+{
+    /// <summary>Events per journal message at most; fewer when their size would pass the payload limit.</summary>
+    public const int MaxBatch = 500;
+
+    private static readonly string AgentVersion =
+        typeof(HubSession).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private readonly SemaphoreSlim sending = new(1, 1);
+    private readonly Signal pending = new();
+    private long sentSeq;
+    private bool statusDirty = true;
+    private string? kubernetesVersion;
+
+    /// <summary>Something new to send (a status change, a journal event): wakes the sender.</summary>
+    public void Kick()
+    {
+        pending.Set();
+    }
+
+    /// <summary>A status changed: send the snapshot at the next flush.</summary>
+    public void StatusChanged()
+    {
+        Volatile.Write(ref statusDirty, true);
+        pending.Set();
+    }
+
+    /// <summary>The sender loop: flushes whenever kicked while connected. Every event and status change kicks it; a slow timer is the safety net.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await pending.WaitAsync(TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
+                if (link.IsConnected)
+                    await FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task OnConnectedAsync(CancellationToken cancellationToken)
+    {
+        await sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            kubernetesVersion ??= await KubernetesVersionAsync(cancellationToken).ConfigureAwait(false);
+            var hello = new HelloMessage(
+                WireVersion.Current,
+                options.ClusterId,
+                AgentVersion,
+                options.Labels,
+                kubernetesVersion,
+                store.LoadDesired()?.Generation ?? 0,
+                store.LastSeq,
+                time.GetUtcNow());
+            await link.PublishAsync(MessageKind.Hello, WireCodec.Serialize(hello), cancellationToken).ConfigureAwait(false);
+            // Whatever was sent before the connection dropped may not have reached the hub: resend from its ack.
+            sentSeq = store.AckedSeq;
+            statusDirty = true;
+        }
+        finally
+        {
+            sending.Release();
+        }
+        store.Append(JournalEventKinds.Connected, detail: options.Broker?.ToString());
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void OnDisconnected(string reason) => store.Append(JournalEventKinds.Disconnected, detail: reason);
+
+    public Task OnMessageAsync(MessageKind kind, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case MessageKind.Desired:
+                intake.Receive(topic, payload.Span);
+                break;
+            case MessageKind.Ack:
+                var ack = WireCodec.Default.Parse<AckMessage>(topic, payload.Span);
+                if (ack.IsOk)
+                {
+                    store.Acknowledge(ack.Message.Seq);
+                    logger.LogDebug("Hub acknowledged journal up to {Seq}", ack.Message.Seq);
+                }
+                else
+                {
+                    logger.LogWarning("Ignored ack on {Topic}: {Error}", topic, ack.Error.ToString());
+                }
+                break;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sends the status if it changed, then the journal after what was already sent, in seq order.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Volatile.Read(ref statusDirty))
+            {
+                Volatile.Write(ref statusDirty, false);
+                var status = new StatusMessage(WireVersion.Current, options.ClusterId, store.LoadDesired()?.Generation ?? 0, time.GetUtcNow(), board.Snapshot());
+                if (!await link.PublishAsync(MessageKind.Status, WireCodec.Serialize(status), cancellationToken).ConfigureAwait(false))
+                {
+                    Volatile.Write(ref statusDirty, true);
+                    return;
+                }
+            }
+            while (true)
+            {
+                var events = store.ReadJournal(Math.Max(sentSeq, store.AckedSeq), MaxBatch);
+                if (events.Count == 0)
+                    return;
+                var payload = Fit(events, out var count);
+                if (!await link.PublishAsync(MessageKind.Journal, payload, cancellationToken).ConfigureAwait(false))
+                    return;
+                sentSeq = events[count - 1].Seq;
+            }
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
+
+    // Halves the batch until it fits under the wire limit (events carry at most 4 KiB of detail, so one always fits).
+    private byte[] Fit(IReadOnlyList<JournalEvent> events, out int count)
+    {
+        var limit = WireCodec.Default.Options.MaxPayloadBytes - 1024;
+        count = events.Count;
+        while (true)
+        {
+            var payload = WireCodec.Serialize(new JournalMessage(WireVersion.Current, options.ClusterId, events.Take(count).ToList()));
+            if (payload.Length <= limit || count == 1)
+                return payload;
+            count = Math.Max(1, count / 2);
+        }
+    }
+
+    private async Task<string?> KubernetesVersionAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            return await resources.GetServerVersionAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.State;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace FleetOps.EdgeAgent.Reconcile;
+
+/// <summary>
+/// Keeps one <see cref="GroupWorker"/> per group in the desired state, and one per group that left it
+/// (until its objects are pruned). Groups run independently: one slow or failing group delays no other.
+/// </summary>
+public sealed class AgentSupervisor(
+    AgentOptions options,
+    IAgentStore store,
+    GroupReconciler reconciler,
+    GroupRemover remover,
+    TimeProvider time,
+    ILoggerFactory loggers) : IDesiredStateListener
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, (GroupWorker Worker, Task Loop)> workers = new(StringComparer.Ordinal);
+    private readonly ILogger logger = loggers.CreateLogger<AgentSupervisor>();
+    private CancellationTokenSource? stopping;
+
+    /// <summary>Resumes from the stored desired state (if any) and the stored groups.</summary>
+    public void Start()
+    {
+        lock (gate)
+            stopping = new CancellationTokenSource();
+        if (store.LoadDesired() is { } desired)
+            OnDesired(desired);
+    }
+
+    public void OnDesired(DesiredMessage desired)
+    {
+        var interval = desired.ReconcileIntervalSeconds > 0 ? TimeSpan.FromSeconds(desired.ReconcileIntervalSeconds) : options.ReconcileInterval;
+        lock (gate)
+        {
+            if (stopping is null || stopping.IsCancellationRequested)
+                return;
+            var wanted = desired.Groups.ToDictionary(g => g.Name, StringComparer.Ordinal);
+            foreach (var g in desired.Groups)
+                Worker(g.Name).Update(new GroupTarget(g, desired.Source, desired.Generation, interval));
+            var leaving = store.LoadGroups().Select(r => r.Name).Concat(workers.Keys).Distinct().Where(n => !wanted.ContainsKey(n)).ToList();
+            foreach (var name in leaving)
+                Worker(name).Update(null);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        Task[] loops;
+        lock (gate)
+        {
+            stopping?.Cancel();
+            loops = workers.Values.Select(w => w.Loop).ToArray();
+        }
+        await Task.WhenAll(loops).ConfigureAwait(false);
+        lock (gate)
+            workers.Clear();
+    }
+
+    private GroupWorker Worker(string name)
+    {
+        if (workers.TryGetValue(name, out var existing) && !existing.Loop.IsCompleted)
+            return existing.Worker;
+        var worker = new GroupWorker(name, reconciler, remover, options.Retry, time, logger);
+        var token = stopping!.Token;
+        var loop = Task.Run(() => worker.RunAsync(token), CancellationToken.None);
+        workers[name] = (worker, loop);
+        return worker;
+    }
+}

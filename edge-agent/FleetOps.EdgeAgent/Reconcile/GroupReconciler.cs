@@ -1,0 +1,206 @@
+using FleetOps.EdgeAgent.Apply;
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Health;
+using FleetOps.EdgeAgent.Render;
+using FleetOps.EdgeAgent.Source;
+using FleetOps.EdgeAgent.State;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
+
+namespace FleetOps.EdgeAgent.Reconcile;
+
+/// <summary>
+/// One reconcile of one group, read top-down: fetch, render, apply, prune, check health, report.
+/// Each step sets one phase and reason when it fails; the run then goes straight to the report.
+/// </summary>
+public sealed class GroupReconciler(
+    AgentOptions options,
+    IAgentStore store,
+    IGitCache git,
+    RenderCache renders,
+    IResourceManager resources,
+    Pruner pruner,
+    HealthChecker health,
+    StatusBoard board,
+    TimeProvider time,
+    ILogger<GroupReconciler> logger)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChangeSet> lastChanges = new(StringComparer.Ordinal);
+
+    /// <summary>The ChangeSet of the group's latest completed run (apply and prune), for observers and tests.</summary>
+    public ChangeSet? LastChangeSet(string group) => lastChanges.GetValueOrDefault(group);
+
+    public async Task<GroupStatus> ReconcileGroupAsync(GroupTarget target, CancellationToken cancellationToken)
+    {
+        var run = new GroupRun(target, store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name));
+        if (run.IsNewRevision)
+            Publish(run, Phase.Progressing, Reasons.Progressing, $"reconciling {Revisions.Short(target.Group.Revision)}");
+
+        _ = await FetchAsync(run, cancellationToken).ConfigureAwait(false)
+            && await RenderAsync(run, cancellationToken).ConfigureAwait(false)
+            && await ApplyAsync(run, cancellationToken).ConfigureAwait(false)
+            && await PruneAsync(run, cancellationToken).ConfigureAwait(false)
+            && await CheckHealthAsync(run, cancellationToken).ConfigureAwait(false);
+
+        return Report(run);
+    }
+
+    /// <summary>Makes sure the target revision is in the local cache; without it, keeps reconciling the last applied one.</summary>
+    private async Task<bool> FetchAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await git.EnsureAsync(run.Target.Source, run.Revision, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SourceUnavailableException e)
+        {
+            run.Fail(Phase.Failed, Reasons.SourceUnavailable, e.Message);
+            if (run.Record.AppliedRevision is { } applied && run.Record.AppliedPath is { } path && git.Has(applied))
+            {
+                // Offline stores keep their last good state enforced while the new one is out of reach.
+                run.Holding = true;
+                run.Revision = applied;
+                run.Path = path;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Renders the path at the revision (cached: periodic runs do not render again).</summary>
+    private async Task<bool> RenderAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            run.Objects = await renders.GetAsync(run.Target.Name, run.Revision, run.Path, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RenderException e)
+        {
+            return run.Holding ? false : run.Fail(Phase.Failed, Reasons.RenderFailed, e.Message);
+        }
+    }
+
+    /// <summary>Applies what drifted or changed; dry-runs first so one bad object applies nothing.</summary>
+    private async Task<bool> ApplyAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        var previous = run.Record.Inventory.ToDictionary(i => i.Ref, i => i.Hash);
+        ApplyResult result;
+        try
+        {
+            result = await resources.ApplyAsync(new ApplyRequest(run.Target.Name, run.Objects, previous), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is KubeApiException or HttpRequestException)
+        {
+            result = ApplyResult.Fail(Reasons.ApplyFailed, $"cannot reach the Kubernetes API: {e.Message}");
+        }
+        if (!result.Succeeded)
+            return run.Holding ? false : run.Fail(Phase.Failed, result.Reason!, result.Error!);
+
+        run.Applied = result;
+        run.Changes.Append(result.ChangeSet);
+        var current = run.Objects.Select(o => new InventoryEntry(o.Ref, o.Hash)).ToList();
+        var currentRefs = current.Select(c => c.Ref).ToHashSet();
+        // Stale entries stay in the inventory until prune has dealt with them, so a crash in between loses none.
+        var stale = run.Record.Inventory.Where(i => !currentRefs.Contains(i.Ref));
+        run.Record = run.Record with
+        {
+            AppliedRevision = run.Holding ? run.Record.AppliedRevision : run.Revision,
+            AppliedPath = run.Holding ? run.Record.AppliedPath : run.Path,
+            Inventory = [.. current, .. stale],
+        };
+        store.SaveGroup(run.Record);
+        Journal(run, result.ChangeSet);
+        return true;
+    }
+
+    /// <summary>Deletes objects whose manifests are gone, if this group still owns them.</summary>
+    private async Task<bool> PruneAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        var currentRefs = run.Objects.Select(o => o.Ref).ToHashSet();
+        var stale = run.Record.Inventory.Where(i => !currentRefs.Contains(i.Ref)).ToList();
+        if (stale.Count == 0)
+            return true;
+        var result = await pruner.PruneAsync(run.Target.Name, stale, cancellationToken).ConfigureAwait(false);
+        run.Changes.Append(result.ChangeSet);
+        run.Record = run.Record with { Inventory = [.. run.Record.Inventory.Where(i => currentRefs.Contains(i.Ref)), .. result.Survivors] };
+        store.SaveGroup(run.Record);
+        if (result.ChangeSet.Count(ChangeAction.Deleted) > 0)
+            store.Append(JournalEventKinds.Pruned, run.Target.Name, run.Revision, result.ChangeSet.Describe());
+        return result.Succeeded || run.Holding || run.Fail(Phase.Failed, Reasons.PruneFailed, result.Error!);
+    }
+
+    /// <summary>Waits, within the health timeout, for every object to become healthy.</summary>
+    private async Task<bool> CheckHealthAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        var objects = run.Objects.Select(o => o.Ref).ToList();
+        var report = await health.WaitAsync(objects, run.Applied!.Live, options.HealthTimeout, cancellationToken).ConfigureAwait(false);
+        run.Health = report;
+        if (run.Holding)
+            return false;
+        if (!report.AllHealthy)
+            return run.Fail(Phase.Degraded, Reasons.HealthCheckFailed, $"{report.UnhealthyCount} of {report.Total} objects not healthy after {options.HealthTimeout}: {report.Describe()}");
+        run.Succeed($"applied {Revisions.Short(run.Revision)}: {run.Changes.Summary()}");
+        return true;
+    }
+
+    /// <summary>Records the outcome and publishes it if it changed; phase changes are journaled.</summary>
+    private GroupStatus Report(GroupRun run)
+    {
+        var previous = board.Get(run.Target.Name);
+        lastChanges[run.Target.Name] = run.Changes;
+        var status = Publish(run, run.Phase, run.Reason, run.Message);
+        // One line per run that did or changed something; quiet periodic checks log at debug only.
+        var level = run.Changes.HasWrites || previous is null || !StatusBoard.Same(previous, status) ? LogLevel.Information : LogLevel.Debug;
+        logger.Log(level, "Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}", run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());
+        return status;
+    }
+
+    private GroupStatus Publish(GroupRun run, Phase phase, string reason, string? message)
+    {
+        var previous = board.Get(run.Target.Name);
+        var counts = run.Health?.Counts ?? new ResourceCounts(run.Record.Inventory.Count, phase == Phase.Converged ? run.Record.Inventory.Count : 0);
+        var status = new GroupStatus(
+            run.Target.Name,
+            phase,
+            reason,
+            message,
+            run.Target.Group.Revision,
+            run.Record.AppliedRevision,
+            counts,
+            run.Health?.Unhealthy ?? [],
+            previous is not null && previous.Phase == phase && previous.Reason == reason ? previous.Since : time.GetUtcNow());
+        run.Record = run.Record with { Status = status };
+        store.SaveGroup(run.Record);
+        if (board.Update(status) && (previous?.Phase != phase || previous?.Reason != reason))
+            JournalPhase(run, status);
+        return status;
+    }
+
+    private void JournalPhase(GroupRun run, GroupStatus status)
+    {
+        var kind = (status.Phase, status.Reason) switch
+        {
+            (Phase.Converged, _) => JournalEventKinds.Converged,
+            (Phase.Degraded, _) => JournalEventKinds.Degraded,
+            (Phase.Failed, Reasons.SourceUnavailable) => JournalEventKinds.SourceUnavailable,
+            (Phase.Failed, Reasons.RenderFailed) => JournalEventKinds.RenderFailed,
+            (Phase.Failed, _) => JournalEventKinds.Failed,
+            _ => null,
+        };
+        if (kind is not null)
+            store.Append(kind, run.Target.Name, run.Target.Group.Revision, status.Message is null ? status.Reason : $"{status.Reason}: {status.Message}");
+    }
+
+    // A new revision's writes are an apply; writes at the same revision put back what someone changed: drift.
+    private void Journal(GroupRun run, ChangeSet changes)
+    {
+        if (!changes.HasWrites)
+            return;
+        var kind = run.IsNewRevision && !run.Holding ? JournalEventKinds.Applied : JournalEventKinds.DriftCorrected;
+        store.Append(kind, run.Target.Name, run.Revision, changes.Describe());
+        if (kind == JournalEventKinds.DriftCorrected)
+            logger.LogInformation("Corrected drift in {Group}: {Objects}", run.Target.Name, changes.Describe());
+    }
+}

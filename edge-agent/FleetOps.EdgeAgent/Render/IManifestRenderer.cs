@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+
+namespace FleetOps.EdgeAgent.Render;
+
+/// <summary>
+/// Turns a group's folder into manifests with cluster variables substituted. The seam over the shared
+/// renderer (kustomize or plain YAML); throws <see cref="RenderException"/> with the renderer's own error.
+/// </summary>
+public interface IManifestRenderer
+{
+    Task<IReadOnlyList<JsonObject>> RenderAsync(string repositoryRoot, string path, CancellationToken cancellationToken);
+}

@@ -1,0 +1,43 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.EdgeAgent.State;
+
+/// <summary>
+/// The agent's durable state (one per data dir): desired state, per-group records, and the journal
+/// with its unacknowledged tail. Every write is durable when the call returns.
+/// </summary>
+public interface IAgentStore : IDisposable
+{
+    DesiredMessage? LoadDesired();
+
+    void SaveDesired(DesiredMessage desired);
+
+    IReadOnlyList<GroupRecord> LoadGroups();
+
+    GroupRecord? LoadGroup(string name);
+
+    void SaveGroup(GroupRecord record);
+
+    void DeleteGroup(string name);
+
+    /// <summary>Raised after an event is durable, so the sender can publish it without polling.</summary>
+    event Action? Appended;
+
+    /// <summary>Allocates the next seq and stores the event in one transaction; compacts at the bound.</summary>
+    JournalEvent Append(string kind, string? group = null, string? revision = null, string? detail = null);
+
+    /// <summary>Unacknowledged events with seq greater than <paramref name="afterSeq"/>, oldest first.</summary>
+    IReadOnlyList<JournalEvent> ReadJournal(long afterSeq, int max);
+
+    /// <summary>The highest seq ever allocated (0 before the first event); survives acks and restarts.</summary>
+    long LastSeq { get; }
+
+    /// <summary>The highest seq the hub has acknowledged.</summary>
+    long AckedSeq { get; }
+
+    /// <summary>Unacknowledged events held.</summary>
+    int PendingCount { get; }
+
+    /// <summary>Drops every event up to and including <paramref name="seq"/>: the hub has persisted them.</summary>
+    void Acknowledge(long seq);
+}

@@ -1,0 +1,246 @@
+using Json = System.Text.Json.JsonSerializer;
+using FleetOps.EdgeAgent.Apply;
+using FleetOps.Shared.Contracts;
+using LiteDB;
+
+namespace FleetOps.EdgeAgent.State;
+
+/// <summary>
+/// <see cref="IAgentStore"/> over one LiteDB file per data dir, opened once with
+/// <c>Connection=direct</c> (the agent is the only process that opens it). LiteDB transactions are
+/// per thread, so every operation runs synchronously under one lock.
+/// </summary>
+public sealed class LiteAgentStore : IAgentStore
+{
+    private const string SeqKey = "seq";
+    private const string AckKey = "ack";
+    private const string DesiredKey = "desired";
+
+    private readonly Lock gate = new();
+    private readonly LiteDatabase db;
+    private readonly ILiteCollection<BsonDocument> meta;
+    private readonly ILiteCollection<BsonDocument> groups;
+    private readonly ILiteCollection<BsonDocument> journal;
+    private readonly string clusterId;
+    private readonly int journalLimit;
+    private readonly TimeProvider time;
+    private long lastSeq;
+    private long ackedSeq;
+    private int pending;
+
+    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time)
+    {
+        Directory.CreateDirectory(dataDir);
+        this.clusterId = clusterId;
+        this.journalLimit = journalLimit;
+        this.time = time;
+        db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDir, "agent.db"), Connection = ConnectionType.Direct });
+        meta = db.GetCollection("meta");
+        groups = db.GetCollection("groups");
+        journal = db.GetCollection("journal");
+        lastSeq = meta.FindById(SeqKey)?["v"].AsInt64 ?? 0;
+        ackedSeq = meta.FindById(AckKey)?["v"].AsInt64 ?? 0;
+        pending = journal.Count();
+    }
+
+    public event Action? Appended;
+
+    public long LastSeq { get { lock (gate) return lastSeq; } }
+
+    public long AckedSeq { get { lock (gate) return ackedSeq; } }
+
+    public int PendingCount { get { lock (gate) return pending; } }
+
+    public DesiredMessage? LoadDesired()
+    {
+        lock (gate)
+        {
+            var doc = meta.FindById(DesiredKey);
+            if (doc is null)
+                return null;
+            var parsed = WireCodec.Default.Parse<DesiredMessage>(Topics.Desired(clusterId), doc["json"].AsBinary);
+            return parsed.IsOk ? parsed.Message : null;
+        }
+    }
+
+    public void SaveDesired(DesiredMessage desired)
+    {
+        lock (gate)
+            meta.Upsert(new BsonDocument { ["_id"] = DesiredKey, ["json"] = WireCodec.Serialize(desired) });
+    }
+
+    public IReadOnlyList<GroupRecord> LoadGroups()
+    {
+        lock (gate)
+            return groups.FindAll().Select(ToGroup).ToList();
+    }
+
+    public GroupRecord? LoadGroup(string name)
+    {
+        lock (gate)
+            return groups.FindById(name) is { } doc ? ToGroup(doc) : null;
+    }
+
+    public void SaveGroup(GroupRecord record)
+    {
+        lock (gate)
+            groups.Upsert(FromGroup(record));
+    }
+
+    public void DeleteGroup(string name)
+    {
+        lock (gate)
+            groups.Delete(name);
+    }
+
+    public JournalEvent Append(string kind, string? group = null, string? revision = null, string? detail = null)
+    {
+        var appended = AppendLocked(kind, group, revision, detail);
+        Appended?.Invoke();
+        return appended;
+    }
+
+    private JournalEvent AppendLocked(string kind, string? group, string? revision, string? detail)
+    {
+        lock (gate)
+        {
+            db.BeginTrans();
+            try
+            {
+                if (pending >= journalLimit)
+                    CompactOldest();
+                var seq = lastSeq + 1;
+                var e = new JournalEvent(seq, time.GetUtcNow(), kind, group, revision, Truncate(detail));
+                journal.Insert(FromEvent(e, compacted: 0, from: null));
+                meta.Upsert(new BsonDocument { ["_id"] = SeqKey, ["v"] = seq });
+                db.Commit();
+                lastSeq = seq;
+                pending = journal.Count();
+                return e;
+            }
+            catch
+            {
+                db.Rollback();
+                pending = journal.Count();
+                throw;
+            }
+        }
+    }
+
+    public IReadOnlyList<JournalEvent> ReadJournal(long afterSeq, int max)
+    {
+        lock (gate)
+        {
+            return journal.Find(Query.GT("_id", afterSeq), skip: 0, limit: max)
+                .OrderBy(d => d["_id"].AsInt64)
+                .Select(ToEvent)
+                .ToList();
+        }
+    }
+
+    public void Acknowledge(long seq)
+    {
+        lock (gate)
+        {
+            if (seq <= ackedSeq)
+                return;
+            // The hub can only ack what we sent; a larger number (a hub that kept an older data dir) is capped.
+            var acked = Math.Min(seq, lastSeq);
+            db.BeginTrans();
+            journal.DeleteMany(Query.LTE("_id", acked));
+            meta.Upsert(new BsonDocument { ["_id"] = AckKey, ["v"] = acked });
+            db.Commit();
+            ackedSeq = acked;
+            pending = journal.Count();
+        }
+    }
+
+    public void Dispose() => db.Dispose();
+
+    // Folds the oldest tenth of the bound into one Compacted event. It takes the seq of the newest event
+    // it stands for, so the hub still sees seqs rise and never sees one twice.
+    private void CompactOldest()
+    {
+        var take = Math.Max(2, journalLimit / 10);
+        var oldest = journal.Find(Query.All("_id", Query.Ascending), skip: 0, limit: take).ToList();
+        if (oldest.Count < 2)
+            return;
+        long count = 0;
+        DateTimeOffset from = DateTimeOffset.MaxValue;
+        foreach (var d in oldest)
+        {
+            count += d["n"].IsNull ? 1 : d["n"].AsInt64;
+            var start = d["from"].IsNull ? At(d) : new DateTimeOffset(d["from"].AsInt64, TimeSpan.Zero);
+            if (start < from)
+                from = start;
+        }
+        var first = oldest[0]["fs"].IsNull ? oldest[0]["_id"].AsInt64 : oldest[0]["fs"].AsInt64;
+        var last = oldest[^1];
+        var to = At(last);
+        foreach (var d in oldest)
+            journal.Delete(d["_id"]);
+        var detail = $"{count} events compacted (seq {first}-{last["_id"].AsInt64}) from {from:O} to {to:O}: the journal reached its limit of {journalLimit} unacknowledged events";
+        var summary = FromEvent(new JournalEvent(last["_id"].AsInt64, to, JournalEventKinds.Compacted, Detail: detail), count, from);
+        summary["fs"] = first;
+        journal.Insert(summary);
+    }
+
+    private static string? Truncate(string? detail) =>
+        detail is { Length: > 4096 } ? detail[..4093] + "..." : detail;
+
+    private static DateTimeOffset At(BsonDocument d) => new(d["at"].AsInt64, TimeSpan.Zero);
+
+    private static BsonDocument FromEvent(JournalEvent e, long compacted, DateTimeOffset? from)
+    {
+        var doc = new BsonDocument
+        {
+            ["_id"] = e.Seq,
+            ["at"] = e.At.UtcTicks,
+            ["kind"] = e.Kind,
+            ["group"] = e.Group,
+            ["rev"] = e.Revision,
+            ["detail"] = e.Detail,
+        };
+        if (compacted > 0)
+        {
+            doc["n"] = compacted;
+            doc["from"] = from!.Value.UtcTicks;
+        }
+        return doc;
+    }
+
+    private static JournalEvent ToEvent(BsonDocument d) => new(
+        d["_id"].AsInt64,
+        At(d),
+        d["kind"].AsString,
+        NullableString(d["group"]),
+        NullableString(d["rev"]),
+        NullableString(d["detail"]));
+
+    private static string? NullableString(BsonValue v) => v.IsNull ? null : v.AsString;
+
+    private static BsonDocument FromGroup(GroupRecord g) => new()
+    {
+        ["_id"] = g.Name,
+        ["rev"] = g.AppliedRevision,
+        ["path"] = g.AppliedPath,
+        ["inventory"] = new BsonArray(g.Inventory.Select(i => new BsonDocument
+        {
+            ["av"] = i.Ref.ApiVersion,
+            ["k"] = i.Ref.Kind,
+            ["ns"] = i.Ref.Namespace,
+            ["n"] = i.Ref.Name,
+            ["h"] = i.Hash,
+        })),
+        ["status"] = g.Status is null ? BsonValue.Null : Json.Serialize(g.Status, ContractsJsonContext.Default.GroupStatus),
+    };
+
+    private static GroupRecord ToGroup(BsonDocument d) => new(
+        d["_id"].AsString,
+        NullableString(d["rev"]),
+        NullableString(d["path"]),
+        d["inventory"].AsArray.Select(v => v.AsDocument).Select(i => new InventoryEntry(
+            new ObjectRef(i["av"].AsString, i["k"].AsString, NullableString(i["ns"]), i["n"].AsString),
+            i["h"].AsString)).ToList(),
+        d["status"].IsNull ? null : Json.Deserialize(d["status"].AsString, ContractsJsonContext.Default.GroupStatus));
+}

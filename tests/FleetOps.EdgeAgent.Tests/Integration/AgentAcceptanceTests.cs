@@ -1,0 +1,194 @@
+using FleetOps.EdgeAgent.Apply;
+using FleetOps.EdgeAgent.Tests.Support;
+using FleetOps.Shared.Contracts;
+using k8s;
+using k8s.Models;
+
+namespace FleetOps.EdgeAgent.Tests.Integration;
+
+/// <summary>
+/// The whole agent against the Kubernetes emulator over HTTP, real git repositories, real LiteDB files
+/// and, where the hub matters, a real MQTT broker with a test client standing in for the hub.
+/// </summary>
+public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+{
+    private const string Overlay = "shop/overlays/store";
+
+    private static string Fixture(string name) => TestData.Read("changes", name);
+
+    [Fact]
+    public async Task AKustomizeOverlayConvergesAndAOneFileChangeAppliesOnlyThatObject()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var first = h.Repo.CopyFrom("shop", "shop").Commit("shop");
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, first));
+        await h.WaitConvergedAsync(first);
+
+        var settings = h.Cluster.Get("v1", "ConfigMap", "shop", "settings")!;
+        Assert.Equal(h.ClusterId, settings["data"]!["store"]!.GetValue<string>());
+        Assert.Equal("shop", settings["metadata"]!["labels"]![Ownership.GroupLabel]!.GetValue<string>());
+        Assert.Equal(h.ClusterId, settings["metadata"]!["labels"]![Ownership.ClusterLabel]!.GetValue<string>());
+
+        var second = h.Repo.Write("shop/base/menu.yaml", Fixture("menu-new-price.yaml")).Commit("new price");
+        h.SetDesired(h.Desired(2, second));
+        await h.WaitConvergedAsync(second);
+
+        var changes = h.LastChangeSet()!;
+        Assert.Equal([new ChangeSetEntry("ConfigMap/shop/menu", ChangeAction.Configured)], changes.Entries.Where(e => e.Action != ChangeAction.Unchanged));
+        Assert.Equal(4, changes.Count(ChangeAction.Unchanged));
+        Assert.Equal("2.75", h.Cluster.Get("v1", "ConfigMap", "shop", "menu")!["data"]!["coffee"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DriftWhileTheBrokerIsDownIsRestoredAndTheHubLaterGetsEveryEventInOrder()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        var hub = await TestHub.ConnectAsync(broker);
+        await using var h = new AgentHarness(emulator.Server);
+        var rev = h.Repo.CopyFrom("shop", "shop").Commit();
+        await h.StartAgentAsync(broker.Uri);
+        await hub.PublishDesiredAsync(h.Desired(1, rev, intervalSeconds: 60));
+        await h.WaitConvergedAsync(rev);
+
+        await hub.DisposeAsync();
+        await broker.StopAsync();
+        await Eventually.TrueAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.Disconnected), "the agent notices the broker is gone", advance: h.Time);
+
+        using (var client = h.Cluster.CreateClient())
+        {
+            var patch = new V1Patch("""{"data":{"store":"tampered"}}""", V1Patch.PatchType.MergePatch);
+            await client.CoreV1.PatchNamespacedConfigMapAsync(patch, "settings", "shop", fieldManager: "kubectl-edit");
+        }
+        await Eventually.TrueAsync(
+            () => h.Journal.Any(e => e.Kind == JournalEventKinds.DriftCorrected),
+            "the next interval restores the field and journals it", advance: h.Time, step: TimeSpan.FromSeconds(5));
+        Assert.Equal(h.ClusterId, h.Cluster.Get("v1", "ConfigMap", "shop", "settings")!["data"]!["store"]!.GetValue<string>());
+        var drift = Assert.Single(h.Journal, e => e.Kind == JournalEventKinds.DriftCorrected);
+        Assert.Equal("ConfigMap/shop/settings configured", drift.Detail);
+        Assert.Equal(rev, drift.Revision);
+
+        await broker.StartAgainAsync();
+        hub = await TestHub.ConnectAsync(broker);
+        try
+        {
+            await Eventually.TrueAsync(() => hub.Journal(h.ClusterId).Any(e => e.Seq == drift.Seq), "the hub receives the drift event", advance: h.Time);
+            var stored = h.Journal;
+            var received = hub.Journal(h.ClusterId).DistinctBy(e => e.Seq).ToList();
+            Assert.Equal(received.Select(e => e.Seq).Order(), received.Select(e => e.Seq));
+            Assert.Equal(Enumerable.Range(1, (int)drift.Seq).Select(i => (long)i), received.Select(e => e.Seq).Where(s => s <= drift.Seq));
+            Assert.Equal(drift, received.Single(e => e.Seq == drift.Seq));
+            Assert.All(received, e => Assert.Equal(stored.Single(s => s.Seq == e.Seq), e));
+        }
+        finally
+        {
+            await hub.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PruneRemovesTheObjectOfADeletedManifestAndLeavesAnObjectItDoesNotOwn()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var first = h.Repo.CopyFrom("shop", "shop").Commit();
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, first));
+        await h.WaitConvergedAsync(first);
+        h.Cluster.Apply(Fixture("foreign-configmap.yaml"), fieldManager: "kubectl");
+
+        var second = h.Repo.Delete("shop/base/menu.yaml").Write("shop/base/kustomization.yaml", Fixture("kustomization-without-menu.yaml")).Commit("menu gone");
+        h.SetDesired(h.Desired(2, second));
+        await h.WaitConvergedAsync(second);
+
+        Assert.Null(h.Cluster.Get("v1", "ConfigMap", "shop", "menu"));
+        Assert.NotNull(h.Cluster.Get("v1", "ConfigMap", "shop", "foreign"));
+        Assert.Contains(new ChangeSetEntry("ConfigMap/shop/menu", ChangeAction.Deleted), h.LastChangeSet()!.Entries);
+        Assert.DoesNotContain(h.Store.LoadGroup("shop")!.Inventory, i => i.Ref.Name == "menu");
+        Assert.Contains(h.Journal, e => e.Kind == JournalEventKinds.Pruned && e.Detail == "ConfigMap/shop/menu deleted");
+    }
+
+    [Fact]
+    public async Task ARevisionWithOneInvalidObjectAppliesNothingAndReportsItByName()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var first = h.Repo.CopyFrom("shop", "shop").Commit();
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, first));
+        await h.WaitConvergedAsync(first);
+
+        var bad = h.Repo
+            .Write("shop/base/menu.yaml", Fixture("menu-new-price.yaml"))
+            .Write("shop/base/broken-service.yaml", Fixture("broken-service.yaml"))
+            .Write("shop/base/kustomization.yaml", Fixture("kustomization-with-broken.yaml"))
+            .Commit("broken");
+        h.SetDesired(h.Desired(2, bad));
+        await h.WaitForStatusAsync(s => s.Phase == Phase.Failed, "the bad revision fails");
+
+        var status = h.Status()!;
+        Assert.Equal(Reasons.ApplyFailed, status.Reason);
+        Assert.Contains("Service/shop/broken", status.Message);
+        Assert.Equal(first, status.AppliedRevision);
+        Assert.Equal("2.50", h.Cluster.Get("v1", "ConfigMap", "shop", "menu")!["data"]!["coffee"]!.GetValue<string>());
+        Assert.Null(h.Cluster.Get("v1", "Service", "shop", "broken"));
+        Assert.NotNull(h.Cluster.Get("apps/v1", "Deployment", "shop", "api"));
+    }
+
+    [Fact]
+    public async Task AWorkloadThatNeverBecomesReadyIsDegradedAfterTheTimeoutAndNamed()
+    {
+        await using var h = new AgentHarness(emulator.Server) { HealthTimeout = TimeSpan.FromSeconds(30) };
+        var rev = h.Repo.CopyFrom("shop", "shop").Write("shop/base/api.yaml", Fixture("api-never-ready.yaml")).Commit();
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, rev));
+
+        await h.WaitForStatusAsync(s => s.Phase == Phase.Degraded, "the rollout times out");
+
+        var status = h.Status()!;
+        Assert.Equal(Reasons.HealthCheckFailed, status.Reason);
+        var unhealthy = Assert.Single(status.Unhealthy);
+        Assert.Equal("Deployment/shop/api", unhealthy.Subject);
+        Assert.Contains("Deployment/shop/api", status.Message);
+        Assert.Equal(new ResourceCounts(5, 4), status.Resources);
+    }
+
+    [Fact]
+    public async Task RestartedWithNoBrokerAndTheRemoteDeletedItConvergesAgainFromItsCache()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var rev = h.Repo.CopyFrom("shop", "shop").Commit();
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, rev));
+        await h.WaitConvergedAsync(rev);
+        await h.StopAgentAsync();
+
+        h.Repo.Dispose();
+        h.Cluster.Delete("v1", "ConfigMap", "shop", "settings");
+        await h.StartAgentAsync();
+
+        await Eventually.TrueAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.DriftCorrected), "the deleted object is restored from the cache", advance: h.Time);
+        await h.WaitConvergedAsync(rev);
+        Assert.NotNull(h.Cluster.Get("v1", "ConfigMap", "shop", "settings"));
+        Assert.Equal("ConfigMap/shop/settings created", h.Journal.Single(e => e.Kind == JournalEventKinds.DriftCorrected).Detail);
+    }
+
+    [Fact]
+    public async Task GarbageOnTheDesiredTopicLeavesTheLastGoodStateRunningWithTheErrorJournaled()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        await using var hub = await TestHub.ConnectAsync(broker);
+        await using var h = new AgentHarness(emulator.Server);
+        var rev = h.Repo.CopyFrom("shop", "shop").Commit();
+        await h.StartAgentAsync(broker.Uri);
+        await hub.PublishDesiredAsync(h.Desired(1, rev, intervalSeconds: 60));
+        await h.WaitConvergedAsync(rev);
+
+        await hub.PublishAsync(Topics.Desired(h.ClusterId), """{"v":1,"clusterId":"nope"}"""u8.ToArray(), retain: true);
+        await Eventually.TrueAsync(() => hub.Journal(h.ClusterId).Any(e => e.Kind == JournalEventKinds.DesiredRejected), "the rejection reaches the hub", advance: h.Time);
+        Assert.Contains("ClusterMismatch", h.Journal.Single(e => e.Kind == JournalEventKinds.DesiredRejected).Detail);
+
+        h.Cluster.Delete("v1", "ConfigMap", "shop", "menu");
+        await Eventually.TrueAsync(() => h.Cluster.Get("v1", "ConfigMap", "shop", "menu") is not null, "the last good desired state is still enforced", advance: h.Time, step: TimeSpan.FromSeconds(5));
+        Assert.Equal(1, h.Store.LoadDesired()!.Generation);
+        Assert.Equal(Phase.Converged, h.Status()!.Phase);
+    }
+}

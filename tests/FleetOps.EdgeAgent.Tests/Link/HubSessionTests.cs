@@ -1,0 +1,155 @@
+using FleetOps.EdgeAgent.Apply;
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Link;
+using FleetOps.EdgeAgent.Reconcile;
+using FleetOps.EdgeAgent.State;
+using FleetOps.EdgeAgent.Tests.Support;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+
+namespace FleetOps.EdgeAgent.Tests.Link;
+
+/// <summary>The MQTT link and the session over it, against a real broker with a test client as the hub.</summary>
+public sealed class HubSessionTests : IAsyncLifetime
+{
+    private readonly TempDir dir = new();
+    private readonly string clusterId = $"store-{Guid.NewGuid():N}"[..20];
+    private readonly IDesiredStateListener listener = Substitute.For<IDesiredStateListener>();
+    private TestBroker broker = null!;
+    private TestHub hub = null!;
+    private LiteAgentStore store = null!;
+    private MqttHubLink link = null!;
+    private HubSession session = null!;
+    private CancellationTokenSource stop = new();
+    private Task? sender;
+
+    public async Task InitializeAsync()
+    {
+        broker = await TestBroker.StartAsync();
+        hub = await TestHub.ConnectAsync(broker);
+        store = new LiteAgentStore(dir.Path, clusterId, 1000, TimeProvider.System);
+    }
+
+    private async Task StartAgentLinkAsync()
+    {
+        var options = AgentOptions.Default with
+        {
+            ClusterId = clusterId,
+            Broker = broker.Uri,
+            Token = "t",
+            DataDir = dir.Path,
+            Labels = new Dictionary<string, string> { ["region"] = "east" },
+            Link = LinkOptions.Default with { MinReconnectDelay = TimeSpan.FromMilliseconds(50), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) },
+        };
+        var board = new StatusBoard(store);
+        var intake = new DesiredStateIntake(options, store, listener, NullLogger<DesiredStateIntake>.Instance);
+        var resources = Substitute.For<IResourceManager>();
+        resources.GetServerVersionAsync(Arg.Any<CancellationToken>()).Returns("v1.31.4+k3s1");
+        link = new MqttHubLink(options, TimeProvider.System, NullLogger<MqttHubLink>.Instance);
+        session = new HubSession(options, link, store, board, intake, resources, TimeProvider.System, NullLogger<HubSession>.Instance);
+        store.Appended += session.Kick;
+        sender = session.RunAsync(stop.Token);
+        await link.StartAsync(session, CancellationToken.None);
+    }
+
+    private DesiredMessage Desired(long generation) => new(1, clusterId, generation, new SourceRef("file:///x", "main"),
+        [new DesiredGroup("pos", "apps/pos", new string('a', 40), "d")], 300, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task OnConnectItSaysOnlineThenHelloThenJournalInSeqOrder()
+    {
+        store.Append("Offline1");
+        store.Append("Offline2");
+        await StartAgentLinkAsync();
+        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.Connected), "the journal arrives");
+
+        var topics = hub.Received.Select(m => m.Topic).ToList();
+        Assert.True(topics.IndexOf(Topics.Presence(clusterId)) < topics.IndexOf(Topics.Hello(clusterId)));
+        Assert.True(topics.IndexOf(Topics.Hello(clusterId)) < topics.IndexOf(Topics.Journal(clusterId)));
+        var hello = Assert.Single(hub.Messages<HelloMessage>(clusterId, MessageKind.Hello));
+        Assert.Equal(2, hello.LastJournalSeq);
+        Assert.Equal("east", hello.Labels["region"]);
+        Assert.Equal("v1.31.4+k3s1", hello.KubernetesVersion);
+        var presence = hub.Messages<PresenceMessage>(clusterId, MessageKind.Presence);
+        Assert.Equal(PresenceState.Online, presence[0].State);
+        var seqs = hub.Journal(clusterId).Select(e => e.Seq).ToList();
+        Assert.Equal(seqs.Order(), seqs);
+        Assert.Equal(["Offline1", "Offline2"], hub.Journal(clusterId).Take(2).Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task EventsAreDroppedOnlyAfterTheHubAcks()
+    {
+        await StartAgentLinkAsync();
+        store.Append("Work");
+        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == "Work"), "the event is sent");
+        Assert.True(store.PendingCount > 0);
+        await hub.PublishAsync(Topics.Ack(clusterId), WireCodec.Serialize(new AckMessage(1, clusterId, store.LastSeq)));
+        await Eventually.TrueAsync(() => store.PendingCount == 0, "the ack trims the journal");
+    }
+
+    [Fact]
+    public async Task DesiredStateFromTheHubIsStoredAndLowerGenerationsIgnored()
+    {
+        await StartAgentLinkAsync();
+        await hub.PublishDesiredAsync(Desired(5));
+        await Eventually.TrueAsync(() => store.LoadDesired()?.Generation == 5, "generation 5 is stored");
+        await hub.PublishDesiredAsync(Desired(3));
+        await hub.PublishAsync(Topics.Hello(clusterId), [1]);
+        await Eventually.TrueAsync(() => hub.Received.Count(m => m.Topic == Topics.Desired(clusterId)) >= 2, "the hub saw both");
+        Assert.Equal(5, store.LoadDesired()!.Generation);
+        listener.Received(1).OnDesired(Arg.Is<DesiredMessage>(d => d.Generation == 5));
+    }
+
+    [Fact]
+    public async Task GarbageOnTheDesiredTopicIsJournaledAndTheLastGoodStateKept()
+    {
+        await StartAgentLinkAsync();
+        await hub.PublishDesiredAsync(Desired(2));
+        await Eventually.TrueAsync(() => store.LoadDesired()?.Generation == 2, "generation 2 is stored");
+        await hub.PublishAsync(Topics.Desired(clusterId), "{not json"u8.ToArray(), retain: true);
+        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.DesiredRejected), "the rejection is journaled and sent");
+        var rejected = hub.Journal(clusterId).First(e => e.Kind == JournalEventKinds.DesiredRejected);
+        Assert.StartsWith("InvalidJson", rejected.Detail);
+        Assert.Equal(2, store.LoadDesired()!.Generation);
+    }
+
+    [Fact]
+    public async Task ItReconnectsAfterTheBrokerReturnsAndResendsUnackedEvents()
+    {
+        await StartAgentLinkAsync();
+        await Eventually.TrueAsync(() => link.IsConnected, "connected");
+        await broker.StopAsync();
+        await Eventually.TrueAsync(() => !link.IsConnected, "disconnected");
+        store.Append("WhileOffline");
+        await broker.StartAgainAsync();
+        await hub.DisposeAsync();
+        hub = await TestHub.ConnectAsync(broker);
+        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == "WhileOffline"), "the offline event arrives after reconnect");
+        Assert.NotEmpty(hub.Messages<HelloMessage>(clusterId, MessageKind.Hello));
+    }
+
+    [Fact]
+    public async Task CleanShutdownPublishesOfflinePresence()
+    {
+        await StartAgentLinkAsync();
+        await Eventually.TrueAsync(() => link.IsConnected, "connected");
+        await link.StopAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => hub.Messages<PresenceMessage>(clusterId, MessageKind.Presence).LastOrDefault()?.State == PresenceState.Offline, "offline is published");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await stop.CancelAsync();
+        if (link is not null)
+            await link.DisposeAsync();
+        if (sender is not null)
+            await sender;
+        await hub.DisposeAsync();
+        await broker.DisposeAsync();
+        store.Dispose();
+        stop.Dispose();
+        dir.Dispose();
+    }
+}

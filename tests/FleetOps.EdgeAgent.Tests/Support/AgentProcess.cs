@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace FleetOps.EdgeAgent.Tests.Support;
+
+/// <summary>The built fleetops-agent running as a child process, configured through FLEETOPS_* variables.</summary>
+public sealed class AgentProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private AgentProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+                return output.ToString();
+        }
+    }
+
+    public static AgentProcess Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = AgentDll();
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var info = new ProcessStartInfo(dotnet, [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
+        info.Environment["DOTNET_gcServer"] = "0";
+        return new AgentProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start fleetops-agent"));
+    }
+
+    // The agent's own build output, not the copy beside the tests: the test folder resolves shared
+    // framework assemblies for the emulator (ASP.NET Core), and the agent's deps.json expects its packages.
+    private static string AgentDll()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        for (var dir = testBin; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FleetOps.sln")))
+            {
+                var dll = Path.Combine(dir.FullName, "edge-agent", "FleetOps.EdgeAgent", "bin", configuration, framework, "fleetops-agent.dll");
+                if (File.Exists(dll))
+                    return dll;
+                throw new FileNotFoundException($"build the agent first: {dll} is missing");
+            }
+        }
+        throw new DirectoryNotFoundException($"no FleetOps.sln above {testBin.FullName}");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut of the process.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+        {
+            if (output.Length < 200_000)
+                output.AppendLine(line);
+        }
+    }
+}
