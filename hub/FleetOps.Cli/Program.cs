@@ -1,3 +1,4 @@
-// The CLI is filled in by its own issue.
-Console.Error.WriteLine("fleetops: no commands yet");
-return 2;
+using FleetOps.Cli;
+
+// fleetops: the operators' CLI over the hub's HTTP API. Everything lives in CliApp so tests run it in-process.
+return await CliApp.RunAsync(args, Console.Out, Console.Error, CliEnvironment.FromProcess());

@@ -1,21 +1,18 @@
-// Benchmarks are added by the issues that measure something; each prints its figures and the command to rerun it.
 using FleetOps.Benchmarks;
 
-return args.FirstOrDefault() switch
+// Benchmarks are added by the issues that measure something; each prints its figures and the command to rerun it.
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
-    "agent-rss" => await AgentBenchmarks.RssAsync(args[1..]),
-    "agent-noop" => await AgentBenchmarks.NoopAsync(args[1..]),
-    _ => Usage(),
+    ["hub-ingest"] = HubIngestBenchmark.RunAsync,
+    ["agent-rss"] = AgentBenchmarks.RssAsync,
+    ["agent-noop"] = AgentBenchmarks.NoopAsync,
 };
 
-static int Usage()
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine("""
-        usage: fleetops-bench <benchmark> [options]
-          agent-rss  --agent PATH [--seconds 600] [--objects 50] [--interval 60]
-                     resident memory (VmRSS) of the real fleetops-agent process reconciling an overlay
-          agent-noop [--objects 200] [--runs 20]
-                     time of a no-op (drift check) reconcile of an already converged group
-        """);
+    Console.Error.WriteLine($"usage: fleetops-bench <benchmark> [options]; benchmarks: {string.Join(", ", benchmarks.Keys)}");
+    Console.Error.WriteLine("  agent-rss  --agent PATH [--seconds 600] [--objects 50] [--interval 60]: VmRSS of the real fleetops-agent reconciling an overlay");
+    Console.Error.WriteLine("  agent-noop [--objects 200] [--runs 20]: time of a no-op (drift check) reconcile of a converged group");
     return 2;
 }
+return await run(args[1..]);

@@ -92,7 +92,7 @@ public sealed class WireCodec(WireOptions options)
             T? message;
             try
             {
-                message = root.Deserialize(typeInfo);
+                message = root.Deserialize((JsonTypeInfo<T>)ReadOptions.GetTypeInfo(typeInfo.Type));
             }
             catch (JsonException e)
             {
@@ -103,6 +103,22 @@ public sealed class WireCodec(WireOptions options)
 
             var broken = rules(message);
             return broken is null ? ParseResult<T>.Ok(message) : ParseResult<T>.Fail(WireErrorCode.InvalidField, broken);
+        }
+    }
+
+    // Nullable fields are optional when reading: a writer that omits nulls, or predates a nullable field
+    // added in a minor version, stays readable. RespectRequiredConstructorParameters alone would refuse it.
+    private static readonly JsonSerializerOptions ReadOptions = new(ContractsJsonContext.Default.Options)
+    {
+        TypeInfoResolver = ContractsJsonContext.Default.WithAddedModifier(NullableParametersAreOptional),
+    };
+
+    private static void NullableParametersAreOptional(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.IsRequired && property.AssociatedParameter is { IsNullable: true })
+                property.IsRequired = false;
         }
     }
 

@@ -90,6 +90,29 @@ public sealed class WireCodecTests
     }
 
     [Fact]
+    public void OmittedNullableFieldsParseAsNullSoOlderWritersStayReadable()
+    {
+        // A writer that predates a nullable field, or omits nulls, must still be understood.
+        var status = System.Text.Json.Nodes.JsonNode.Parse(WireCodec.SerializeToString(new StatusMessage(1, Cluster, 3, DateTimeOffset.UnixEpoch,
+            [new GroupStatus("pos", Phase.Pending, Reasons.Pending, null, null, null, new ResourceCounts(0, 0), [])])))!;
+        var group = status["groups"]![0]!.AsObject();
+        group.Remove("message");
+        group.Remove("desiredRevision");
+        group.Remove("appliedRevision");
+        var hello = System.Text.Json.Nodes.JsonNode.Parse(WireCodec.SerializeToString(
+            new HelloMessage(1, Cluster, "1.0", new Dictionary<string, string>(), null, 0, 0, DateTimeOffset.UnixEpoch)))!.AsObject();
+        hello.Remove("kubernetesVersion");
+
+        var parsedStatus = Codec.Parse<StatusMessage>(Topics.Status(Cluster), System.Text.Encoding.UTF8.GetBytes(status.ToJsonString()));
+        var parsedHello = Codec.Parse<HelloMessage>(Topics.Hello(Cluster), System.Text.Encoding.UTF8.GetBytes(hello.ToJsonString()));
+
+        Assert.True(parsedStatus.IsOk, parsedStatus.Error?.ToString());
+        Assert.Null(parsedStatus.Message.Groups[0].AppliedRevision);
+        Assert.True(parsedHello.IsOk, parsedHello.Error?.ToString());
+        Assert.Null(parsedHello.Message.KubernetesVersion);
+    }
+
+    [Fact]
     public void UnknownFieldsAreIgnoredSoMinorAdditionsStayCompatible()
     {
         var json = Node("ack.json");

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using FleetOps.Cli.Configuration;
+using FleetOps.Shared.Api;
+
+namespace FleetOps.Cli.Client;
+
+/// <summary>
+/// The hub's HTTP API (<c>/api/v1</c>) read into the shared API records. Every failure leaves here as a
+/// <see cref="CliException"/> that says what to do: unreachable (exit 3), refused token, problem answers.
+/// </summary>
+public sealed class HubClient(HttpClient http, HubConnection connection) : IDisposable
+{
+    public HubConnection Connection => connection;
+
+    public static HubClient Create(HubConnection connection, TimeSpan timeout)
+    {
+        var http = new HttpClient { BaseAddress = connection.BaseAddress, Timeout = timeout };
+        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("fleetops", typeof(HubClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
+        if (connection.Token is not null)
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", connection.Token);
+        return new HubClient(http, connection);
+    }
+
+    public Task<FleetView> GetFleetAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, "api/v1/fleet", null, ApiJsonContext.Default.FleetView, ct);
+
+    public Task<IReadOnlyList<GroupView>> GetGroupsAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, "api/v1/groups", null, ApiJsonContext.Default.IReadOnlyListGroupView, ct);
+
+    public Task<GroupDetail> GetGroupAsync(string name, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"api/v1/groups/{Uri.EscapeDataString(name)}", null, ApiJsonContext.Default.GroupDetail, ct);
+
+    public Task<ClusterPage> GetClustersAsync(ClusterFilter filter, int page, int pageSize, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, "api/v1/clusters" + Query(
+            ("group", filter.Group), ("phase", filter.Phase?.ToString()), ("selector", filter.Selector), ("staleFor", filter.StaleFor),
+            ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
+            null, ApiJsonContext.Default.ClusterPage, ct);
+
+    public Task<ClusterDetail> GetClusterAsync(string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"api/v1/clusters/{Uri.EscapeDataString(id)}", null, ApiJsonContext.Default.ClusterDetail, ct);
+
+    public Task<HistoryPage> GetHistoryAsync(string id, DateTimeOffset? since, DateTimeOffset? until, int? limit, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"api/v1/clusters/{Uri.EscapeDataString(id)}/history" + Query(
+            ("since", since?.ToString("O", CultureInfo.InvariantCulture)), ("until", until?.ToString("O", CultureInfo.InvariantCulture)),
+            ("limit", limit?.ToString(CultureInfo.InvariantCulture))),
+            null, ApiJsonContext.Default.HistoryPage, ct);
+
+    public Task<RefreshResult> RefreshAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, "api/v1/refresh", null, ApiJsonContext.Default.RefreshResult, ct);
+
+    public Task<RegisterClusterResponse> RegisterAsync(RegisterClusterRequest request, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, "api/v1/clusters", JsonContent.Create(request, ApiJsonContext.Default.RegisterClusterRequest),
+            ApiJsonContext.Default.RegisterClusterResponse, ct);
+
+    public Task<RegisterClusterResponse> ReplaceTokenAsync(string id, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"api/v1/clusters/{Uri.EscapeDataString(id)}/token", null, ApiJsonContext.Default.RegisterClusterResponse, ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw HubErrors.Unreachable(connection, Reason(e));
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw HubErrors.Unreachable(connection, $"no answer within {http.Timeout.TotalSeconds:0} s");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = await ReadProblemAsync(response, ct);
+                // Every route of the hub answers a 404 with a problem document; a bare 404 means no hub API at this URL.
+                if (problem.Status == 404 && !problem.FromHub)
+                    throw HubErrors.NotTheHub(connection, path, "HTTP 404, no such route");
+                throw HubErrors.FromProblem(connection, problem);
+            }
+            try
+            {
+                return await response.Content.ReadFromJsonAsync(type, ct)
+                    ?? throw HubErrors.NotTheHub(connection, path, "the answer was empty");
+            }
+            catch (JsonException e)
+            {
+                throw HubErrors.NotTheHub(connection, path, e.Message);
+            }
+            catch (NotSupportedException e)
+            {
+                throw HubErrors.NotTheHub(connection, path, e.Message);
+            }
+        }
+    }
+
+    private static async Task<HubProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (string.IsNullOrWhiteSpace(body))
+            return new HubProblem(status, response.ReasonPhrase, null, [], FromHub: false);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            var nearest = root.TryGetProperty("nearest", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String).Select(n => n.GetString()!).ToList()
+                : [];
+            return new HubProblem(status, Text("title"), Text("detail"), nearest);
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (a proxy's HTML page, say): the status line is all there is to say.
+            return new HubProblem(status, response.ReasonPhrase, null, [], FromHub: false);
+        }
+    }
+
+    // The innermost message names the actual cause ("Connection refused", "Name or service not known").
+    private static string Reason(HttpRequestException e)
+    {
+        Exception inner = e;
+        while (inner.InnerException is not null)
+            inner = inner.InnerException;
+        return inner.Message;
+    }
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join("&", present);
+    }
+
+    public void Dispose() => http.Dispose();
+}

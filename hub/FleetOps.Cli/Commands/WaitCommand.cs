@@ -1,0 +1,124 @@
+using System.CommandLine;
+using FleetOps.Cli.Output;
+using FleetOps.Cli.Waiting;
+using FleetOps.Shared.Api;
+
+namespace FleetOps.Cli.Commands;
+
+/// <summary>
+/// <c>fleetops wait</c>, for pipelines: polls until enough of a group's members are Converged at the
+/// revision, then exits 0; when the timeout passes, or the revision can never arrive, exits 4 and lists the
+/// clusters holding it back with their agents' reasons.
+/// </summary>
+public sealed class WaitCommand : Command
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
+
+    public WaitCommand(CliRuntime runtime)
+        : base("wait", "Wait until a group's members converge at a revision (exit 0), or give up (exit 4) naming the holdouts")
+    {
+        var group = new Option<string>("--group", "-g") { Description = "The group to wait for", HelpName = "GROUP", Required = true };
+        var revision = new Option<string?>("--revision") { Description = "Commit sha (full or abbreviated) to wait for [default: the group's current target]", HelpName = "SHA" };
+        revision.Validators.Add(result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (text.Length is < 4 or > 64 || !text.All(char.IsAsciiHexDigit))
+                result.AddError($"--revision '{text}' is not a commit sha (4 to 64 hex digits)");
+        });
+        var minConverged = OptionParsers.Percent("--min-converged", "Share of the group's members that must be Converged at the revision [default: 100%]");
+        var timeout = OptionParsers.Duration("--timeout", "Give up after this long [default: 10m]");
+        var interval = OptionParsers.Duration("--interval", "Time between looks at the hub [default: 5s]");
+        foreach (var option in new Option[] { group, revision, minConverged, timeout, interval })
+            Options.Add(option);
+
+        this.Runs(runtime, async (context, ct) =>
+        {
+            var goal = new WaitGoal(context.Value(group), context.Value(revision)?.ToLowerInvariant(), context.Value(minConverged) ?? 100);
+            var every = context.Value(interval) ?? DefaultInterval;
+            if (every <= TimeSpan.Zero)
+                throw CliException.Usage("--interval must be longer than zero", "for example --interval 5s");
+            var report = await PollAsync(context, goal, context.Value(timeout) ?? DefaultTimeout, every, ct);
+            int? detailed = null;
+            if (report.State != WaitState.Met)
+            {
+                report = await WithReasonsAsync(context, report, ct);
+                detailed = ClusterDetails.Limit;
+            }
+            if (context.Json)
+                context.WriteJson(report, WaitJsonContext.Default.WaitReport);
+            else
+                WaitView.Write(context.Screen, report, detailed);
+            return report.State == WaitState.Met ? ExitCodes.Ok : ExitCodes.WaitNotMet;
+        });
+    }
+
+    /// <summary>Looks, decides, and looks again after the interval until met, impossible or out of time; progress goes to stderr when it changes.</summary>
+    private static async Task<WaitReport> PollAsync(CommandContext context, WaitGoal goal, TimeSpan timeout, TimeSpan interval, CancellationToken ct)
+    {
+        var clock = context.Env.Clock;
+        var started = clock.GetTimestamp();
+        string? lastProgress = null;
+        while (true)
+        {
+            GroupDetail detail;
+            FleetView? fleet;
+            try
+            {
+                detail = await GroupCommand.GetAsync(context.Hub, goal.Group, ct);
+                // The fleet view tells whether an asked-for revision was refused or left this group unchanged.
+                fleet = goal.Revision is null ? null : await context.Hub.GetFleetAsync(ct);
+            }
+            catch (CliException e) when (e.ExitCode == ExitCodes.HubUnreachable && clock.GetElapsedTime(started) + interval < timeout)
+            {
+                // A hub restarting during a rollout is routine: a pipeline's gate rides it out until its own timeout.
+                context.Runtime.WriteProgress($"waiting: {e.Message}; retrying");
+                lastProgress = null;
+                await Task.Delay(interval, clock, ct);
+                continue;
+            }
+            var elapsed = clock.GetElapsedTime(started);
+            var report = WaitEvaluator.Evaluate(goal, detail, fleet, elapsed);
+            if (report.State != WaitState.Waiting)
+                return report;
+
+            var remaining = timeout - elapsed;
+            if (remaining <= TimeSpan.Zero)
+                return report;
+            var progress = WaitView.Progress(report) + (report.Note is null ? "" : $" ({report.Note})");
+            if (progress != lastProgress)
+                context.Runtime.WriteProgress($"waiting: {progress}");
+            lastProgress = progress;
+            await Task.Delay(remaining < interval ? remaining : interval, clock, ct);
+        }
+    }
+
+    /// <summary>
+    /// Adds the agents' reasons for the worst holdouts (the group's member list carries phases only). The
+    /// verdict stands without them: a hub lost at this point makes the answer shorter, not exit 3.
+    /// </summary>
+    private static async Task<WaitReport> WithReasonsAsync(CommandContext context, WaitReport report, CancellationToken ct)
+    {
+        IReadOnlyDictionary<string, ClusterDetail> clusters;
+        try
+        {
+            clusters = await ClusterDetails.FetchAsync(context.Hub, report.HeldBackBy.Select(h => h.ClusterId), ct);
+        }
+        catch (CliException e) when (e.ExitCode == ExitCodes.HubUnreachable)
+        {
+            context.Runtime.WriteProgress($"waiting: no reasons for the holdouts: {e.Message}");
+            return report;
+        }
+        var now = context.Env.Clock.GetUtcNow();
+        return report with
+        {
+            HeldBackBy = report.HeldBackBy.Select(h =>
+            {
+                if (!clusters.TryGetValue(h.ClusterId, out var cluster))
+                    return h;
+                var (reason, message) = MemberNotes.For(h.Phase, cluster, report.Group, now);
+                return h with { Reason = reason, Message = message };
+            }).ToList(),
+        };
+    }
+}

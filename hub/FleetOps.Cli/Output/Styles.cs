@@ -1,0 +1,42 @@
+using FleetOps.Shared.Contracts;
+using Spectre.Console;
+
+namespace FleetOps.Cli.Output;
+
+/// <summary>
+/// The few colors the CLI uses, all carrying meaning: green converged, yellow degraded, red failed and
+/// errors, grey for clusters the hub cannot currently see. Without color the words say the same.
+/// </summary>
+public static class Styles
+{
+    public static string PhaseColor(Phase phase) => phase switch
+    {
+        Phase.Converged => "green",
+        Phase.Pending or Phase.Progressing => "blue",
+        Phase.Degraded => "yellow",
+        Phase.Failed => "red",
+        _ => "grey",
+    };
+
+    public static string PhaseText(Phase phase) => $"[{PhaseColor(phase)}]{phase}[/]";
+
+    /// <summary>A count colored only when it is not zero, so the eye lands on the columns that matter.</summary>
+    public static string Count(int count, Phase phase) => count == 0 ? "0" : $"[{PhaseColor(phase)}]{count}[/]";
+
+    public static string Error(string text) => $"[red]{Markup.Escape(text)}[/]";
+
+    public static string Warning(string text) => $"[yellow]{Markup.Escape(text)}[/]";
+
+    public static string Dim(string text) => $"[grey]{Markup.Escape(text)}[/]";
+
+    public static string Bold(string text) => $"[bold]{Markup.Escape(text)}[/]";
+
+    /// <summary>Shortens hub text for a one-line cell; the full text is in <c>-o wide</c> and <c>-o json</c>.</summary>
+    public static string Truncate(string? text, int max)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var firstLine = text.ReplaceLineEndings(" ").Trim();
+        return firstLine.Length <= max ? firstLine : firstLine[..(max - 1)] + "…";
+    }
+}

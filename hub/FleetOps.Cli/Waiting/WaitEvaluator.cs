@@ -1,0 +1,69 @@
+using FleetOps.Cli.Output;
+using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Cli.Waiting;
+
+/// <summary>
+/// Decides, from one look at the hub, whether a wait is met. A group's target moves only when its rendered
+/// content changes, so a revision that the hub accepted without moving this group is waited for as the
+/// group's current target; a revision the hub refused, or that does not render for this group, never arrives.
+/// </summary>
+public static class WaitEvaluator
+{
+    public static WaitReport Evaluate(WaitGoal goal, GroupDetail detail, FleetView? fleet, TimeSpan elapsed)
+    {
+        var group = detail.Group;
+        var (revision, subject, state, note) = Resolve(goal, group, fleet);
+        var members = detail.Members.Count;
+        var required = Required(members, goal.MinConvergedPercent);
+        var converged = revision is null ? 0 : detail.Members.Count(m => IsThere(m, revision));
+        var holdouts = detail.Members
+            .Where(m => revision is null || !IsThere(m, revision))
+            .OrderBy(m => MemberOrder.Rank(m.Phase)).ThenBy(m => m.ClusterId, StringComparer.Ordinal)
+            .Select(m => new WaitHoldout(m.ClusterId, m.Phase, m.AppliedRevision, null, null))
+            .ToList();
+        if (state == WaitState.Waiting && revision is not null && converged >= required)
+        {
+            state = WaitState.Met;
+            if (members == 0)
+                note = (note is null ? "" : note + "; ") + "the group has no members, so there is nothing to wait for";
+        }
+        return new WaitReport(goal.Group, goal.Revision, revision, subject, state, members, converged, required,
+            goal.MinConvergedPercent, note, holdouts, Math.Round(elapsed.TotalSeconds, 1));
+    }
+
+    /// <summary>How many members must converge: the percentage of the members, rounded up, so 95% of 10 is 10, not 9.</summary>
+    public static int Required(int members, double percent) =>
+        Math.Min(members, (int)Math.Ceiling(members * percent / 100 - 1e-9));
+
+    private static bool IsThere(GroupMemberView member, string revision) =>
+        member.Phase == Phase.Converged && member.AppliedRevision == revision;
+
+    private static (string? Revision, string? Subject, WaitState State, string? Note) Resolve(WaitGoal goal, GroupView group, FleetView? fleet)
+    {
+        var target = group.Target;
+        if (goal.Revision is not { } wanted)
+            return target is null
+                ? (null, null, WaitState.Waiting, $"group '{group.Name}' has no target yet: it has not rendered at any commit")
+                : (target.Commit.Sha, target.Commit.Subject, WaitState.Waiting, null);
+
+        if (target is not null && Matches(target.Commit.Sha, wanted))
+            return (target.Commit.Sha, target.Commit.Subject, WaitState.Waiting, null);
+
+        var refused = fleet?.Errors.FirstOrDefault(e => e.Commit is not null && Matches(e.Commit, wanted)
+            && (e.Kind == FleetErrorKinds.Definition || e.Kind == FleetErrorKinds.Render && Equals(group.Error, e)));
+        if (refused is not null)
+            return (null, null, WaitState.Impossible, $"revision {Revisions.Short(refused.Commit)} will not reach group '{group.Name}': {FleetErrorsView.Located(refused)}");
+
+        if (fleet?.Commit is { } accepted && Matches(accepted.Sha, wanted) && target is not null)
+            return (target.Commit.Sha, target.Commit.Subject, WaitState.Waiting,
+                $"revision {Revisions.Short(accepted.Sha)} does not change what group '{group.Name}' renders; waiting for its target {Revisions.Short(target.Commit.Sha)}");
+
+        return (null, null, WaitState.Waiting,
+            $"the hub has not processed revision {wanted} yet (it polls git; fleetops refresh makes it look now)");
+    }
+
+    private static bool Matches(string fullSha, string wanted) =>
+        fullSha.StartsWith(wanted, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,28 @@
+using FleetOps.Hub.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace FleetOps.Hub.Api;
+
+/// <summary>The hub's routes: everything under /api/v1 and /metrics needs the admin bearer token; health probes do not.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapHubApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", OperationsEndpoints.Health);
+        app.MapGet("/readyz", OperationsEndpoints.Ready);
+        app.MapGet("/metrics", OperationsEndpoints.Metrics).AddEndpointFilter<BearerTokenFilter>();
+
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<BearerTokenFilter>();
+        api.MapGet("/fleet", FleetEndpoints.GetFleet);
+        api.MapGet("/groups", FleetEndpoints.GetGroups);
+        api.MapGet("/groups/{name}", FleetEndpoints.GetGroup);
+        api.MapGet("/clusters", ClusterEndpoints.List);
+        api.MapPost("/clusters", ClusterEndpoints.Register);
+        api.MapGet("/clusters/{id}", ClusterEndpoints.Get);
+        api.MapGet("/clusters/{id}/history", ClusterEndpoints.History);
+        api.MapPost("/clusters/{id}/token", ClusterEndpoints.ReplaceToken);
+        api.MapPost("/refresh", OperationsEndpoints.Refresh);
+        return app;
+    }
+}

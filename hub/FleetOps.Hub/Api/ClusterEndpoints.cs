@@ -1,0 +1,107 @@
+using FleetOps.Hub.Definitions;
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Security;
+using FleetOps.Hub.Storage;
+using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FleetOps.Hub.Api;
+
+/// <summary>Listing, reading and registering clusters.</summary>
+public static class ClusterEndpoints
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+    public const int RecentEvents = 20;
+    public const int DefaultHistoryLimit = 1000;
+    public const int MaxHistoryLimit = 10_000;
+
+    public static async Task<Results<Ok<ClusterPage>, ProblemHttpResult>> List(
+        string? group, string? phase, string? selector, string? staleFor, int? page, int? pageSize,
+        IGrainFactory grains, ISelectorMatcher selectors)
+    {
+        Phase? wantedPhase = null;
+        if (!string.IsNullOrEmpty(phase))
+        {
+            if (!Enum.TryParse<Phase>(phase, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return Problems.BadRequest("Invalid phase", $"phase '{phase}' is not one of {string.Join(", ", Enum.GetNames<Phase>())}");
+            wantedPhase = parsed;
+        }
+        if (!string.IsNullOrEmpty(selector) && !selectors.TryValidate(selector, out var selectorError))
+            return Problems.BadRequest("Invalid selector", selectorError ?? $"'{selector}' is not a label selector");
+        TimeSpan? stale = null;
+        if (!string.IsNullOrEmpty(staleFor))
+        {
+            if (!Durations.TryParse(staleFor, out var parsed))
+                return Problems.BadRequest("Invalid staleFor", $"staleFor '{staleFor}' is not a duration such as 90s, 10m, 2h or 00:10:00");
+            stale = parsed;
+        }
+        var size = pageSize ?? DefaultPageSize;
+        var number = page ?? 1;
+        if (size < 1 || size > MaxPageSize || number < 1)
+            return Problems.BadRequest("Invalid page", $"page must be 1 or more and pageSize between 1 and {MaxPageSize}");
+
+        var query = new ClusterQuery(string.IsNullOrEmpty(group) ? null : group, wantedPhase, string.IsNullOrEmpty(selector) ? null : selector, stale);
+        var shards = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.QueryAsync(query)));
+        var all = shards.SelectMany(s => s.Value).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new ClusterPage(all.Skip((number - 1) * size).Take(size).ToList(), number, size, all.Count));
+    }
+
+    public static async Task<Results<Ok<ClusterDetail>, ProblemHttpResult>> Get(string id, IGrainFactory grains)
+    {
+        var detail = ClusterIds.IsValid(id) && await ClusterDirectory.For(grains, id).IsRegisteredAsync(id)
+            ? await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(RecentEvents)
+            : null;
+        return detail is null ? await NotFoundAsync(id, grains) : TypedResults.Ok(detail);
+    }
+
+    public static async Task<Results<Ok<HistoryPage>, ProblemHttpResult>> History(
+        string id, DateTimeOffset? since, DateTimeOffset? until, int? limit, IGrainFactory grains, IJournalStore journal)
+    {
+        if (!ClusterIds.IsValid(id) || !await ClusterDirectory.For(grains, id).IsRegisteredAsync(id))
+            return await NotFoundAsync(id, grains);
+        var max = limit ?? DefaultHistoryLimit;
+        if (max < 1 || max > MaxHistoryLimit)
+            return Problems.BadRequest("Invalid limit", $"limit must be between 1 and {MaxHistoryLimit}");
+        var events = await journal.QueryAsync(id, since, until, max + 1);
+        return TypedResults.Ok(new HistoryPage(id, since, until,
+            events.Take(max).Select(e => new EventView(e.Seq, e.At, e.Kind, e.Group, e.Revision, e.Detail)).ToList(), events.Count > max));
+    }
+
+    public static async Task<Results<Created<RegisterClusterResponse>, ProblemHttpResult>> Register(
+        RegisterClusterRequest request, IGrainFactory grains, TimeProvider time)
+    {
+        if (!ClusterIds.IsValid(request.Id))
+            return Problems.BadRequest("Invalid cluster id", ClusterIds.Explain(request.Id));
+        var labels = request.Labels ?? new Dictionary<string, string>();
+        if (labels.Any(l => string.IsNullOrWhiteSpace(l.Key) || l.Value is null))
+            return Problems.BadRequest("Invalid labels", "label keys must not be empty and values must not be null");
+        var shard = ClusterDirectory.For(grains, request.Id);
+        if (await shard.IsRegisteredAsync(request.Id))
+            return Problems.Conflict("Cluster already registered",
+                $"cluster '{request.Id}' is already registered; POST /api/v1/clusters/{request.Id}/token issues a new token");
+
+        var token = Tokens.New();
+        var now = time.GetUtcNow();
+        await grains.GetGrain<IClusterGrain>(request.Id).InitializeAsync(labels, now);
+        if (!await shard.RegisterAsync(request.Id, Tokens.Hash(token), now))
+            return Problems.Conflict("Cluster already registered", $"cluster '{request.Id}' was registered concurrently");
+        return TypedResults.Created($"/api/v1/clusters/{request.Id}", new RegisterClusterResponse(request.Id, token, labels));
+    }
+
+    public static async Task<Results<Ok<RegisterClusterResponse>, ProblemHttpResult>> ReplaceToken(string id, IGrainFactory grains)
+    {
+        var token = Tokens.New();
+        if (!ClusterIds.IsValid(id) || !await ClusterDirectory.For(grains, id).ReplaceTokenAsync(id, Tokens.Hash(token)))
+            return await NotFoundAsync(id, grains);
+        var detail = await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(0);
+        return TypedResults.Ok(new RegisterClusterResponse(id, token, detail?.Labels ?? new Dictionary<string, string>()));
+    }
+
+    private static async Task<ProblemHttpResult> NotFoundAsync(string id, IGrainFactory grains)
+    {
+        var ids = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.GetIdsAsync()));
+        return Problems.NotFound("Cluster not found", $"there is no registered cluster '{id}'", Nearest.To(id, ids.SelectMany(i => i)));
+    }
+}

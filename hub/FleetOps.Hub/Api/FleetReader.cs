@@ -1,0 +1,43 @@
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Source;
+using FleetOps.Shared.Api;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Hub.Api;
+
+/// <summary>
+/// Assembles the fleet and group views from the fleet grain (definitions, targets, errors), the group
+/// grains (member counts) and the directory shards (cluster counts): a handful of grain calls, never
+/// one per cluster.
+/// </summary>
+public sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> source, SourceActivity activity)
+{
+    public async Task<FleetView> ReadFleetAsync()
+    {
+        var status = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetStatusAsync();
+        var groups = await Task.WhenAll(status.Groups.Select(ToViewAsync));
+        var counts = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.CountAsync()));
+        var o = source.Value;
+        return new FleetView(
+            new SourceView(o.EffectiveAgentUrl, o.Branch, activity.LastFetchAt, activity.LastFetchSeconds, activity.LastRenderSeconds),
+            status.Commit, status.Errors, groups, Sum(counts));
+    }
+
+    public async Task<IReadOnlyList<GroupView>> ReadGroupsAsync()
+    {
+        var status = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetStatusAsync();
+        return await Task.WhenAll(status.Groups.Select(ToViewAsync));
+    }
+
+    public async Task<PhaseCounts> CountClustersAsync() =>
+        Sum(await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.CountAsync())));
+
+    public async Task<GroupView> ToViewAsync(GroupSpec spec) =>
+        new(spec.Name, spec.Path, spec.Selector, spec.Line, spec.Target, spec.Error,
+            await grains.GetGrain<IGroupGrain>(spec.Name).GetCountsAsync());
+
+    public static PhaseCounts Sum(IEnumerable<PhaseCounts> counts) => counts.Aggregate(PhaseCounts.Zero, (a, b) => new PhaseCounts(
+        a.Converged + b.Converged, a.Pending + b.Pending, a.Progressing + b.Progressing, a.Degraded + b.Degraded,
+        a.Failed + b.Failed, a.Offline + b.Offline, a.Unknown + b.Unknown));
+}

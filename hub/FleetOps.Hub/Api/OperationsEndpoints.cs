@@ -1,0 +1,30 @@
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Messaging;
+using FleetOps.Hub.Metrics;
+using FleetOps.Hub.Source;
+using FleetOps.Shared.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FleetOps.Hub.Api;
+
+/// <summary>Refresh, health, readiness and metrics.</summary>
+public static class OperationsEndpoints
+{
+    public static async Task<Ok<RefreshResult>> Refresh(GitWatcher watcher, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await watcher.RefreshAsync(cancellationToken));
+
+    public static Ok<string> Health() => TypedResults.Ok("ok");
+
+    public static Results<Ok<string>, ProblemHttpResult> Ready(HubReadiness readiness, HubLink link)
+    {
+        if (!link.IsConnected)
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the bridge is not connected to the MQTT broker");
+        if (!readiness.IsReady)
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "clusters are still being resumed");
+        return TypedResults.Ok("ready");
+    }
+
+    public static async Task<ContentHttpResult> Metrics(HubMetrics metrics, FleetReader reader) =>
+        TypedResults.Text(PrometheusWriter.Write(metrics, await reader.CountClustersAsync()), PrometheusWriter.ContentType);
+}

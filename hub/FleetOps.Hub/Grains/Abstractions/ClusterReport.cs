@@ -1,0 +1,18 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Hub.Grains.Abstractions;
+
+/// <summary>
+/// What a cluster tells its directory shard so that listing and counting never activate every cluster.
+/// <see cref="Members"/> holds its state in each group it belongs to.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ClusterReport(
+    [property: Id(0)] string Id,
+    [property: Id(1)] IReadOnlyDictionary<string, string> Labels,
+    [property: Id(2)] Phase Phase,
+    [property: Id(3)] PresenceState? Presence,
+    [property: Id(4)] DateTimeOffset? LastSeen,
+    [property: Id(5)] long Generation,
+    [property: Id(6)] IReadOnlyList<MemberReport> Members,
+    [property: Id(7)] long Stamp);

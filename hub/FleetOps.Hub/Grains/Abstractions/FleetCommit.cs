@@ -1,0 +1,11 @@
+using FleetOps.Hub.Definitions;
+using FleetOps.Shared.Api;
+
+namespace FleetOps.Hub.Grains.Abstractions;
+
+/// <summary>What the git watcher learned at a new head whose fleet.yaml is valid: the definitions and each group's render.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FleetCommit(
+    [property: Id(0)] CommitInfo Commit,
+    [property: Id(1)] IReadOnlyList<GroupDefinition> Definitions,
+    [property: Id(2)] IReadOnlyList<GroupRender> Renders);

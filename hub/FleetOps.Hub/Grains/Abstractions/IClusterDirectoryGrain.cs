@@ -1,0 +1,43 @@
+using FleetOps.Shared.Api;
+
+namespace FleetOps.Hub.Grains.Abstractions;
+
+/// <summary>
+/// One shard of the registry of clusters (key: 0..<see cref="ClusterDirectory.ShardCount"/>-1): the
+/// registered ids with their token hashes (persisted), and each cluster's latest report (in memory,
+/// rebuilt as clusters resume). Sharded so registration writes and queries stay small at 10,000 clusters.
+/// </summary>
+public interface IClusterDirectoryGrain : IGrainWithIntegerKey
+{
+    /// <summary>False when the id is already registered.</summary>
+    Task<bool> RegisterAsync(string clusterId, string tokenHash, DateTimeOffset at);
+
+    /// <summary>False when the id is not registered.</summary>
+    Task<bool> ReplaceTokenAsync(string clusterId, string tokenHash);
+
+    [ReadOnly]
+    Task<bool> VerifyTokenAsync(string clusterId, string tokenHash);
+
+    [ReadOnly]
+    Task<bool> IsRegisteredAsync(string clusterId);
+
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetIdsAsync();
+
+    [OneWay]
+    Task ReportAsync(ClusterReport report);
+
+    /// <summary>Wrapped in Immutable&lt;T&gt; so thousands of rows are handed over, not deep-copied.</summary>
+    [ReadOnly]
+    Task<Immutable<IReadOnlyList<ClusterSummary>>> QueryAsync(ClusterQuery query);
+
+    [ReadOnly]
+    Task<PhaseCounts> CountAsync();
+
+    [ReadOnly]
+    Task<IReadOnlyList<MemberReport>> GetGroupMembersAsync(string group);
+
+    /// <summary>Hands a new fleet snapshot to every cluster of this shard; each decides whether its desired state changes.</summary>
+    [OneWay]
+    Task BroadcastAsync(FleetSnapshot snapshot);
+}

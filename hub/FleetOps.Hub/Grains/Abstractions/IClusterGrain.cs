@@ -1,0 +1,35 @@
+using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Hub.Grains.Abstractions;
+
+/// <summary>
+/// One store's cluster (key: cluster id). Owns its labels, memberships and desired generation, and
+/// publishes its retained desired state; ingests what its agent reports.
+/// </summary>
+public interface IClusterGrain : IGrainWithStringKey
+{
+    /// <summary>Registration (or re-registration) with initial labels; publishes the first desired state.</summary>
+    Task InitializeAsync(IReadOnlyDictionary<string, string> labels, DateTimeOffset registeredAt);
+
+    /// <summary>On hub start: re-derive and republish desired state, and report to the directory and groups.</summary>
+    Task ResumeAsync();
+
+    [OneWay]
+    Task ApplySnapshotAsync(FleetSnapshot snapshot);
+
+    // Wire messages are wrapped in Immutable<T>: nothing changes them after parsing, and unwrapped
+    // Orleans would deep-copy each one (a JSON round trip for shared types) on every local call.
+
+    Task<IngestOutcome> HelloAsync(Immutable<HelloMessage> hello);
+
+    Task<IngestOutcome> StatusAsync(Immutable<StatusMessage> status);
+
+    Task<IngestOutcome> JournalAsync(Immutable<JournalMessage> journal);
+
+    Task<IngestOutcome> PresenceAsync(Immutable<PresenceMessage> presence);
+
+    /// <summary>Null when the cluster is not registered.</summary>
+    [AlwaysInterleave]
+    Task<ClusterDetail?> GetDetailAsync(int recentEvents);
+}

@@ -1,0 +1,27 @@
+using FleetOps.Shared.Api;
+
+namespace FleetOps.Hub.Grains.Abstractions;
+
+/// <summary>
+/// The fleet's definitions and targets (one grain, key <see cref="Key"/>). It decides which targets move
+/// and tells every cluster about the new snapshot; the git watcher only feeds it what it found.
+/// </summary>
+public interface IFleetGrain : IGrainWithStringKey
+{
+    const string Key = "fleet";
+
+    /// <summary>A new head with a valid fleet.yaml: replaces the definitions, moves targets whose digest changed.</summary>
+    Task<FleetCommitOutcome> ApplyCommitAsync(FleetCommit commit);
+
+    /// <summary>A new head whose fleet.yaml was refused: keep everything, show the error.</summary>
+    Task RecordDefinitionErrorAsync(string head, FleetError error);
+
+    /// <summary>The repository could not be polled; null clears the error after a good poll.</summary>
+    Task RecordSourceErrorAsync(FleetError? error);
+
+    [AlwaysInterleave]
+    Task<FleetSnapshot> GetSnapshotAsync();
+
+    [AlwaysInterleave]
+    Task<FleetStatus> GetStatusAsync();
+}

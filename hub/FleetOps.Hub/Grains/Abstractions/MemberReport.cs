@@ -1,0 +1,17 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Hub.Grains.Abstractions;
+
+/// <summary>
+/// A cluster's state in one group, sent to that group on change. <see cref="Stamp"/> grows per cluster
+/// so a late one-way message never overwrites a newer one; <see cref="Left"/> says the cluster left the group.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record MemberReport(
+    [property: Id(0)] string ClusterId,
+    [property: Id(1)] string Group,
+    [property: Id(2)] Phase Phase,
+    [property: Id(3)] string? DesiredRevision,
+    [property: Id(4)] string? AppliedRevision,
+    [property: Id(5)] long Stamp,
+    [property: Id(6)] bool Left = false);

@@ -1,0 +1,198 @@
+using FleetOps.Hub.Definitions;
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Messaging;
+using FleetOps.Hub.Metrics;
+using FleetOps.Hub.Storage;
+using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Hub.Grains;
+
+/// <summary>
+/// One cluster: decides its memberships and desired generation from the fleet snapshot and its labels,
+/// publishes its retained desired state, and ingests what its agent reports. This file holds the
+/// lifecycle and ingest; the partial files beside it hold desired state, reports and the detail view.
+/// </summary>
+public sealed partial class ClusterGrain(
+    [PersistentState("cluster", HubStorage.Name)] IPersistentState<ClusterState> state,
+    IClusterPublisher publisher,
+    IJournalStore journal,
+    ISelectorMatcher selectors,
+    IOptions<HubOptions> hubOptions,
+    IOptions<SourceOptions> sourceOptions,
+    TimeProvider time,
+    HubMetrics metrics,
+    ILogger<ClusterGrain> logger) : Grain, IClusterGrain
+{
+    private ClusterState S => state.State;
+
+    private bool unsavedSeen;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The journal store, not this state, is the durable record of what was acknowledged: journal
+        // batches are acknowledged after one write (the events) rather than two.
+        if (S.Registered && await journal.LatestAsync(Id, 1, cancellationToken) is [var newest])
+            S.AckedSeq = Math.Max(S.AckedSeq, newest.Seq);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Journal batches update "last seen" without a write of their own; keep it when going idle.
+        if (S.Registered && unsavedSeen)
+            await SaveAsync();
+    }
+
+    public async Task InitializeAsync(IReadOnlyDictionary<string, string> labels, DateTimeOffset registeredAt)
+    {
+        if (!S.Registered)
+            S.RegisteredAt = registeredAt;
+        S.Registered = true;
+        S.Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal);
+        await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
+        Report(force: true);
+    }
+
+    public async Task ResumeAsync()
+    {
+        if (!S.Registered)
+            return;
+        await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: true);
+        Report(force: true);
+    }
+
+    public async Task ApplySnapshotAsync(FleetSnapshot snapshot)
+    {
+        if (!S.Registered || snapshot.Version <= S.SnapshotVersion)
+            return;
+        await ReconcileDesiredAsync(snapshot, republish: false);
+        Report(force: false);
+    }
+
+    public async Task<IngestOutcome> HelloAsync(Immutable<HelloMessage> message)
+    {
+        var hello = message.Value;
+        if (!S.Registered)
+            return IngestOutcome.UnknownCluster;
+        var labelsChanged = !SameLabels(S.Labels, hello.Labels);
+        S.Labels = new Dictionary<string, string>(hello.Labels, StringComparer.Ordinal);
+        S.AgentVersion = hello.AgentVersion;
+        S.KubernetesVersion = hello.KubernetesVersion;
+        S.AgentGeneration = hello.Generation;
+        S.HasReported = true;
+        Seen();
+        SetPresence(PresenceState.Online, hello.At);
+
+        // An agent holding a generation the hub never issued (its data was reset) would ignore every
+        // desired message below it, so the next one must jump above it.
+        var mustJump = hello.Generation > S.Generation;
+        if (mustJump)
+            logger.LogWarning("Cluster {Cluster} holds generation {AgentGeneration} above the hub's {Generation}; reissuing above it",
+                Id, hello.Generation, S.Generation);
+        await SaveAsync();
+
+        var snapshot = labelsChanged || mustJump ? await Fleet.GetSnapshotAsync() : null;
+        if (snapshot is not null)
+            await ReconcileDesiredAsync(snapshot, republish: false, forceNewGeneration: mustJump);
+        else if (publishedGeneration < S.Generation)
+            await PublishDesiredAsync();
+        Report(force: false);
+        return IngestOutcome.Accepted;
+    }
+
+    public async Task<IngestOutcome> StatusAsync(Immutable<StatusMessage> message)
+    {
+        var status = message.Value;
+        if (!S.Registered)
+            return IngestOutcome.UnknownCluster;
+        S.LastStatus = status;
+        S.HasReported = true;
+        Seen();
+        await SaveAsync();
+        Report(force: false);
+        return IngestOutcome.Accepted;
+    }
+
+    public async Task<IngestOutcome> JournalAsync(Immutable<JournalMessage> journalMessage)
+    {
+        var message = journalMessage.Value;
+        if (!S.Registered)
+            return IngestOutcome.UnknownCluster;
+        // Seqs at or below the ack are redeliveries: already persisted, acknowledged again below.
+        var fresh = message.Events.Where(e => e.Seq > S.AckedSeq).ToList();
+        if (fresh.Count > 0)
+        {
+            if (fresh[0].Seq > S.AckedSeq + 1)
+            {
+                // The agent sends its outbox in order from the oldest unacknowledged event, so a gap means the
+                // events between were lost to the agent's own bound or acknowledged before this hub's data was reset.
+                metrics.JournalGap();
+                logger.LogWarning("Cluster {Cluster} journal jumps from {Acked} to {First}; the events between cannot be recovered",
+                    Id, S.AckedSeq, fresh[0].Seq);
+            }
+            await journal.AppendAsync(Id, fresh);
+            S.AckedSeq = fresh[^1].Seq;
+        }
+        // Not written here: the events are, and the next hello, status, presence or deactivation carries "last seen".
+        Seen();
+        unsavedSeen = true;
+        await PublishAckAsync();
+        Report(force: false);
+        return IngestOutcome.Accepted;
+    }
+
+    public async Task<IngestOutcome> PresenceAsync(Immutable<PresenceMessage> message)
+    {
+        var presence = message.Value;
+        if (!S.Registered)
+            return IngestOutcome.UnknownCluster;
+        // Taken in arrival order, not by the agent's timestamp: a will is stamped when its connection
+        // started, before that connection's "online", and the broker publishes a replaced connection's
+        // will before the new connection can say anything.
+        SetPresence(presence.State, presence.At);
+        if (presence.State == PresenceState.Online)
+            Seen();
+        await SaveAsync();
+        Report(force: false);
+        return IngestOutcome.Accepted;
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        unsavedSeen = false;
+    }
+
+    private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key);
+
+    private void Seen() => S.LastSeen = time.GetUtcNow();
+
+    private void SetPresence(PresenceState presence, DateTimeOffset at)
+    {
+        if (S.Presence != presence)
+            S.PresenceSince = time.GetUtcNow();
+        S.Presence = presence;
+        S.PresenceAt = at;
+    }
+
+    private async Task PublishAckAsync()
+    {
+        try
+        {
+            await publisher.PublishAckAsync(new AckMessage(WireVersion.Current, Id, S.AckedSeq));
+        }
+        catch (Exception e)
+        {
+            // The agent keeps unacknowledged events and resends them; the redelivery is acknowledged then.
+            logger.LogWarning(e, "Could not acknowledge journal seq {Seq} to cluster {Cluster}", S.AckedSeq, Id);
+        }
+    }
+
+    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var value) && value == entry.Value);
+}

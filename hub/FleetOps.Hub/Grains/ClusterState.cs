@@ -1,0 +1,50 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Hub.Grains;
+
+[GenerateSerializer]
+public sealed class ClusterState
+{
+    [Id(0)] public bool Registered { get; set; }
+
+    [Id(1)] public DateTimeOffset RegisteredAt { get; set; }
+
+    [Id(2)] public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The latest generation the hub issued.</summary>
+    [Id(3)] public long Generation { get; set; }
+
+    /// <summary>The generation the agent last said it holds; new generations go above it.</summary>
+    [Id(4)] public long AgentGeneration { get; set; }
+
+    [Id(5)] public List<DesiredGroup> Desired { get; set; } = [];
+
+    [Id(6)] public DateTimeOffset DesiredAt { get; set; }
+
+    /// <summary>Every group whose selector matches, including groups that have no target yet.</summary>
+    [Id(7)] public List<string> Memberships { get; set; } = [];
+
+    [Id(8)] public long SnapshotVersion { get; set; }
+
+    [Id(9)] public PresenceState? Presence { get; set; }
+
+    /// <summary>The agent's own time on its latest presence or hello.</summary>
+    [Id(10)] public DateTimeOffset? PresenceAt { get; set; }
+
+    /// <summary>Hub time of the latest message from the agent.</summary>
+    [Id(11)] public DateTimeOffset? LastSeen { get; set; }
+
+    [Id(12)] public bool HasReported { get; set; }
+
+    [Id(13)] public string? AgentVersion { get; set; }
+
+    [Id(14)] public string? KubernetesVersion { get; set; }
+
+    [Id(15)] public StatusMessage? LastStatus { get; set; }
+
+    /// <summary>The highest journal seq persisted and acknowledged.</summary>
+    [Id(16)] public long AckedSeq { get; set; }
+
+    /// <summary>Hub time when <see cref="Presence"/> last changed.</summary>
+    [Id(17)] public DateTimeOffset? PresenceSince { get; set; }
+}

@@ -1,0 +1,22 @@
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Shared.Api;
+
+namespace FleetOps.Hub.Grains;
+
+[GenerateSerializer]
+public sealed class FleetState
+{
+    /// <summary>The last commit whose fleet.yaml was accepted.</summary>
+    [Id(0)] public CommitInfo? Commit { get; set; }
+
+    [Id(1)] public List<GroupSpec> Groups { get; set; } = [];
+
+    [Id(2)] public FleetError? DefinitionError { get; set; }
+
+    [Id(3)] public FleetError? SourceError { get; set; }
+
+    /// <summary>The last head looked at, accepted or refused: the watcher skips it next time.</summary>
+    [Id(4)] public string? LastHead { get; set; }
+
+    [Id(5)] public long SnapshotVersion { get; set; }
+}

@@ -1,0 +1,92 @@
+using FleetOps.Hub.Api;
+using FleetOps.Hub.Definitions;
+using FleetOps.Hub.Messaging;
+using FleetOps.Hub.Metrics;
+using FleetOps.Hub.Security;
+using FleetOps.Hub.Source;
+using FleetOps.Shared.Api;
+using FleetOps.Shared.Rendering;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Hub.Hosting;
+
+/// <summary>Composes the hub: options, the silo, the broker and bridge, the git watcher and the HTTP API.</summary>
+public static class HubHostingExtensions
+{
+    public static IHostApplicationBuilder AddFleetOpsHub(this IHostApplicationBuilder builder) =>
+        builder.AddHubOptions().AddHubOrleans().AddHubMessaging().AddHubSource().AddHubApi();
+
+    public static IHostApplicationBuilder AddHubOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section);
+        builder.Services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section);
+        builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<HubMetrics>();
+        builder.Services.AddSingleton<HubReadiness>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddHubMessaging(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<HubCredential>();
+        services.AddSingleton<LogOnce>();
+        services.AddSingleton<IngestDispatcher>();
+        services.AddSingleton<HubLink>();
+        services.AddSingleton<IClusterPublisher, MqttClusterPublisher>();
+        services.AddSingleton<BrokerAuthenticator>();
+        services.AddSingleton<DirectIngest>();
+        // Hosted services start in this order, after the silo: broker, then the bridge that connects to it.
+        var mqtt = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? MqttOptions.Default;
+        if (mqtt.IsEmbedded)
+        {
+            services.AddSingleton<EmbeddedBroker>();
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        }
+        services.AddHostedService(sp => sp.GetRequiredService<HubLink>());
+        services.AddHostedService<DesiredRepublisher>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddHubSource(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IFleetDefinitionReader, SharedFleetDefinitionReader>();
+        builder.Services.AddSingleton<ISelectorMatcher, SharedSelectorMatcher>();
+        builder.Services.AddSingleton<IRenderer>(sp => new Renderer(
+            new RenderOptions
+            {
+                KustomizeExecutable = sp.GetRequiredService<IOptions<SourceOptions>>().Value.KustomizeExecutable,
+                KustomizeTimeout = sp.GetRequiredService<IOptions<SourceOptions>>().Value.RenderTimeout,
+            },
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IGroupRenderer, SharedGroupRenderer>();
+        builder.Services.AddSingleton<IGitMirror, LibGit2Mirror>();
+        builder.Services.AddSingleton<SourceActivity>();
+        builder.Services.AddSingleton<CommitProcessor>();
+        builder.Services.AddSingleton<GitWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GitWatcher>());
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddHubApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AdminToken>();
+        builder.Services.AddSingleton<FleetReader>();
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        return builder;
+    }
+
+    /// <summary>Maps the routes and makes the admin token exist (and be printed) at start rather than at the first request.</summary>
+    public static WebApplication UseFleetOpsHub(this WebApplication app)
+    {
+        app.Services.GetRequiredService<AdminToken>();
+        app.MapHubApi();
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+namespace FleetOps.Hub.Hosting;
+
+/// <summary>
+/// Section <c>Hub</c>: where the hub keeps its files and how it judges clusters. Every key can also be
+/// given as an environment variable (<c>Hub__DataDir</c>) or a command-line switch (<c>--Hub:DataDir</c>).
+/// </summary>
+public sealed record HubOptions
+{
+    public const string Section = "Hub";
+
+    public static readonly HubOptions Default = new();
+
+    /// <summary>LiteDB file, git mirror, render scratch space and the generated admin token live here.</summary>
+    public string DataDir { get; set; } = "./.data/hub";
+
+    /// <summary>Bearer token for the HTTP API; when empty one is generated into the data dir at first start.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>An online cluster silent for longer than this is shown as stale.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Journal events kept per cluster; older ones are trimmed.</summary>
+    public int HistoryLimit { get; set; } = 10_000;
+
+    /// <summary>How often agents reconcile from their local cache, sent in every desired message.</summary>
+    public int ReconcileIntervalSeconds { get; set; } = 300;
+
+    public string FullDataDir => Path.GetFullPath(DataDir);
+}

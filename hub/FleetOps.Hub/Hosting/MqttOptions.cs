@@ -1,0 +1,57 @@
+namespace FleetOps.Hub.Hosting;
+
+/// <summary>
+/// Section <c>Hub:Mqtt</c>. With no <see cref="BrokerUrl"/> the hub runs MQTTnet's broker inside itself
+/// (plain on <see cref="Port"/>, TLS on <see cref="TlsPort"/> when <see cref="TlsCertificatePath"/> is set).
+/// With <see cref="BrokerUrl"/> (<c>mqtt://host:1883</c> or <c>mqtts://host:8883</c>) the hub connects
+/// to that broker as <see cref="Username"/> and shares its subscriptions with other silos through
+/// <c>$share/{ShareGroup}/...</c>.
+/// </summary>
+public sealed record MqttOptions
+{
+    public const string Section = "Hub:Mqtt";
+
+    public static readonly MqttOptions Default = new();
+
+    public string? BrokerUrl { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    public string ShareGroup { get; set; } = "hub";
+
+    /// <summary>Embedded broker: plain MQTT port (0 picks a free port, for tests).</summary>
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Embedded broker: address the listeners bind to.</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Embedded broker: TLS port, used when a certificate is configured.</summary>
+    public int TlsPort { get; set; } = 8883;
+
+    /// <summary>Embedded broker: PFX file with the server certificate and key; enables TLS.</summary>
+    public string? TlsCertificatePath { get; set; }
+
+    public string? TlsCertificatePassword { get; set; }
+
+    /// <summary>
+    /// Embedded broker with TLS: keep the plain listener, bound to loopback only, for the hub's own
+    /// bridge and local tools. Agents must use TLS.
+    /// </summary>
+    public bool PlainLoopbackWithTls { get; set; } = true;
+
+    /// <summary>External broker with mqtts: skip certificate validation (test brokers with self-signed certificates only).</summary>
+    public bool AllowUntrustedCertificates { get; set; }
+
+    /// <summary>Grain calls the bridge runs at once; more overlap helps ingest, too many only queue.</summary>
+    public int MaxInFlight { get; set; } = 2048;
+
+    /// <summary>
+    /// Embedded broker: hand agents' messages to the hub inside the broker instead of routing them to
+    /// the bridge's subscription (see <see cref="Messaging.DirectIngest"/>).
+    /// </summary>
+    public bool DirectIngest { get; set; } = true;
+
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(BrokerUrl);
+}

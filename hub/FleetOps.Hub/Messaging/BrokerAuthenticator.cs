@@ -1,0 +1,112 @@
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Metrics;
+using FleetOps.Hub.Security;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace FleetOps.Hub.Messaging;
+
+/// <summary>
+/// The embedded broker's rules: who may connect (the hub's bridge, or a registered cluster with its
+/// token, client id = username = cluster id, Last Will on its own presence), and what each may
+/// publish and subscribe to. Every refusal is counted and logged once per client and reason.
+/// </summary>
+public sealed class BrokerAuthenticator(
+    IGrainFactory grains,
+    HubCredential hub,
+    HubMetrics metrics,
+    LogOnce logOnce,
+    ILogger<BrokerAuthenticator> logger)
+{
+    private const string RoleKey = "fleetops.role";
+    private const string HubRole = "hub";
+    private const string ClusterRole = "cluster";
+
+    public async Task ValidateConnectionAsync(ValidatingConnectionEventArgs args)
+    {
+        if (args.UserName == HubCredential.EmbeddedUser)
+        {
+            if (hub.Matches(args.UserName, args.Password))
+            {
+                args.SessionItems[RoleKey] = HubRole;
+                return;
+            }
+            Refuse(args, "bad_credentials", MqttConnectReasonCode.BadUserNameOrPassword);
+            return;
+        }
+
+        var id = args.UserName;
+        if (!ClusterIds.IsValid(id))
+        {
+            Refuse(args, "bad_credentials", MqttConnectReasonCode.BadUserNameOrPassword);
+            return;
+        }
+        if (args.ClientId != id)
+        {
+            Refuse(args, "client_id_mismatch", MqttConnectReasonCode.ClientIdentifierNotValid);
+            return;
+        }
+        if (WillTopic.TryRead(args, out var will) && !TopicAcl.MayUseWill(id, will))
+        {
+            Refuse(args, "foreign_will", MqttConnectReasonCode.NotAuthorized);
+            return;
+        }
+        if (string.IsNullOrEmpty(args.Password)
+            || !await ClusterDirectory.For(grains, id).VerifyTokenAsync(id, Tokens.Hash(args.Password)))
+        {
+            Refuse(args, "bad_credentials", MqttConnectReasonCode.BadUserNameOrPassword);
+            return;
+        }
+        args.SessionItems[RoleKey] = ClusterRole;
+    }
+
+    public Task InterceptPublishAsync(InterceptingPublishEventArgs args)
+    {
+        if (IsHub(args.SessionItems))
+            return Task.CompletedTask;
+        var topic = args.ApplicationMessage.Topic;
+        if (args.ClientId is { } id && TopicAcl.MayPublish(id, topic))
+            return Task.CompletedTask;
+        args.ProcessPublish = false;
+        args.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+        metrics.RefusedPublish();
+        if (logOnce.ShouldLog(args.ClientId ?? "", "publish"))
+            logger.LogWarning("Refused publish by {Client} to {Topic}: a cluster may publish only its own hello, status, journal and presence",
+                args.ClientId, topic);
+        return Task.CompletedTask;
+    }
+
+    public Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs args)
+    {
+        if (IsHub(args.SessionItems))
+            return Task.CompletedTask;
+        var filter = args.TopicFilter.Topic;
+        if (args.ClientId is { } id && TopicAcl.MaySubscribe(id, filter))
+            return Task.CompletedTask;
+        args.ProcessSubscription = false;
+        args.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        metrics.RefusedSubscription();
+        if (logOnce.ShouldLog(args.ClientId ?? "", "subscribe"))
+            logger.LogWarning("Refused subscription by {Client} to {Filter}: a cluster may subscribe only to its own desired and ack",
+                args.ClientId, filter);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Session items that mark a message the hub injects into the broker as the hub's own.</summary>
+    public static System.Collections.IDictionary HubSessionItems() => new System.Collections.Hashtable { [RoleKey] = HubRole };
+
+    public static bool IsCluster(System.Collections.IDictionary items) => items[RoleKey] as string == ClusterRole;
+
+    private static bool IsHub(System.Collections.IDictionary items) => items[RoleKey] as string == HubRole;
+
+    private void Refuse(ValidatingConnectionEventArgs args, string reason, MqttConnectReasonCode code)
+    {
+        args.ReasonCode = code;
+        metrics.RefusedClient(reason);
+        if (logOnce.ShouldLog(args.UserName ?? args.ClientId ?? "", reason))
+            logger.LogWarning("Refused MQTT client {Client} (user {User}) from {Endpoint}: {Reason}",
+                args.ClientId, args.UserName, args.RemoteEndPoint, reason);
+    }
+}

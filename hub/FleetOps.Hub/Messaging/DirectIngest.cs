@@ -1,0 +1,57 @@
+using System.Buffers;
+using FleetOps.Hub.Hosting;
+using Microsoft.Extensions.Options;
+using MQTTnet.Server;
+
+namespace FleetOps.Hub.Messaging;
+
+/// <summary>
+/// Embedded broker only: an agent's message that passed the topic rule goes straight to the
+/// <see cref="IngestDispatcher"/> and is not routed further. MQTTnet matches every routed message
+/// against every session's subscriptions, so with thousands of agents connected routing them to the
+/// bridge's subscription cost more CPU than processing them. Turned off with
+/// <c>Hub:Mqtt:DirectIngest=false</c> (for example to let another tool subscribe to agents' topics);
+/// Last Wills, published by the broker itself, still reach the bridge's subscription either way.
+/// </summary>
+public sealed class DirectIngest(IngestDispatcher dispatcher, IOptions<MqttOptions> options) : IDisposable
+{
+    private readonly SemaphoreSlim inFlight = new(Math.Max(1, options.Value.MaxInFlight));
+
+    public bool Enabled => options.Value.DirectIngest;
+
+    public async Task TakeAsync(InterceptingPublishEventArgs args)
+    {
+        // Waiting here holds back this agent's connection, not others: backpressure where the load comes from.
+        await inFlight.WaitAsync(args.CancellationToken);
+        Task work;
+        try
+        {
+            var message = args.ApplicationMessage;
+            var payload = message.Payload;
+            work = payload.IsSingleSegment
+                ? dispatcher.DispatchAsync(message.Topic, payload.FirstSpan)
+                : dispatcher.DispatchAsync(message.Topic, payload.ToArray());
+        }
+        catch
+        {
+            inFlight.Release();
+            throw;
+        }
+        args.ProcessPublish = false;
+        _ = ReleaseWhenDoneAsync(work);
+    }
+
+    public void Dispose() => inFlight.Dispose();
+
+    private async Task ReleaseWhenDoneAsync(Task work)
+    {
+        try
+        {
+            await work;
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
+}

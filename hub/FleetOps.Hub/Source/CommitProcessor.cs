@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using FleetOps.Hub.Definitions;
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Metrics;
+using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Hub.Source;
+
+/// <summary>
+/// What the hub does with a new head, step by step: read fleet.yaml, check every group's path,
+/// materialize the tree, render every group, and hand the results to the fleet grain, which decides
+/// what moves. A refused fleet.yaml changes nothing but the error shown.
+/// </summary>
+public sealed class CommitProcessor(
+    IGitMirror mirror,
+    IFleetDefinitionReader definitions,
+    IGroupRenderer renderer,
+    IGrainFactory grains,
+    IOptions<HubOptions> hubOptions,
+    IOptions<SourceOptions> sourceOptions,
+    SourceActivity activity,
+    HubMetrics metrics,
+    TimeProvider time,
+    ILogger<CommitProcessor> logger)
+{
+    public const string FleetFile = "fleet.yaml";
+
+    public async Task<RefreshResult> ProcessAsync(string head, CancellationToken cancellationToken)
+    {
+        var fleet = grains.GetGrain<IFleetGrain>(IFleetGrain.Key);
+        var commit = mirror.GetCommit(head);
+
+        var (groups, error) = ReadDefinitions(head);
+        if (error is not null)
+        {
+            await fleet.RecordDefinitionErrorAsync(head, error);
+            return new RefreshResult(head, true, [], (await fleet.GetStatusAsync()).Errors);
+        }
+
+        var renders = await RenderAsync(head, groups!, cancellationToken);
+        var outcome = await fleet.ApplyCommitAsync(new FleetCommit(commit, groups!, renders));
+        logger.LogInformation("Processed {Commit} \"{Subject}\": {Moved} group target(s) moved, {Errors} error(s)",
+            Revisions.Short(head), commit.Subject, outcome.MovedGroups.Count, outcome.Errors.Count);
+        return new RefreshResult(head, true, outcome.MovedGroups, outcome.Errors);
+    }
+
+    /// <summary>fleet.yaml must parse and every group's path must exist at the commit, else the whole commit is refused.</summary>
+    private (IReadOnlyList<GroupDefinition>?, FleetError?) ReadDefinitions(string head)
+    {
+        var now = time.GetUtcNow();
+        var yaml = mirror.ReadFile(head, FleetFile);
+        if (yaml is null)
+            return (null, new FleetError(FleetErrorKinds.Definition, $"{FleetFile} does not exist at the root of the repository at {Revisions.Short(head)}", FleetFile, null, head, now));
+
+        var parsed = definitions.Parse(yaml, FleetFile);
+        if (parsed.Error is { } invalid)
+            return (null, new FleetError(FleetErrorKinds.Definition, invalid.ToString(), invalid.File, invalid.Line, head, now));
+
+        foreach (var group in parsed.Groups!)
+        {
+            if (mirror.DirectoryExists(head, group.Path))
+                continue;
+            var suggestion = definitions.Suggest(group.Path.Trim('/'), mirror.ListDirectories(head));
+            var hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
+            var where = group.Line is null ? FleetFile : $"{FleetFile}:{group.Line}";
+            return (null, new FleetError(FleetErrorKinds.Definition,
+                $"{where}: group '{group.Name}': path '{group.Path}' does not exist at {Revisions.Short(head)}{hint}", FleetFile, group.Line, head, now));
+        }
+        return (parsed.Groups, null);
+    }
+
+    /// <summary>Renders every group from one materialized copy of the tree; a failed group carries its error.</summary>
+    private async Task<IReadOnlyList<GroupRender>> RenderAsync(string head, IReadOnlyList<GroupDefinition> groups, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var folder = Path.Combine(hubOptions.Value.FullDataDir, "render", $"{Revisions.Short(head)}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            mirror.Materialize(head, folder);
+            var renders = new List<GroupRender>();
+            foreach (var group in groups)
+                renders.Add(await RenderGroupAsync(head, folder, group, cancellationToken));
+            return renders;
+        }
+        finally
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.Render(elapsed);
+            activity.LastRenderSeconds = elapsed.TotalSeconds;
+            TryDelete(folder);
+        }
+    }
+
+    private async Task<GroupRender> RenderGroupAsync(string head, string folder, GroupDefinition group, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(sourceOptions.Value.RenderTimeout);
+        RenderOutcome outcome;
+        try
+        {
+            outcome = await renderer.RenderAsync(folder, group.Path, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = RenderOutcome.Fail($"render did not finish within {sourceOptions.Value.RenderTimeout}");
+        }
+        catch (Exception e)
+        {
+            outcome = RenderOutcome.Fail(e.Message);
+        }
+        if (outcome.IsOk)
+            return new GroupRender(group.Name, outcome.Digest, outcome.Objects, null);
+        logger.LogWarning("Group {Group} did not render at {Commit}, keeping its previous target: {Error}", group.Name, Revisions.Short(head), outcome.Error);
+        return new GroupRender(group.Name, null, 0, new FleetError(FleetErrorKinds.Render,
+            $"group '{group.Name}': path '{group.Path}' did not render at {Revisions.Short(head)}: {outcome.Error}", group.Path, null, head, time.GetUtcNow()));
+    }
+
+    private void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning("Could not delete render folder {Folder}: {Error}", folder, e.Message);
+        }
+    }
+}

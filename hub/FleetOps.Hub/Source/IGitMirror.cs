@@ -1,0 +1,31 @@
+using FleetOps.Shared.Api;
+
+namespace FleetOps.Hub.Source;
+
+/// <summary>
+/// The hub's bare mirror of the fleet-config repository, the one seam over LibGit2Sharp. Calls block
+/// (git is synchronous); the watcher runs them off the request path.
+/// </summary>
+public interface IGitMirror
+{
+    /// <summary>The branch head at the remote without fetching anything (ls-remote); null when the branch does not exist.</summary>
+    string? RemoteHead();
+
+    /// <summary>Fetches the branch into the mirror and returns its head.</summary>
+    string Fetch();
+
+    bool HasCommit(string sha);
+
+    CommitInfo GetCommit(string sha);
+
+    /// <summary>A file's text at a commit, or null when there is no such file.</summary>
+    string? ReadFile(string sha, string path);
+
+    bool DirectoryExists(string sha, string path);
+
+    /// <summary>Every folder path at a commit, for "did you mean" hints.</summary>
+    IReadOnlyList<string> ListDirectories(string sha);
+
+    /// <summary>Writes the tree at a commit into an empty folder, for the renderer.</summary>
+    void Materialize(string sha, string folder);
+}

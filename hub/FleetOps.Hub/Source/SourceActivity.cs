@@ -1,0 +1,11 @@
+namespace FleetOps.Hub.Source;
+
+/// <summary>The watcher's latest poll, in memory, for the API: when the repository was last reached and how long it took.</summary>
+public sealed class SourceActivity
+{
+    public DateTimeOffset? LastFetchAt { get; set; }
+
+    public double? LastFetchSeconds { get; set; }
+
+    public double? LastRenderSeconds { get; set; }
+}

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using FleetOps.Hub.Hosting;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Hub.Storage;
+
+/// <summary>
+/// The one LiteDB file in the data dir (<c>hub.db</c>), shared by grain storage and the journal.
+/// Every write goes through <see cref="WriteAsync{T}"/>: one writer thread applies whatever writes are
+/// waiting in a single transaction (group commit), because each LiteDB commit flushes to disk and a
+/// commit per write would cap ingest at a few hundred messages per second.
+/// </summary>
+public sealed class HubDatabase : IDisposable
+{
+    public const string FileName = "hub.db";
+
+    // Large enough to amortize a flush over a burst, small enough to keep one transaction short.
+    private const int MaxBatch = 512;
+
+    /// <summary>Every collection the hub keeps in this file; created when the file is opened (see the constructor).</summary>
+    public static readonly IReadOnlyList<string> Collections = [LiteDbGrainStorage.Collection, LiteDbJournalStore.Collection];
+
+    private readonly BlockingCollection<PendingWrite> writes = new();
+    private readonly Thread writer;
+
+    private readonly ILogger logger;
+
+    public HubDatabase(IOptions<HubOptions> options, ILogger<HubDatabase>? logger = null)
+    {
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        Directory.CreateDirectory(options.Value.FullDataDir);
+        Database = new LiteDatabase(new ConnectionString
+        {
+            Filename = Path.Combine(options.Value.FullDataDir, FileName),
+            Connection = ConnectionType.Direct,
+        });
+        // LiteDB 5 can fail a read with "page type must be collection page" while another transaction
+        // creates that collection (LiteDB issue #2792), so every collection exists before anyone reads.
+        foreach (var name in Collections.Where(name => !Database.CollectionExists(name)))
+        {
+            var collection = Database.GetCollection(name);
+            collection.Insert(new BsonDocument { ["_id"] = "$created" });
+            collection.Delete("$created");
+        }
+        // LiteDB transactions belong to a thread, so the writer is a dedicated one.
+        writer = new Thread(WriteLoop) { IsBackground = true, Name = "fleetops-litedb-writer" };
+        writer.Start();
+    }
+
+    /// <summary>For reads; LiteDB serves them concurrently with the writer.</summary>
+    public LiteDatabase Database { get; }
+
+    /// <summary>Runs <paramref name="write"/> on the writer thread inside a transaction; completes once committed.</summary>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write)
+    {
+        var pending = new PendingWrite<T>(write);
+        writes.Add(pending);
+        return pending.Completion.Task;
+    }
+
+    public void Dispose()
+    {
+        writes.CompleteAdding();
+        writer.Join();
+        Database.Dispose();
+        writes.Dispose();
+    }
+
+    private void WriteLoop()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        foreach (var first in writes.GetConsumingEnumerable())
+        {
+            batch.Add(first);
+            while (batch.Count < MaxBatch && writes.TryTake(out var next))
+                batch.Add(next);
+            try
+            {
+                Database.BeginTrans();
+                foreach (var write in batch)
+                    write.Apply(Database);
+                Database.Commit();
+                foreach (var write in batch)
+                    write.Complete();
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A write batch of {Count} failed and was rolled back", batch.Count);
+                TryRollback();
+                foreach (var write in batch)
+                    write.Fail(e);
+            }
+            batch.Clear();
+        }
+    }
+
+    // An exception escaping this thread would end the process; the batch has already failed, so a
+    // rollback that fails too only needs to leave the writer running for the next batch.
+    private void TryRollback()
+    {
+        try
+        {
+            Database.Rollback();
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Rolling back a failed write batch failed too; the hub keeps writing");
+        }
+    }
+
+    private abstract class PendingWrite
+    {
+        public abstract void Apply(LiteDatabase database);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception e);
+    }
+
+    /// <summary>A write whose own failure (say, an ETag conflict) fails only itself, not the batch.</summary>
+    private sealed class PendingWrite<T>(Func<LiteDatabase, T> write) : PendingWrite
+    {
+        private T? result;
+        private Exception? error;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Apply(LiteDatabase database)
+        {
+            try
+            {
+                result = write(database);
+            }
+            catch (Exception e) when (e is not LiteException)
+            {
+                error = e;
+            }
+        }
+
+        public override void Complete()
+        {
+            if (error is null)
+                Completion.TrySetResult(result!);
+            else
+                Completion.TrySetException(error);
+        }
+
+        public override void Fail(Exception e) => Completion.TrySetException(e);
+    }
+}

@@ -1,0 +1,19 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Hub.Storage;
+
+/// <summary>
+/// Per-cluster history of journal events, kept apart from grain state because it is large and
+/// append-mostly. Callers append only events above the highest seq stored (the cluster grain reads it
+/// back with <see cref="LatestAsync"/>); appending the same batch again is harmless.
+/// </summary>
+public interface IJournalStore
+{
+    Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Events with <paramref name="since"/> ≤ at &lt; <paramref name="until"/> in seq order, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest <paramref name="count"/> events, oldest first.</summary>
+    Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default);
+}

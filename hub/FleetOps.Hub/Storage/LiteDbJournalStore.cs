@@ -1,0 +1,84 @@
+using System.Globalization;
+using FleetOps.Hub.Hosting;
+using FleetOps.Shared.Contracts;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace FleetOps.Hub.Storage;
+
+/// <summary>
+/// Journal history in the hub's LiteDB file, one document per appended batch. The cluster grain only
+/// appends events above the seq it acknowledged (which it reads back from here on activation), so
+/// chunks never overlap; a redelivered batch with the same first seq overwrites itself.
+/// </summary>
+public sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptions> options) : IJournalStore
+{
+    public const string Collection = "journal";
+
+    // Trimming scans a cluster's chunks, so it runs once per this many events rather than on every append.
+    private const int TrimEvery = 500;
+
+    private readonly ILiteCollection<StoredJournalChunk> chunks = database.Database.GetCollection<StoredJournalChunk>(Collection);
+    private readonly int limit = options.Value.HistoryLimit;
+
+    public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, CancellationToken cancellationToken = default)
+    {
+        if (batch.Count == 0)
+            return;
+        var chunk = new StoredJournalChunk
+        {
+            Id = Key(clusterId, batch[0].Seq),
+            LastSeq = batch[^1].Seq,
+            Events = batch.Select(e => new StoredJournalEvent
+            {
+                Seq = e.Seq, At = e.At.UtcDateTime, Kind = e.Kind, Group = e.Group, Revision = e.Revision, Detail = e.Detail,
+            }).ToList(),
+        };
+        var last = batch[^1].Seq;
+        var trim = last > limit && (batch[0].Seq - 1) / TrimEvery != last / TrimEvery;
+        await database.WriteAsync(db =>
+        {
+            var collection = db.GetCollection<StoredJournalChunk>(Collection);
+            collection.Upsert(chunk);
+            if (!trim)
+                return 0;
+            var expired = collection.Find(OfCluster(clusterId)).Where(c => c.LastSeq <= last - limit).Select(c => new BsonValue(c.Id)).ToList();
+            return expired.Count(id => collection.Delete(id));
+        });
+    }
+
+    public Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default)
+    {
+        var from = since?.UtcDateTime ?? DateTime.MinValue;
+        var to = until?.UtcDateTime ?? DateTime.MaxValue;
+        var found = chunks.Find(OfCluster(clusterId))
+            .SelectMany(c => c.Events)
+            .Where(e => e.At >= from && e.At < to)
+            .Take(limit)
+            .Select(ToEvent)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<JournalEvent>>(found);
+    }
+
+    public Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
+    {
+        var newest = new List<JournalEvent>();
+        foreach (var chunk in chunks.Query().Where(OfCluster(clusterId)).OrderByDescending("_id").ToEnumerable())
+        {
+            newest.AddRange(chunk.Events.AsEnumerable().Reverse().Select(ToEvent));
+            if (newest.Count >= count)
+                break;
+        }
+        newest = newest.Take(count).ToList();
+        newest.Reverse();
+        return Task.FromResult<IReadOnlyList<JournalEvent>>(newest);
+    }
+
+    private static BsonExpression OfCluster(string clusterId) =>
+        BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, 0), Key(clusterId, long.MaxValue));
+
+    private static JournalEvent ToEvent(StoredJournalEvent e) =>
+        new(e.Seq, new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)), e.Kind, e.Group, e.Revision, e.Detail);
+
+    private static string Key(string clusterId, long seq) => $"{clusterId}/{seq.ToString("D19", CultureInfo.InvariantCulture)}";
+}

@@ -1,0 +1,105 @@
+using FleetOps.Hub.Hosting;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FleetOps.Hub.Storage;
+
+/// <summary>
+/// Journal history in PostgreSQL for the scale-out hub (table <c>fleetops_journal</c>, created when
+/// missing). The primary key (cluster, seq) makes redelivered events no-ops.
+/// </summary>
+public sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS fleetops_journal (
+            cluster_id text NOT NULL,
+            seq bigint NOT NULL,
+            at timestamptz NOT NULL,
+            kind text NOT NULL,
+            group_name text NULL,
+            revision text NULL,
+            detail text NULL,
+            PRIMARY KEY (cluster_id, seq));
+        CREATE INDEX IF NOT EXISTS fleetops_journal_at ON fleetops_journal (cluster_id, at);
+        """;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly int limit;
+    private readonly Lazy<Task> schema;
+
+    public PostgresJournalStore(IOptions<ClusteringOptions> clustering, IOptions<HubOptions> hub)
+    {
+        dataSource = NpgsqlDataSource.Create(clustering.Value.ConnectionString
+            ?? throw new InvalidOperationException("Hub:Orleans:ConnectionString is required for AdoNet storage"));
+        limit = hub.Value.HistoryLimit;
+        schema = new Lazy<Task>(async () =>
+        {
+            await using var create = dataSource.CreateCommand(Schema);
+            await create.ExecuteNonQueryAsync();
+        });
+    }
+
+    public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0)
+            return;
+        await schema.Value;
+        await using var batch = dataSource.CreateBatch();
+        foreach (var e in events)
+        {
+            var insert = new NpgsqlBatchCommand(
+                "INSERT INTO fleetops_journal (cluster_id, seq, at, kind, group_name, revision, detail) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING");
+            insert.Parameters.Add(new NpgsqlParameter { Value = clusterId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = e.Seq });
+            insert.Parameters.Add(new NpgsqlParameter { Value = e.At.UtcDateTime });
+            insert.Parameters.Add(new NpgsqlParameter { Value = e.Kind });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Group ?? DBNull.Value });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Revision ?? DBNull.Value });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Detail ?? DBNull.Value });
+            batch.BatchCommands.Add(insert);
+        }
+        var trim = new NpgsqlBatchCommand("DELETE FROM fleetops_journal WHERE cluster_id = $1 AND seq <= $2");
+        trim.Parameters.Add(new NpgsqlParameter { Value = clusterId });
+        trim.Parameters.Add(new NpgsqlParameter { Value = events[^1].Seq - limit });
+        batch.BatchCommands.Add(trim);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default)
+    {
+        await schema.Value;
+        await using var query = dataSource.CreateCommand(
+            "SELECT seq, at, kind, group_name, revision, detail FROM fleetops_journal WHERE cluster_id = $1 AND at >= $2 AND at < $3 ORDER BY seq LIMIT $4");
+        query.Parameters.Add(new NpgsqlParameter { Value = clusterId });
+        query.Parameters.Add(new NpgsqlParameter { Value = (since ?? DateTimeOffset.MinValue).UtcDateTime });
+        query.Parameters.Add(new NpgsqlParameter { Value = (until ?? DateTimeOffset.MaxValue).UtcDateTime });
+        query.Parameters.Add(new NpgsqlParameter { Value = limit });
+        return await ReadAsync(query, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
+    {
+        await schema.Value;
+        await using var query = dataSource.CreateCommand(
+            "SELECT seq, at, kind, group_name, revision, detail FROM (SELECT * FROM fleetops_journal WHERE cluster_id = $1 ORDER BY seq DESC LIMIT $2) AS newest ORDER BY seq");
+        query.Parameters.Add(new NpgsqlParameter { Value = clusterId });
+        query.Parameters.Add(new NpgsqlParameter { Value = count });
+        return await ReadAsync(query, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private static async Task<IReadOnlyList<JournalEvent>> ReadAsync(NpgsqlCommand query, CancellationToken cancellationToken)
+    {
+        var events = new List<JournalEvent>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new JournalEvent(
+                reader.GetInt64(0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,17 @@
+namespace FleetOps.Hub.Storage;
+
+/// <summary>A journal event inside a <see cref="StoredJournalChunk"/>.</summary>
+public sealed class StoredJournalEvent
+{
+    public long Seq { get; set; }
+
+    public DateTime At { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string? Group { get; set; }
+
+    public string? Revision { get; set; }
+
+    public string? Detail { get; set; }
+}

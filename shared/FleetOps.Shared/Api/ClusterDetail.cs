@@ -1,0 +1,25 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Shared.Api;
+
+/// <summary>
+/// <c>GET /api/v1/clusters/{id}</c>: what <c>fleetops cluster ID</c> shows. <see cref="Generation"/> is
+/// the hub's latest desired generation, <see cref="AgentGeneration"/> the one the agent last said it
+/// holds; <see cref="AckedSeq"/> is the highest journal seq the hub has persisted and acknowledged.
+/// <see cref="RecentEvents"/> holds the newest journal events, newest last.
+/// </summary>
+public sealed record ClusterDetail(
+    string Id,
+    IReadOnlyDictionary<string, string> Labels,
+    Phase Phase,
+    PresenceView Presence,
+    DateTimeOffset? LastSeen,
+    bool Stale,
+    DateTimeOffset RegisteredAt,
+    long Generation,
+    long? AgentGeneration,
+    string? AgentVersion,
+    string? KubernetesVersion,
+    long AckedSeq,
+    IReadOnlyList<ClusterGroupView> Groups,
+    IReadOnlyList<EventView> RecentEvents);

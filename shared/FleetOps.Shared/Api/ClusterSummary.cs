@@ -1,0 +1,17 @@
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Shared.Api;
+
+/// <summary>
+/// One row of <c>GET /api/v1/clusters</c>. <see cref="Stale"/> is true when the cluster claims to be
+/// online but the hub has heard nothing from it for longer than the hub's stale threshold.
+/// </summary>
+public sealed record ClusterSummary(
+    string Id,
+    IReadOnlyDictionary<string, string> Labels,
+    Phase Phase,
+    PresenceState? Presence,
+    DateTimeOffset? LastSeen,
+    bool Stale,
+    IReadOnlyList<string> Groups,
+    long Generation);

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace FleetOps.Benchmarks;
+
+/// <summary>
+/// The real fleetops-hub, started from its build output as a child process on free ports, so that its
+/// resident memory is its own and not the simulated agents'.
+/// </summary>
+public sealed class HubProcess : IDisposable
+{
+    private readonly Process process;
+
+    private HubProcess(Process process, int httpPort, int mqttPort)
+    {
+        this.process = process;
+        HttpPort = httpPort;
+        MqttPort = mqttPort;
+    }
+
+    public int HttpPort { get; }
+
+    public int MqttPort { get; }
+
+    public int Id => process.Id;
+
+    public static HubProcess Start(string dataDir, string repository, string adminToken)
+    {
+        var http = FreePort();
+        var mqtt = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            HubDll(), "--urls", $"http://127.0.0.1:{http}", "--Hub:DataDir", dataDir, "--Hub:AdminToken", adminToken,
+            "--Hub:Source:Url", repository, "--Hub:Source:Branch", "main", "--Hub:Mqtt:Port", mqtt.ToString(), "--Hub:Mqtt:BindAddress", "127.0.0.1",
+            "--Hub:Orleans:SiloPort", FreePort().ToString(), "--Logging:LogLevel:Default", "Warning",
+        })
+            start.ArgumentList.Add(arg);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"hub: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new HubProcess(process, http, mqtt);
+    }
+
+    /// <summary>Resident and peak resident memory of the hub process, in MiB (Linux /proc).</summary>
+    public (double Rss, double Peak) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+        return (Read("VmRSS:"), Read("VmHWM:"));
+    }
+
+    /// <summary>CPU time the hub process has used so far, user plus system (Linux /proc, 100 ticks per second).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited && !OperatingSystem.IsWindows())
+        {
+            // SIGTERM first: the hub shuts down cleanly (LiteDB closed, traces flushed) before any kill.
+            using var term = Process.Start("kill", ["-TERM", process.Id.ToString()]);
+            term.WaitForExit();
+            process.WaitForExit(15_000);
+        }
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+        process.Dispose();
+    }
+
+    private static string HubDll()
+    {
+        var here = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        var configuration = here.Parent!.Name;
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FleetOps.sln")))
+            root = root.Parent;
+        var dll = Path.Combine(root?.FullName ?? ".", "hub", "FleetOps.Hub", "bin", configuration, "net10.0", "fleetops-hub.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the hub first ({dll} is missing)");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,67 @@
+using FleetOps.Hub.Definitions;
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Messaging;
+using FleetOps.Hub.Metrics;
+using FleetOps.Hub.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace FleetOps.Hub.Tests.Grains;
+
+/// <summary>
+/// One in-process Orleans test cluster with the hub's grains, memory storage and recording fakes for
+/// the I/O seams. Calls go through the test cluster's client, so every argument crosses a real
+/// serializer the way it would between silos.
+/// </summary>
+public sealed class GrainClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public RecordingPublisher Publisher => Silo.GetRequiredService<RecordingPublisher>();
+
+    public IJournalStore Journal => Silo.GetRequiredService<IJournalStore>();
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    private IServiceProvider Silo => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(HubStorage.Name);
+            silo.Services.AddSerializer(serializer => serializer.AddHubSerialization());
+            silo.Services.AddSingleton<RecordingPublisher>();
+            silo.Services.AddSingleton<IClusterPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
+            silo.Services.AddSingleton<IJournalStore, MemoryJournalStore>();
+            silo.Services.AddSingleton<ISelectorMatcher, SharedSelectorMatcher>();
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<HubMetrics>();
+            silo.Services.AddOptions<HubOptions>();
+            silo.Services.AddOptions<SourceOptions>().Configure(o => o.Url = "https://git.example.com/fleet-config.git");
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.Services.AddSerializer(serializer => serializer.AddHubSerialization());
+    }
+}

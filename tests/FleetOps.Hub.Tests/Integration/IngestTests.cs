@@ -1,0 +1,169 @@
+using FleetOps.Hub.Tests.Harness;
+using FleetOps.Shared.Contracts;
+using static FleetOps.Hub.Tests.Harness.HubScenario;
+
+namespace FleetOps.Hub.Tests.Integration;
+
+/// <summary>What agents report, through the broker and the bridge into the cluster and group grains.</summary>
+public sealed class IngestTests : IAsyncLifetime
+{
+    private HubScenario scenario = null!;
+
+    public async Task InitializeAsync() => scenario = await StartAsync();
+
+    public async Task DisposeAsync() => await scenario.DisposeAsync();
+
+    [Fact]
+    public async Task StatusIsVisiblePerGroupAndRolledUpIntoTheClusterAndGroupCounts()
+    {
+        var agent = await scenario.AddAgentAsync("store-status", Labels(("region", "east")));
+        await DesiredAsync(agent, d => d.Groups.Count == 2, "desired arrives");
+
+        await agent.ReportAsync(Phase.Degraded, Reasons.HealthCheckFailed, "api not ready");
+
+        var detail = await Eventually.ValueAsync(() => scenario.Hub.Api.ClusterAsync("store-status"), c => c!.Phase == Phase.Degraded, "the cluster is Degraded");
+        var east = detail!.Groups.Single(g => g.Name == "pos-east");
+        Assert.Equal(Reasons.HealthCheckFailed, east.Reason);
+        Assert.Equal("api not ready", east.Message);
+        Assert.Equal(east.DesiredRevision, scenario.Repository.Head);
+        Assert.Equal("Deployment/pos/api", Assert.Single(east.Unhealthy).Subject);
+        Assert.Equal(PresenceState.Online, detail.Presence.State);
+        Assert.Equal("sim-1.0", detail.AgentVersion);
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.GroupAsync("pos-east")).Group.Members.Degraded == 1, "pos-east counts one Degraded member");
+        Assert.Contains((await scenario.Hub.Api.GroupAsync("pos-east")).Members, m => m.ClusterId == "store-status" && m.Phase == Phase.Degraded);
+
+        await agent.ReportAsync(Phase.Converged);
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.GroupAsync("pos-east")).Group.Members is { Converged: 1, Degraded: 0 },
+            "pos-east counts it Converged instead");
+    }
+
+    [Fact]
+    public async Task JournalIsDeduplicatedBySeqPersistedAndAcknowledged()
+    {
+        var agent = await scenario.AddAgentAsync("store-journal", Labels(("region", "west")));
+        var last = await agent.JournalAsync(5);
+        await Eventually.UntilAsync(() => agent.AckedSeq == last, "the first batch is acknowledged");
+
+        // Redelivery of events the hub already has, overlapping new ones.
+        var now = DateTimeOffset.UtcNow;
+        await agent.ResendJournalAsync([.. Enumerable.Range(3, 6).Select(i => new JournalEvent(i, now, JournalEventKinds.Applied, "platform", null, $"event {i}"))]);
+        await Eventually.UntilAsync(() => agent.AckedSeq == 8, "the overlapping batch is acknowledged up to its end");
+
+        var history = await scenario.Hub.Api.HistoryAsync("store-journal");
+        Assert.Equal([1L, 2, 3, 4, 5, 6, 7, 8], history.Events.Select(e => e.Seq));
+        Assert.Equal("event 1", history.Events[0].Detail);
+        var detail = await scenario.Hub.Api.ClusterAsync("store-journal");
+        Assert.Equal(8, detail!.AckedSeq);
+        Assert.Equal(8, detail.RecentEvents.Count);
+    }
+
+    [Fact]
+    public async Task HistoryIsQueryableByTimeRange()
+    {
+        var agent = await scenario.AddAgentAsync("store-history", Labels());
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var hour = 0; hour < 4; hour++)
+            await agent.JournalAsync(2, JournalEventKinds.DriftCorrected, start.AddHours(hour));
+        await Eventually.UntilAsync(() => agent.AckedSeq == 8, "all events are acknowledged");
+
+        var window = await scenario.Hub.Api.HistoryAsync("store-history", "?since=2026-01-01T01:00:00Z&until=2026-01-01T03:00:00Z");
+
+        Assert.Equal([3L, 4, 5, 6], window.Events.Select(e => e.Seq));
+        Assert.All(window.Events, e => Assert.Equal(JournalEventKinds.DriftCorrected, e.Kind));
+        Assert.False(window.Truncated);
+        var limited = await scenario.Hub.Api.HistoryAsync("store-history", "?limit=3");
+        Assert.True(limited.Truncated);
+        Assert.Equal(3, limited.Events.Count);
+    }
+
+    [Fact]
+    public async Task ALastWillMakesTheClusterOfflineWithItsLastPhaseAndRevisionStillVisible()
+    {
+        var agent = await scenario.AddAgentAsync("store-offline", Labels(("region", "east")));
+        await DesiredAsync(agent, d => d.Groups.Count == 2, "desired arrives");
+        await agent.ReportAsync(Phase.Converged);
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClusterAsync("store-offline"))!.Phase == Phase.Converged, "Converged");
+
+        await agent.DropAsync();
+
+        var detail = await Eventually.ValueAsync(() => scenario.Hub.Api.ClusterAsync("store-offline"), c => c!.Phase == Phase.Offline, "Offline after the will");
+        Assert.Equal(PresenceState.Offline, detail!.Presence.State);
+        Assert.All(detail.Groups, g => Assert.Equal(scenario.Repository.Head, g.AppliedRevision));
+        Assert.All(detail.Groups, g => Assert.Equal(Reasons.ReconciliationSucceeded, g.Reason));
+        Assert.NotNull(detail.LastSeen);
+        // The listing learns of the change from a one-way report, a moment after the cluster itself.
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClustersAsync("?phase=offline")).Items.Any(c => c.Id == "store-offline"),
+            "the listing shows it Offline");
+    }
+
+    [Fact]
+    public async Task AnAgentHoldingAHigherGenerationGetsOneAboveIt()
+    {
+        var registration = await scenario.Hub.Api.RegisterAsync("store-jump", Labels(("region", "west")));
+        await using var agent = new SimulatedAgent("store-jump", registration.Token, "127.0.0.1", scenario.Hub.MqttPort);
+        Assert.Equal(MQTTnet.MqttClientConnectResultCode.Success, await agent.ConnectAsync());
+        var first = await DesiredAsync(agent, _ => true, "the retained desired arrives");
+
+        await agent.SayHelloAsync(Labels(("region", "west")), generation: first.Generation + 41);
+
+        var jumped = await DesiredAsync(agent, d => d.Generation > first.Generation + 41, "a generation above the agent's");
+        Assert.Equal(first.Generation + 42, jumped.Generation);
+        Assert.Equal(first.Groups, jumped.Groups);
+    }
+
+    [Fact]
+    public async Task NewLabelsInHelloChangeMembershipAndAClusterMatchingNoGroupGetsAnEmptyList()
+    {
+        var agent = await scenario.AddAgentAsync("store-moves", Labels(("region", "east")));
+        await DesiredAsync(agent, d => d.Groups.Any(g => g.Name == "pos-east"), "east membership");
+
+        await agent.SayHelloAsync(Labels(("region", "west")));
+        var west = await DesiredAsync(agent, d => d.Groups.Any(g => g.Name == "pos-west"), "west membership");
+        Assert.DoesNotContain(west.Groups, g => g.Name == "pos-east");
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClustersAsync("?group=pos-west")).Items.Any(c => c.Id == "store-moves"), "listed in pos-west");
+        Assert.DoesNotContain((await scenario.Hub.Api.ClustersAsync("?group=pos-east")).Items, c => c.Id == "store-moves");
+
+        scenario.Repository.WriteFromTestdata("fleet.yaml", "changes/fleet-east-only.yaml");
+        scenario.Repository.Commit("Only east remains");
+        await scenario.Hub.Api.RefreshAsync();
+
+        var none = await DesiredAsync(agent, d => d.Groups.Count == 0, "an empty group list, so the agent prunes");
+        Assert.True(none.Generation > west.Generation);
+    }
+
+    [Fact]
+    public async Task AnOnlineClusterSilentLongerThanAskedIsListedAsStale()
+    {
+        var agent = await scenario.AddAgentAsync("store-quiet", Labels());
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClusterAsync("store-quiet"))!.LastSeen is not null, "seen once");
+
+        var stale = await Eventually.ValueAsync(() => scenario.Hub.Api.ClustersAsync("?staleFor=0s"), p => p.Items.Any(c => c.Id == "store-quiet"), "listed as silent");
+        Assert.DoesNotContain((await scenario.Hub.Api.ClustersAsync("?staleFor=1h")).Items, c => c.Id == "store-quiet");
+        Assert.NotNull(stale);
+    }
+
+    [Fact]
+    public async Task AHundredSimulatedClustersRegisterAndReportWithoutLosingAMessage()
+    {
+        const int count = 100;
+        var agents = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+            scenario.AddAgentAsync($"store-bulk-{i:D3}", Labels(("region", i % 2 == 0 ? "east" : "west")))));
+        await Task.WhenAll(agents.Select(a => DesiredAsync(a, d => d.Groups.Count == 2, $"{a.ClusterId} has desired state")));
+
+        await Task.WhenAll(agents.Select(async a =>
+        {
+            await a.ReportAsync(Phase.Converged);
+            await a.JournalAsync(10);
+            await a.JournalAsync(10);
+        }));
+
+        await Eventually.UntilAsync(() => agents.All(a => a.AckedSeq == 20), "every journal event of every cluster is acknowledged");
+        var page = await Eventually.ValueAsync(() => scenario.Hub.Api.ClustersAsync("?group=platform&phase=Converged&pageSize=1000"),
+            p => p.Total == count, "every cluster is Converged");
+        Assert.Equal(agents.Select(a => a.ClusterId).Order(StringComparer.Ordinal), page.Items.Select(c => c.Id));
+        var platform = await Eventually.ValueAsync(() => scenario.Hub.Api.GroupAsync("platform"), g => g.Group.Members.Converged == count, "platform counts all");
+        Assert.Equal(count, platform.Members.Count);
+        foreach (var agent in agents.Take(5))
+            Assert.Equal(20, (await scenario.Hub.Api.HistoryAsync(agent.ClusterId)).Events.Count);
+    }
+}

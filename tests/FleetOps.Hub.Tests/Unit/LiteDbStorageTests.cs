@@ -1,0 +1,76 @@
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Storage;
+using FleetOps.Hub.Tests.Harness;
+using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace FleetOps.Hub.Tests.Unit;
+
+/// <summary>The hub's LiteDB file: grain state with optimistic concurrency, and the bounded journal.</summary>
+public sealed class LiteDbStorageTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly HubDatabase database;
+
+    public LiteDbStorageTests() => database = new HubDatabase(Options.Create(new HubOptions { DataDir = folder.Path, HistoryLimit = 1000 }));
+
+    public void Dispose()
+    {
+        database.Dispose();
+        folder.Dispose();
+    }
+
+    [Fact]
+    public void EveryCollectionExistsAsSoonAsTheFileIsOpened()
+    {
+        // Reads racing the transaction that creates a collection fail inside LiteDB (issue #2792).
+        var names = database.Database.GetCollectionNames().ToList();
+
+        Assert.All(HubDatabase.Collections, name => Assert.Contains(name, names));
+    }
+
+    [Fact]
+    public async Task GrainStateRoundTripsAndAStaleETagIsRefused()
+    {
+        var storage = new LiteDbGrainStorage(database, new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
+        var id = GrainId.Create("test", "one");
+        var first = new GrainState<List<string>> { State = ["a"] };
+        await storage.WriteStateAsync("s", id, first);
+
+        var read = new GrainState<List<string>>();
+        await storage.ReadStateAsync("s", id, read);
+        Assert.True(read.RecordExists);
+        Assert.Equal(["a"], read.State);
+
+        read.State!.Add("b");
+        await storage.WriteStateAsync("s", id, read);
+        first.State.Add("stale");
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("s", id, first));
+
+        var again = new GrainState<List<string>>();
+        await storage.ReadStateAsync("s", id, again);
+        Assert.Equal(["a", "b"], again.State);
+    }
+
+    [Fact]
+    public async Task TheJournalKeepsOnlyTheNewestEventsPerClusterAndNeverMixesClusters()
+    {
+        var journal = new LiteDbJournalStore(database, Options.Create(new HubOptions { HistoryLimit = 1000 }));
+        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var batch = 0; batch < 30; batch++)
+            await journal.AppendAsync("store-a", Enumerable.Range(batch * 100 + 1, 100).Select(i => new JournalEvent(i, at.AddSeconds(i), "Applied")).ToList());
+        await journal.AppendAsync("store-ab", [new JournalEvent(1, at, "Applied")]);
+
+        var all = await journal.QueryAsync("store-a", null, null, 10_000);
+        Assert.InRange(all.Count, 1000, 1000 + 500);
+        Assert.Equal(3000, all[^1].Seq);
+        Assert.Equal(Enumerable.Range((int)all[0].Seq, all.Count).Select(i => (long)i), all.Select(e => e.Seq));
+        Assert.Equal([2999L, 3000], (await journal.LatestAsync("store-a", 2)).Select(e => e.Seq));
+        Assert.Single(await journal.QueryAsync("store-ab", null, null, 100));
+    }
+}

@@ -1,0 +1,20 @@
+namespace FleetOps.Simulator.Demo;
+
+/// <summary>What <c>fleetops-sim demo</c> runs: a hub on embedded defaults and simulated stores.</summary>
+public sealed record DemoOptions
+{
+    public int Stores { get; init; } = 20;
+
+    /// <summary>Holds the fleet-config working copy, the hub's data, every store's data and the admin token.</summary>
+    public string Directory { get; init; } = ".demo";
+
+    public int HttpPort { get; init; } = 5000;
+
+    public int MqttPort { get; init; } = 1883;
+
+    public string? FleetConfigSource { get; init; }
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RolloutDelay { get; init; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using FleetOps.KubeEmulator;
+using FleetOps.Simulator.Hub;
+using FleetOps.Simulator.Network;
+
+namespace FleetOps.Simulator.Stores;
+
+/// <summary>
+/// Many simulated stores in one process against one hub: one Kubernetes emulator serves every store's
+/// cluster (each under its own path), each store has its own agent, data dir and broker link.
+/// </summary>
+public sealed class SimulatedFleet : IAsyncDisposable
+{
+    private readonly KubeEmulatorServer emulator;
+    private readonly Dictionary<string, SimulatedStore> stores;
+
+    private SimulatedFleet(KubeEmulatorServer emulator, IEnumerable<SimulatedStore> stores)
+    {
+        this.emulator = emulator;
+        this.stores = stores.ToDictionary(s => s.Id, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<SimulatedStore> Stores => stores.Values;
+
+    public KubeEmulatorServer Emulator => emulator;
+
+    public SimulatedStore this[string id] => stores.TryGetValue(id, out var store)
+        ? store
+        : throw new KeyNotFoundException($"no simulated store '{id}' (have {string.Join(", ", stores.Keys.Take(5))}...)");
+
+    /// <summary>Registers every store with the hub, gives each an emulated cluster and a link, and starts its agent.</summary>
+    public static async Task<SimulatedFleet> StartAsync(SimulatedFleetOptions options, HubClient hub, IPEndPoint broker, CancellationToken cancellationToken = default)
+    {
+        var emulator = new KubeEmulatorServer(new KubeEmulatorOptions { RolloutDelay = options.RolloutDelay });
+        await emulator.StartAsync();
+        var created = new List<SimulatedStore>();
+        var fleet = new SimulatedFleet(emulator, []);
+        try
+        {
+            using var gate = new SemaphoreSlim(options.StartParallelism);
+            var starting = options.Stores.Select(async spec =>
+            {
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    var token = await hub.RegisterAsync(spec.Id, spec.Labels, cancellationToken);
+                    var store = new SimulatedStore(spec, spec.TokenOverride ?? token, emulator.Cluster(spec.Id), new TcpProxy(broker), options);
+                    lock (created)
+                        created.Add(store);
+                    await store.StartAsync(cancellationToken);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+            await Task.WhenAll(starting);
+            foreach (var store in created)
+                fleet.stores[store.Id] = store;
+            return fleet;
+        }
+        catch
+        {
+            foreach (var store in created)
+                await store.DisposeAsync();
+            await emulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(stores.Values.Select(s => s.DisposeAsync().AsTask()));
+        await emulator.DisposeAsync();
+    }
+}

@@ -1,0 +1,35 @@
+using FleetOps.EdgeAgent.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FleetOps.Simulator.Stores;
+
+/// <summary>How a <see cref="SimulatedFleet"/> builds its stores.</summary>
+public sealed record SimulatedFleetOptions
+{
+    /// <summary>Each store gets <c>{Root}/{id}/</c> for its agent's data dir and kubeconfig.</summary>
+    public required string Root { get; init; }
+
+    public required IReadOnlyList<StoreSpec> Stores { get; init; }
+
+    /// <summary>How long emulated workloads take to become ready after a change.</summary>
+    public TimeSpan RolloutDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Simulated stores reconnect quickly so demos and scenarios do not wait on a WAN-sized backoff.</summary>
+    public LinkOptions Link { get; init; } = LinkOptions.Default with
+    {
+        MinReconnectDelay = TimeSpan.FromMilliseconds(200),
+        MaxReconnectDelay = TimeSpan.FromSeconds(3),
+    };
+
+    public RetryOptions Retry { get; init; } = RetryOptions.Default with { MinRetryDelay = TimeSpan.FromSeconds(2), MaxRetryDelay = TimeSpan.FromSeconds(20) };
+
+    /// <summary>Stores started at once; registration and first fetches are what this bounds.</summary>
+    public int StartParallelism { get; init; } = 8;
+
+    public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
+}

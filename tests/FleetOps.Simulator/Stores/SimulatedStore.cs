@@ -1,0 +1,99 @@
+using System.Net;
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Hosting;
+using FleetOps.KubeEmulator;
+using FleetOps.Simulator.Network;
+
+namespace FleetOps.Simulator.Stores;
+
+/// <summary>
+/// One store: a real edge agent with its own data dir, its own MQTT connection (through a
+/// <see cref="TcpProxy"/> that stands for the store's WAN link) and its own emulated k3s cluster.
+/// </summary>
+public sealed class SimulatedStore : IAsyncDisposable
+{
+    private readonly SimulatedFleetOptions fleet;
+    private EdgeAgentHost? agent;
+
+    internal SimulatedStore(StoreSpec spec, string token, EmulatedCluster cluster, TcpProxy link, SimulatedFleetOptions fleet)
+    {
+        Spec = spec;
+        Token = token;
+        Cluster = cluster;
+        Link = link;
+        this.fleet = fleet;
+        DataDir = Path.Combine(fleet.Root, spec.Id);
+        Directory.CreateDirectory(DataDir);
+        Kubeconfig = Path.Combine(DataDir, "kubeconfig");
+        cluster.WriteKubeconfig(Kubeconfig);
+    }
+
+    public string Id => Spec.Id;
+
+    public StoreSpec Spec { get; private set; }
+
+    public string Token { get; private set; }
+
+    /// <summary>The store's Kubernetes API, for injecting drift and checking what the agent applied.</summary>
+    public EmulatedCluster Cluster { get; }
+
+    /// <summary>The store's network link to the broker; sever it to take the store offline.</summary>
+    public TcpProxy Link { get; }
+
+    public string DataDir { get; }
+
+    public string Kubeconfig { get; }
+
+    public EdgeAgentHost? Agent => agent;
+
+    public bool IsRunning => agent is not null;
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (agent is not null)
+            return;
+        agent = EdgeAgentHost.Create(OptionsFor(Spec), fleet.Loggers);
+        await agent.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the agent cleanly (it publishes offline); its data dir and cluster stay.</summary>
+    public async Task StopAsync()
+    {
+        var running = agent;
+        agent = null;
+        if (running is not null)
+            await running.DisposeAsync();
+    }
+
+    /// <summary>Restarts the agent, optionally with new labels (as an operator relabelling a store would).</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string>? labels = null, CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        if (labels is not null)
+            Spec = Spec with { Labels = labels };
+        await StartAsync(cancellationToken);
+    }
+
+    /// <summary>Gives the agent another token (for scenarios about refused credentials); takes effect on the next start.</summary>
+    public void UseToken(string token) => Token = token;
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Link.DisposeAsync();
+    }
+
+    private AgentOptions OptionsFor(StoreSpec spec) => new()
+    {
+        ClusterId = spec.Id,
+        Labels = spec.Labels,
+        Broker = new Uri($"mqtt://{IPAddress.Loopback}:{Link.Port}"),
+        Token = Token,
+        Kubeconfig = Kubeconfig,
+        DataDir = Path.Combine(DataDir, "agent"),
+        ReconcileInterval = fleet.ReconcileInterval,
+        HealthTimeout = fleet.HealthTimeout,
+        Link = fleet.Link,
+        Retry = fleet.Retry,
+    };
+}

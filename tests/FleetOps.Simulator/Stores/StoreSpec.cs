@@ -1,0 +1,11 @@
+namespace FleetOps.Simulator.Stores;
+
+/// <summary>One simulated store: its cluster id and the labels the hub selects on.</summary>
+public sealed record StoreSpec(string Id, IReadOnlyDictionary<string, string> Labels)
+{
+    /// <summary>
+    /// When set, the agent connects with this token instead of the one the hub issued at registration
+    /// (a store misconfigured with a wrong or stale token).
+    /// </summary>
+    public string? TokenOverride { get; init; }
+}
