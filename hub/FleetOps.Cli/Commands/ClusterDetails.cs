@@ -4,8 +4,9 @@ using FleetOps.Shared.Api;
 namespace FleetOps.Cli.Commands;
 
 /// <summary>
-/// Reads a few clusters' details for the reasons the group and wait views show: the member lists carry
-/// phases but not the agents' reasons, so the worst members are looked up one by one, up to a bound.
+/// Reads a few clusters' details for the reasons the group and wait views show: the member lists carry the
+/// agents' reasons and messages, but not when an offline cluster was last seen, since when a group has been
+/// where it is, or which objects are unhealthy, so the worst members are looked up one by one, up to a bound.
 /// </summary>
 public static class ClusterDetails
 {

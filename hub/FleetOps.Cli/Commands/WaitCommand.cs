@@ -94,8 +94,8 @@ public sealed class WaitCommand : Command
     }
 
     /// <summary>
-    /// Adds the agents' reasons for the worst holdouts (the group's member list carries phases only). The
-    /// verdict stands without them: a hub lost at this point makes the answer shorter, not exit 3.
+    /// Replaces the member list's reasons of the worst holdouts with fuller ones (last seen, first unhealthy
+    /// object). The verdict stands without them: a hub lost at this point makes the answer shorter, not exit 3.
     /// </summary>
     private static async Task<WaitReport> WithReasonsAsync(CommandContext context, WaitReport report, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ public static class ClusterDetailView
         var now = screen.Now;
         var facts = Tables.Facts()
             .Fact("cluster", Styles.Bold(cluster.Id))
-            .Fact("phase", Styles.PhaseText(cluster.Phase))
+            .Fact("phase", Styles.PhaseText(cluster.Phase, cluster.LastPhase))
             .Fact("presence", Presence(cluster, now))
             .Fact("labels", Markup.Escape(ClustersView.Labels(cluster.Labels)))
             .Fact("agent", Markup.Escape(cluster.AgentVersion is null ? "-" : $"{cluster.AgentVersion}, Kubernetes {cluster.KubernetesVersion ?? "?"}"))
@@ -83,10 +83,10 @@ public static class ClusterDetailView
                 message = $"has not taken {Revisions.Short(group.DesiredRevision)} yet; its last report was about {Revisions.Short(group.AppliedRevision)}";
             var objects = group.Resources is { } r ? $"{r.Healthy}/{r.Total}" : "-";
             if (wide)
-                table.AddRow(Tables.Text(group.Name), Tables.Rich(Styles.PhaseText(group.Phase)), Tables.Text(group.Path), Tables.Text(desired),
+                table.AddRow(Tables.Text(group.Name), Tables.Rich(Styles.PhaseText(group.Phase, group.LastPhase)), Tables.Text(group.Path), Tables.Text(desired),
                     Tables.Rich(appliedMarkup), Tables.Text(Ages.Since(group.Since, now)), Tables.Text(objects), Tables.Text(group.Reason), Tables.Text(message));
             else
-                table.AddRow(Tables.Text(group.Name), Tables.Rich(Styles.PhaseText(group.Phase)), Tables.Text(desired),
+                table.AddRow(Tables.Text(group.Name), Tables.Rich(Styles.PhaseText(group.Phase, group.LastPhase)), Tables.Text(desired),
                     Tables.Rich(appliedMarkup), Tables.Text(Ages.Since(group.Since, now)), Tables.Text(group.Reason), Tables.Text(message));
         }
         return table;

@@ -24,11 +24,11 @@ public static class ClustersView
         {
             var groups = cluster.Groups.Count == 0 ? "-" : string.Join(",", cluster.Groups);
             if (wide)
-                table.AddRow(Tables.Text(cluster.Id), Tables.Rich(Styles.PhaseText(cluster.Phase)), Tables.Rich(Presence(cluster.Presence, cluster.Stale)),
+                table.AddRow(Tables.Text(cluster.Id), Tables.Rich(Styles.PhaseText(cluster.Phase, cluster.LastPhase)), Tables.Rich(Presence(cluster.Presence, cluster.Stale)),
                     Tables.Text(Ages.Since(cluster.LastSeen, screen.Now)), Tables.Text(cluster.Generation.ToString(CultureInfo.InvariantCulture)),
                     Tables.Text(groups), Tables.Text(Labels(cluster.Labels)));
             else
-                table.AddRow(Tables.Text(cluster.Id), Tables.Rich(Styles.PhaseText(cluster.Phase)), Tables.Rich(Presence(cluster.Presence, cluster.Stale)),
+                table.AddRow(Tables.Text(cluster.Id), Tables.Rich(Styles.PhaseText(cluster.Phase, cluster.LastPhase)), Tables.Rich(Presence(cluster.Presence, cluster.Stale)),
                     Tables.Text(Ages.Since(cluster.LastSeen, screen.Now)), Tables.Text(groups));
         }
         screen.Write(table);

@@ -62,7 +62,7 @@ public static class GroupDetailView
         foreach (var member in members)
         {
             var cluster = clusters.GetValueOrDefault(member.ClusterId);
-            var (reason, message) = MemberNotes.For(member.Phase, cluster, group.Name, now);
+            var (reason, message) = cluster is null ? MemberNotes.For(member) : MemberNotes.For(member.Phase, cluster, group.Name, now);
             var since = Ages.Since(cluster?.Groups.FirstOrDefault(g => g.Name == group.Name)?.Since, now);
             var applied = member.AppliedRevision is null ? "-"
                 : member.AppliedRevision == target ? Revisions.Short(member.AppliedRevision)

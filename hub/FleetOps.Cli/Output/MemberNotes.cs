@@ -24,6 +24,19 @@ public static class MemberNotes
         };
     }
 
+    /// <summary>
+    /// The same line from the group's member list alone, for a member whose cluster was not read (past the
+    /// bound on lookups, or gone): the agent's reason and message at the current target, without last-seen
+    /// times or unhealthy objects.
+    /// </summary>
+    public static (string Reason, string Message) For(GroupMemberView member) => member.Phase switch
+    {
+        Phase.Offline => ("-", "offline" + (string.IsNullOrWhiteSpace(member.Message) ? "" : $"; last report: {member.Message.Trim()}")),
+        Phase.Unknown => ("-", "registered, never reported"),
+        Phase.Pending when member.Reason is null => ("-", $"has not taken {Revisions.Short(member.DesiredRevision)} yet"),
+        _ => (member.Reason ?? "-", string.IsNullOrWhiteSpace(member.Message) ? "-" : member.Message.Trim()),
+    };
+
     /// <summary>The agent's message, then the first unhealthy object (the rest are in <c>fleetops cluster ID</c>).</summary>
     public static string Describe(ClusterGroupView entry)
     {

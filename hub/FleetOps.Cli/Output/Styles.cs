@@ -20,6 +20,10 @@ public static class Styles
 
     public static string PhaseText(Phase phase) => $"[{PhaseColor(phase)}]{phase}[/]";
 
+    /// <summary>The hub phase, and for an offline cluster the phase its agent last reported: "Offline (was Converged)".</summary>
+    public static string PhaseText(Phase phase, Phase? lastPhase) =>
+        phase == Phase.Offline && lastPhase is { } last ? $"{PhaseText(phase)} (was {PhaseText(last)})" : PhaseText(phase);
+
     /// <summary>A count colored only when it is not zero, so the eye lands on the columns that matter.</summary>
     public static string Count(int count, Phase phase) => count == 0 ? "0" : $"[{PhaseColor(phase)}]{count}[/]";
 

@@ -21,7 +21,7 @@ public static class WaitEvaluator
         var holdouts = detail.Members
             .Where(m => revision is null || !IsThere(m, revision))
             .OrderBy(m => MemberOrder.Rank(m.Phase)).ThenBy(m => m.ClusterId, StringComparer.Ordinal)
-            .Select(m => new WaitHoldout(m.ClusterId, m.Phase, m.AppliedRevision, null, null))
+            .Select(Holdout)
             .ToList();
         if (state == WaitState.Waiting && revision is not null && converged >= required)
         {
@@ -36,6 +36,13 @@ public static class WaitEvaluator
     /// <summary>How many members must converge: the percentage of the members, rounded up, so 95% of 10 is 10, not 9.</summary>
     public static int Required(int members, double percent) =>
         Math.Min(members, (int)Math.Ceiling(members * percent / 100 - 1e-9));
+
+    // The member list's own reason; the command replaces it with a fuller one for the holdouts it looks up.
+    private static WaitHoldout Holdout(GroupMemberView member)
+    {
+        var (reason, message) = MemberNotes.For(member);
+        return new WaitHoldout(member.ClusterId, member.Phase, member.AppliedRevision, reason, message);
+    }
 
     private static bool IsThere(GroupMemberView member, string revision) =>
         member.Phase == Phase.Converged && member.AppliedRevision == revision;

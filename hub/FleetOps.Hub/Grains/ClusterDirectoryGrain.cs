@@ -76,7 +76,7 @@ public sealed class ClusterDirectoryGrain(
             if (query.Selector is not null && !selectors.Matches(query.Selector, report.Labels))
                 continue;
             matches.Add(new ClusterSummary(id, report.Labels, report.Phase, report.Presence, report.LastSeen,
-                online && silentFor > staleAfter, groups, report.Generation));
+                online && silentFor > staleAfter, groups, report.Generation, report.LastPhase));
         }
         return Task.FromResult(((IReadOnlyList<ClusterSummary>)matches).AsImmutable());
     }

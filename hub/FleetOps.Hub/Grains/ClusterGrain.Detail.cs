@@ -13,13 +13,13 @@ public sealed partial class ClusterGrain
         var groups = S.Memberships.Select(GroupView).ToList();
         // Groups the agent still reports but no longer belongs to (being pruned) stay visible.
         groups.AddRange(S.LastStatus?.Groups.Where(g => !S.Memberships.Contains(g.Name)).Select(g => new ClusterGroupView(
-            g.Name, null, null, null, g.AppliedRevision, g.Phase, g.Reason, g.Message, g.Resources, g.Unhealthy, g.Since)) ?? []);
+            g.Name, null, null, null, g.AppliedRevision, g.Phase, g.Reason, g.Message, g.Resources, g.Unhealthy, g.Since, g.Phase)) ?? []);
 
         return new ClusterDetail(
             Id, S.Labels, ClusterView.ClusterPhase(S), new PresenceView(S.Presence, S.PresenceSince), S.LastSeen,
             ClusterView.IsStale(S, now, hubOptions.Value.StaleAfter), S.RegisteredAt, S.Generation,
             S.HasReported ? S.AgentGeneration : null, S.AgentVersion, S.KubernetesVersion, S.AckedSeq, groups,
-            events.Select(e => new EventView(e.Seq, e.At, e.Kind, e.Group, e.Revision, e.Detail)).ToList());
+            events.Select(e => new EventView(e.Seq, e.At, e.Kind, e.Group, e.Revision, e.Detail)).ToList(), ClusterView.LastPhase(S));
     }
 
     private ClusterGroupView GroupView(string name)
@@ -28,6 +28,7 @@ public sealed partial class ClusterGrain
         var status = S.LastStatus?.Groups.FirstOrDefault(g => g.Name == name);
         return new ClusterGroupView(
             name, desired?.Path, desired?.Revision, desired?.Digest, status?.AppliedRevision, ClusterView.GroupPhase(S, name),
-            status?.Reason, status?.Message, status?.Resources, status?.Unhealthy ?? [], status?.Since);
+            status?.Reason, status?.Message, status?.Resources, status?.Unhealthy ?? [], status?.Since,
+            ClusterView.LastGroupPhase(S, name));
     }
 }

@@ -15,10 +15,7 @@ public sealed partial class ClusterGrain
     /// <summary>Tells the directory shard and each group what changed; one-way, so ingest never waits on them.</summary>
     private void Report(bool force)
     {
-        var members = S.Memberships
-            .Select(g => new MemberReport(Id, g, ClusterView.GroupPhase(S, g), S.Desired.FirstOrDefault(d => d.Name == g)?.Revision,
-                S.LastStatus?.Groups.FirstOrDefault(s => s.Name == g)?.AppliedRevision, 0))
-            .ToList();
+        var members = S.Memberships.Select(Member).ToList();
 
         foreach (var member in members)
         {
@@ -34,7 +31,7 @@ public sealed partial class ClusterGrain
             _ = GrainFactory.GetGrain<IGroupGrain>(left).ReportMemberAsync(new MemberReport(Id, left, default, null, null, NextStamp(), Left: true));
         }
 
-        var report = new ClusterReport(Id, S.Labels, ClusterView.ClusterPhase(S), S.Presence, S.LastSeen, S.Generation, members, 0);
+        var report = new ClusterReport(Id, S.Labels, ClusterView.ClusterPhase(S), S.Presence, S.LastSeen, S.Generation, members, 0, ClusterView.LastPhase(S));
         if (!force && lastReport is not null && SameExceptSeen(lastReport, report)
             && (report.LastSeen is null || lastReport.LastSeen is { } seen && report.LastSeen - seen < LastSeenResolution))
             return;
@@ -42,8 +39,15 @@ public sealed partial class ClusterGrain
         _ = ClusterDirectory.For(GrainFactory, Id).ReportAsync(lastReport);
     }
 
+    private MemberReport Member(string group)
+    {
+        var current = ClusterView.CurrentStatus(S, group);
+        return new MemberReport(Id, group, ClusterView.GroupPhase(S, group), S.Desired.FirstOrDefault(d => d.Name == group)?.Revision,
+            S.LastStatus?.Groups.FirstOrDefault(s => s.Name == group)?.AppliedRevision, 0, Reason: current?.Reason, Message: current?.Message);
+    }
+
     private static bool SameExceptSeen(ClusterReport a, ClusterReport b) =>
-        a.Phase == b.Phase && a.Presence == b.Presence && a.Generation == b.Generation
+        a.Phase == b.Phase && a.LastPhase == b.LastPhase && a.Presence == b.Presence && a.Generation == b.Generation
         && SameLabels(a.Labels, b.Labels)
         && a.Members.Select(m => m with { Stamp = 0 }).SequenceEqual(b.Members.Select(m => m with { Stamp = 0 }));
 

@@ -17,20 +17,29 @@ internal static class ClusterView
     /// The agent's phase for one of its groups. A group the agent has not reported, or reported for
     /// another revision than the hub now wants, is Pending: the agent has not taken the target yet.
     /// </summary>
-    public static Phase AgentPhase(ClusterState s, string group)
-    {
-        var status = s.LastStatus?.Groups.FirstOrDefault(g => g.Name == group);
-        var desired = s.Desired.FirstOrDefault(d => d.Name == group);
-        if (status is null)
-            return Phase.Pending;
-        if (desired is not null && status.DesiredRevision != desired.Revision)
-            return Phase.Pending;
-        return status.Phase;
-    }
+    public static Phase AgentPhase(ClusterState s, string group) => CurrentStatus(s, group)?.Phase ?? Phase.Pending;
 
     /// <summary>The hub phase of the cluster in one group: Unknown before any report, Offline while offline.</summary>
     public static Phase GroupPhase(ClusterState s, string group) =>
         !s.HasReported ? Phase.Unknown : !IsOnline(s) ? Phase.Offline : AgentPhase(s, group);
+
+    /// <summary>The agent's status for a group when it is about the revision the hub now wants; null otherwise.</summary>
+    public static GroupStatus? CurrentStatus(ClusterState s, string group) =>
+        s.LastStatus?.Groups.FirstOrDefault(g => g.Name == group) is { } status
+        && s.Desired.FirstOrDefault(d => d.Name == group) is var desired
+        && (desired is null || status.DesiredRevision == desired.Revision) ? status : null;
+
+    /// <summary>
+    /// What the agent last said of a group, whatever revision it was about (the applied revision beside it
+    /// says which), so an offline cluster still shows where it was; Pending for a group it never reported,
+    /// null before any report.
+    /// </summary>
+    public static Phase? LastGroupPhase(ClusterState s, string group) =>
+        !s.HasReported ? null : s.LastStatus?.Groups.FirstOrDefault(g => g.Name == group)?.Phase ?? Phase.Pending;
+
+    /// <summary>The worst of <see cref="LastGroupPhase"/> over the cluster's groups; null before any report.</summary>
+    public static Phase? LastPhase(ClusterState s) =>
+        s.HasReported ? PhaseRollup.Worst(s.Memberships.Select(g => LastGroupPhase(s, g)!.Value)) : null;
 
     public static Phase ClusterPhase(ClusterState s) =>
         PhaseRollup.ForCluster(s.HasReported, IsOnline(s), s.Memberships.Select(g => AgentPhase(s, g)));

@@ -35,7 +35,7 @@ public sealed class GroupGrain : Grain, IGroupGrain
 
     public Task<Immutable<IReadOnlyList<GroupMemberView>>> GetMembersAsync() => Task.FromResult(((IReadOnlyList<GroupMemberView>)
         members.Values.Where(m => !m.Left).OrderBy(m => m.ClusterId, StringComparer.Ordinal)
-            .Select(m => new GroupMemberView(m.ClusterId, m.Phase, m.DesiredRevision, m.AppliedRevision)).ToList()).AsImmutable());
+            .Select(m => new GroupMemberView(m.ClusterId, m.Phase, m.DesiredRevision, m.AppliedRevision, m.Reason, m.Message)).ToList()).AsImmutable());
 
     // A member that left stays as a tombstone so that a late, older report cannot bring it back.
     private void Apply(MemberReport report)

@@ -6,7 +6,9 @@ namespace FleetOps.Shared.Api;
 /// <c>GET /api/v1/clusters/{id}</c>: what <c>fleetops cluster ID</c> shows. <see cref="Generation"/> is
 /// the hub's latest desired generation, <see cref="AgentGeneration"/> the one the agent last said it
 /// holds; <see cref="AckedSeq"/> is the highest journal seq the hub has persisted and acknowledged.
-/// <see cref="RecentEvents"/> holds the newest journal events, newest last.
+/// <see cref="RecentEvents"/> holds the newest journal events, newest last. <see cref="Phase"/> is the hub's
+/// view (Offline while the agent is offline); <see cref="LastPhase"/> is the worst of the phases the agent
+/// last reported, so an offline cluster still shows where it was; null when it never reported.
 /// </summary>
 public sealed record ClusterDetail(
     string Id,
@@ -22,4 +24,5 @@ public sealed record ClusterDetail(
     string? KubernetesVersion,
     long AckedSeq,
     IReadOnlyList<ClusterGroupView> Groups,
-    IReadOnlyList<EventView> RecentEvents);
+    IReadOnlyList<EventView> RecentEvents,
+    Phase? LastPhase = null);

@@ -5,6 +5,8 @@ namespace FleetOps.Shared.Api;
 /// <summary>
 /// One row of <c>GET /api/v1/clusters</c>. <see cref="Stale"/> is true when the cluster claims to be
 /// online but the hub has heard nothing from it for longer than the hub's stale threshold.
+/// <see cref="LastPhase"/> is the worst of the phases its agent last reported, kept while it is Offline;
+/// null when it never reported.
 /// </summary>
 public sealed record ClusterSummary(
     string Id,
@@ -14,4 +16,5 @@ public sealed record ClusterSummary(
     DateTimeOffset? LastSeen,
     bool Stale,
     IReadOnlyList<string> Groups,
-    long Generation);
+    long Generation,
+    Phase? LastPhase = null);

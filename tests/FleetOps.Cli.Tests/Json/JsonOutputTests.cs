@@ -67,8 +67,26 @@ public sealed class JsonOutputTests(SeededFleet fleet)
 
         using var document = JsonDocument.Parse(result.Stdout);
         Assert.Equal("Offline", document.RootElement.GetProperty("phase").GetString());
+        Assert.Equal("Converged", document.RootElement.GetProperty("lastPhase").GetString());
+        Assert.All(document.RootElement.GetProperty("groups").EnumerateArray(), g => Assert.Equal("Converged", g.GetProperty("lastPhase").GetString()));
         Assert.Equal("offline", document.RootElement.GetProperty("presence").GetProperty("state").GetString());
         Assert.StartsWith("{\n  \"id\": \"store-0004\",", result.Stdout.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task JsonListsAnOfflineClustersLastPhaseAndEachMembersReason()
+    {
+        var clusters = await fleet.RunAsync("clusters", "--phase", "offline", "-o", "json");
+        var group = await fleet.RunAsync("group", "pos-east", "-o", "json");
+
+        using var page = JsonDocument.Parse(clusters.Stdout);
+        var offline = Assert.Single(page.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(("store-0004", "Offline", "Converged"),
+            (offline.GetProperty("id").GetString(), offline.GetProperty("phase").GetString(), offline.GetProperty("lastPhase").GetString()));
+        using var detail = JsonDocument.Parse(group.Stdout);
+        var degraded = detail.RootElement.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("clusterId").GetString() == "store-0003");
+        Assert.Equal("HealthCheckFailed", degraded.GetProperty("reason").GetString());
+        Assert.StartsWith("1 of 2 objects not healthy", degraded.GetProperty("message").GetString());
     }
 
     /// <summary>The API's answer read into the shared records and written back indented: what -o json must print.</summary>

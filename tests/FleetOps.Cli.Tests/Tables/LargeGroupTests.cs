@@ -27,6 +27,18 @@ public sealed class LargeGroupTests
     }
 
     [Fact]
+    public void AMemberWhoseClusterWasNotReadShowsTheReasonFromTheMemberList()
+    {
+        GroupMemberView[] members = [new("store-0001", Phase.Failed, Target, null, "ApplyFailed", "Deployment/pos/api apply failed: denied")];
+
+        var output = Render(screen => GroupDetailView.Write(screen, new GroupDetail(Group(), members), new Dictionary<string, ClusterDetail>(), wide: false));
+
+        var row = Assert.Single(output.Split('\n'), l => l.StartsWith("store-0001", StringComparison.Ordinal));
+        Assert.Contains("ApplyFailed", row);
+        Assert.Contains("Deployment/pos/api apply failed: denied", row);
+    }
+
+    [Fact]
     public void AWaitListsTheHoldoutsItFetchedReasonsForAndCountsTheRest()
     {
         var holdouts = Enumerable.Range(1, 400).Select(i => new WaitHoldout($"store-{i:0000}", i <= 3 ? Phase.Degraded : Phase.Offline, null, null, null)).ToList();

@@ -62,6 +62,18 @@ public sealed class WaitEvaluatorTests
         Assert.Equal((WaitState.Met, New), (report.State, report.Revision));
     }
 
+    [Fact]
+    public void HoldoutsCarryTheReasonsOfTheMemberList()
+    {
+        var failed = new GroupMemberView("a", Phase.Failed, New, Old, "ApplyFailed", "Deployment/pos/api apply failed: denied");
+        var offline = new GroupMemberView("b", Phase.Offline, New, Old, "ReconciliationSucceeded", null);
+
+        var report = WaitEvaluator.Evaluate(new WaitGoal("pos", null, 100), Group(New, failed, offline), Fleet(New, []), TimeSpan.Zero);
+
+        Assert.Equal([("a", "ApplyFailed", "Deployment/pos/api apply failed: denied"), ("b", "-", "offline")],
+            report.HeldBackBy.Select(h => (h.ClusterId, h.Reason, h.Message)));
+    }
+
     private static GroupMemberView Member(string id, Phase phase, string applied) => new(id, phase, New, applied);
 
     private static GroupDetail Group(string target, params GroupMemberView[] members)

@@ -31,6 +31,8 @@ public sealed class IngestTests : IAsyncLifetime
         Assert.Equal("sim-1.0", detail.AgentVersion);
         await Eventually.UntilAsync(async () => (await scenario.Hub.Api.GroupAsync("pos-east")).Group.Members.Degraded == 1, "pos-east counts one Degraded member");
         Assert.Contains((await scenario.Hub.Api.GroupAsync("pos-east")).Members, m => m.ClusterId == "store-status" && m.Phase == Phase.Degraded);
+        Assert.Equal(Phase.Degraded, detail.LastPhase);
+        Assert.All(detail.Groups, g => Assert.Equal(g.Phase, g.LastPhase));
 
         await agent.ReportAsync(Phase.Converged);
         await Eventually.UntilAsync(async () => (await scenario.Hub.Api.GroupAsync("pos-east")).Group.Members is { Converged: 1, Degraded: 0 },
@@ -77,6 +79,26 @@ public sealed class IngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGroupSaysWhyEachMemberIsWhereItIsWithoutAskingTheCluster()
+    {
+        var agent = await scenario.AddAgentAsync("store-why", Labels(("region", "east")));
+        await DesiredAsync(agent, d => d.Groups.Count == 2, "desired arrives");
+
+        await agent.ReportAsync(Phase.Failed, Reasons.ApplyFailed, "Deployment/pos/api apply failed: denied");
+
+        var member = await Eventually.ValueAsync(async () => (await scenario.Hub.Api.GroupAsync("pos-east")).Members.SingleOrDefault(m => m.ClusterId == "store-why"),
+            m => m?.Phase == Phase.Failed, "pos-east lists the member Failed");
+        Assert.Equal(Reasons.ApplyFailed, member!.Reason);
+        Assert.Equal("Deployment/pos/api apply failed: denied", member.Message);
+
+        await agent.ReportAsync(Phase.Converged);
+        member = await Eventually.ValueAsync(async () => (await scenario.Hub.Api.GroupAsync("pos-east")).Members.SingleOrDefault(m => m.ClusterId == "store-why"),
+            m => m?.Phase == Phase.Converged, "pos-east lists the member Converged");
+        Assert.Equal(Reasons.ReconciliationSucceeded, member!.Reason);
+        Assert.Null(member.Message);
+    }
+
+    [Fact]
     public async Task ALastWillMakesTheClusterOfflineWithItsLastPhaseAndRevisionStillVisible()
     {
         var agent = await scenario.AddAgentAsync("store-offline", Labels(("region", "east")));
@@ -88,12 +110,18 @@ public sealed class IngestTests : IAsyncLifetime
 
         var detail = await Eventually.ValueAsync(() => scenario.Hub.Api.ClusterAsync("store-offline"), c => c!.Phase == Phase.Offline, "Offline after the will");
         Assert.Equal(PresenceState.Offline, detail!.Presence.State);
+        Assert.Equal(Phase.Converged, detail.LastPhase);
+        Assert.All(detail.Groups, g => Assert.Equal(Phase.Offline, g.Phase));
+        Assert.All(detail.Groups, g => Assert.Equal(Phase.Converged, g.LastPhase));
         Assert.All(detail.Groups, g => Assert.Equal(scenario.Repository.Head, g.AppliedRevision));
         Assert.All(detail.Groups, g => Assert.Equal(Reasons.ReconciliationSucceeded, g.Reason));
         Assert.NotNull(detail.LastSeen);
         // The listing learns of the change from a one-way report, a moment after the cluster itself.
-        await Eventually.UntilAsync(async () => (await scenario.Hub.Api.ClustersAsync("?phase=offline")).Items.Any(c => c.Id == "store-offline"),
-            "the listing shows it Offline");
+        var listed = await Eventually.ValueAsync(async () => (await scenario.Hub.Api.ClustersAsync("?phase=offline")).Items.SingleOrDefault(c => c.Id == "store-offline"),
+            c => c is not null, "the listing shows it Offline");
+        Assert.Equal(Phase.Converged, listed!.LastPhase);
+        var member = (await scenario.Hub.Api.GroupAsync("pos-east")).Members.Single(m => m.ClusterId == "store-offline");
+        Assert.Equal((Phase.Offline, scenario.Repository.Head, Reasons.ReconciliationSucceeded), (member.Phase, member.AppliedRevision, member.Reason));
     }
 
     [Fact]

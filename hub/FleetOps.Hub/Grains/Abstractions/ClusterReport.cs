@@ -4,7 +4,8 @@ namespace FleetOps.Hub.Grains.Abstractions;
 
 /// <summary>
 /// What a cluster tells its directory shard so that listing and counting never activate every cluster.
-/// <see cref="Members"/> holds its state in each group it belongs to.
+/// <see cref="Members"/> holds its state in each group it belongs to; <see cref="LastPhase"/> is the
+/// worst of the phases its agent last reported, kept while it is Offline.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ClusterReport(
@@ -15,4 +16,5 @@ public sealed record ClusterReport(
     [property: Id(4)] DateTimeOffset? LastSeen,
     [property: Id(5)] long Generation,
     [property: Id(6)] IReadOnlyList<MemberReport> Members,
-    [property: Id(7)] long Stamp);
+    [property: Id(7)] long Stamp,
+    [property: Id(8)] Phase? LastPhase = null);

@@ -5,6 +5,8 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// <summary>
 /// A cluster's state in one group, sent to that group on change. <see cref="Stamp"/> grows per cluster
 /// so a late one-way message never overwrites a newer one; <see cref="Left"/> says the cluster left the group.
+/// <see cref="Reason"/> and <see cref="Message"/> are the agent's for this group at the current target, so the
+/// group can say why a member is where it is without asking every cluster.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MemberReport(
@@ -14,4 +16,6 @@ public sealed record MemberReport(
     [property: Id(3)] string? DesiredRevision,
     [property: Id(4)] string? AppliedRevision,
     [property: Id(5)] long Stamp,
-    [property: Id(6)] bool Left = false);
+    [property: Id(6)] bool Left = false,
+    [property: Id(7)] string? Reason = null,
+    [property: Id(8)] string? Message = null);
