@@ -29,8 +29,9 @@ public sealed class GroupRemover(IAgentStore store, Pruner pruner, StatusBoard b
             logger.LogWarning("Removing {Group}: {Count} objects could not be pruned: {Error}", group, result.Survivors.Count, result.Error);
             return false;
         }
-        store.DeleteGroup(group);
+        // Status first: once the record is gone the group is gone for every reader.
         board.Remove(group);
+        store.DeleteGroup(group);
         logger.LogInformation("Removed {Group}: {Summary}", group, result.ChangeSet.Summary());
         return true;
     }
