@@ -56,8 +56,18 @@ public sealed class EmbeddedBroker(
             string.IsNullOrWhiteSpace(o.TlsCertificatePath) ? "" : $" and TLS on {o.TlsPort}");
     }
 
+    private volatile bool stopping;
+
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs args)
     {
+        // Stopping the server disconnects every agent and fires their Last Wills: those say the hub is
+        // going away, not that the stores are. Taking them would show the whole fleet Offline after
+        // every hub restart, so nothing from agents is taken once the broker is stopping.
+        if (stopping && BrokerAuthenticator.IsCluster(args.SessionItems))
+        {
+            args.ProcessPublish = false;
+            return;
+        }
         await authenticator.InterceptPublishAsync(args);
         if (args.ProcessPublish && directIngest.Enabled && BrokerAuthenticator.IsCluster(args.SessionItems))
             await directIngest.TakeAsync(args);
@@ -88,6 +98,7 @@ public sealed class EmbeddedBroker(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        stopping = true;
         if (server is not null)
             await server.StopAsync();
     }
