@@ -125,11 +125,12 @@ public sealed class TcpProxy : IAsyncDisposable
         }
         foreach (var client in toClose)
         {
+            // A relay may be ending on its own at this very moment, leaving its client disposed (Client null).
             try
             {
-                client.Client.Close(0);
+                client.Client?.Close(0);
             }
-            catch (ObjectDisposedException)
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
             {
             }
         }
