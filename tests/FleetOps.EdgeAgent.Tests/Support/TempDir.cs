@@ -13,28 +13,24 @@ public sealed class TempDir : IDisposable
 
     public string Sub(string name) => System.IO.Path.Combine(Path, name);
 
-    public void Dispose()
+    // A child process killed by a test may still hold files for a moment: poll until the folder is gone, with a deadline.
+    public void Dispose() => SpinWait.SpinUntil(TryDelete, TimeSpan.FromSeconds(2));
+
+    private bool TryDelete()
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        try
         {
-            try
-            {
-                if (!Directory.Exists(Path))
-                    return;
-                // Git object files are read-only; make them deletable first.
-                foreach (var f in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
-                    File.SetAttributes(f, FileAttributes.Normal);
-                Directory.Delete(Path, recursive: true);
-                return;
-            }
-            catch (IOException)
-            {
-                Thread.Sleep(50);
-            }
-            catch (UnauthorizedAccessException)
-            {
-                Thread.Sleep(50);
-            }
+            if (!Directory.Exists(Path))
+                return true;
+            // Git object files are read-only; make them deletable first.
+            foreach (var f in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+                File.SetAttributes(f, FileAttributes.Normal);
+            Directory.Delete(Path, recursive: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }
