@@ -27,7 +27,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress => baseAddress ?? throw new InvalidOperationException("Call StartAsync before using the server.");
 
-    public KubeEmulatorOptions Options => this.options;
+    public KubeEmulatorOptions Options => options;
 
     public IReadOnlyCollection<EmulatedCluster> Clusters => [.. clusters.Values];
 
@@ -38,7 +38,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
             throw new InvalidOperationException("The server is already started.");
         }
 
-        scheduler = new WakeScheduler(this.options.TimeProvider);
+        scheduler = new WakeScheduler(options.TimeProvider);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -46,7 +46,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
             kestrel.AddServerHeader = false;
         });
         app = builder.Build();
-        var handler = new ApiHandler(name => Find(name)?.State, this.options, stopping.Token);
+        var handler = new ApiHandler(name => Find(name)?.State, options, stopping.Token);
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken);
 
@@ -62,7 +62,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
             throw new ArgumentException($"cluster name \"{name}\": {problem}", nameof(name));
         }
 
-        return clusters.GetOrAdd(name, n => new EmulatedCluster(this, new ClusterState(n, this.options, Scheduler)));
+        return clusters.GetOrAdd(name, n => new EmulatedCluster(this, new ClusterState(n, options, Scheduler)));
     }
 
     public bool TryGetCluster(string name, out EmulatedCluster cluster) => clusters.TryGetValue(name, out cluster!);
@@ -106,6 +106,6 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
             return cluster;
         }
 
-        return this.options.CreateClustersOnRequest && Validation.Names.CheckDns1123Label(name) is null ? Cluster(name) : null;
+        return options.CreateClustersOnRequest && Validation.Names.CheckDns1123Label(name) is null ? Cluster(name) : null;
     }
 }

@@ -188,8 +188,8 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
                     using (var file = File.Create(path))
                         content.CopyTo(file);
                     break;
-                // Symlinks could point outside the folder and submodules are other repositories:
-                // neither belongs in a rendered manifest set.
+                    // Symlinks could point outside the folder and submodules are other repositories:
+                    // neither belongs in a rendered manifest set.
             }
         }
     }

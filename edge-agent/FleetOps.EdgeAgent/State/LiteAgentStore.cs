@@ -1,7 +1,7 @@
-using Json = System.Text.Json.JsonSerializer;
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.Shared.Contracts;
 using LiteDB;
+using Json = System.Text.Json.JsonSerializer;
 
 namespace FleetOps.EdgeAgent.State;
 

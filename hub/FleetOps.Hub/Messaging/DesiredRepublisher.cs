@@ -32,38 +32,38 @@ public sealed class DesiredRepublisher(
 
     private async Task<bool> TryRepublishAsync(int epoch, CancellationToken stoppingToken)
     {
-            try
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ids = (await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.GetIdsAsync()))).SelectMany(i => i).ToList();
-                var failed = 0;
-                await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
-                    async (id, _) =>
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var ids = (await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.GetIdsAsync()))).SelectMany(i => i).ToList();
+            var failed = 0;
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
+                async (id, _) =>
+                {
+                    try
                     {
-                        try
-                        {
-                            await grains.GetGrain<IClusterGrain>(id).ResumeAsync();
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            // One cluster that cannot resume must not keep the whole fleet from being served.
-                            if (Interlocked.Increment(ref failed) == 1)
-                                logger.LogError(e, "Cluster {Cluster} could not be resumed", id);
-                        }
-                    });
-                logger.LogInformation("Republished desired state of {Count} clusters in {Elapsed} (connection {Epoch}, {Failed} failed)",
-                    ids.Count - failed, Stopwatch.GetElapsedTime(started), epoch, failed);
-                readiness.MarkReady();
-                return true;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Republishing desired state failed; retrying");
-                return false;
-            }
+                        await grains.GetGrain<IClusterGrain>(id).ResumeAsync();
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One cluster that cannot resume must not keep the whole fleet from being served.
+                        if (Interlocked.Increment(ref failed) == 1)
+                            logger.LogError(e, "Cluster {Cluster} could not be resumed", id);
+                    }
+                });
+            logger.LogInformation("Republished desired state of {Count} clusters in {Elapsed} (connection {Epoch}, {Failed} failed)",
+                ids.Count - failed, Stopwatch.GetElapsedTime(started), epoch, failed);
+            readiness.MarkReady();
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Republishing desired state failed; retrying");
+            return false;
+        }
     }
 }

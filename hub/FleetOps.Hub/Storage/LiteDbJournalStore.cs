@@ -31,7 +31,12 @@ public sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptions
             LastSeq = batch[^1].Seq,
             Events = batch.Select(e => new StoredJournalEvent
             {
-                Seq = e.Seq, At = e.At.UtcDateTime, Kind = e.Kind, Group = e.Group, Revision = e.Revision, Detail = e.Detail,
+                Seq = e.Seq,
+                At = e.At.UtcDateTime,
+                Kind = e.Kind,
+                Group = e.Group,
+                Revision = e.Revision,
+                Detail = e.Detail,
             }).ToList(),
         };
         var last = batch[^1].Seq;

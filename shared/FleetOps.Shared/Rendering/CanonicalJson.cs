@@ -57,15 +57,33 @@ internal static class CanonicalJson
         {
             switch (c)
             {
-                case '"': escaped.Append("\\\""); break;
-                case '\\': escaped.Append("\\\\"); break;
-                case '\n': escaped.Append("\\n"); break;
-                case '\r': escaped.Append("\\r"); break;
-                case '\t': escaped.Append("\\t"); break;
-                case '\b': escaped.Append("\\b"); break;
-                case '\f': escaped.Append("\\f"); break;
-                case < ' ': escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: escaped.Append(c); break;
+                case '"':
+                    escaped.Append("\\\"");
+                    break;
+                case '\\':
+                    escaped.Append("\\\\");
+                    break;
+                case '\n':
+                    escaped.Append("\\n");
+                    break;
+                case '\r':
+                    escaped.Append("\\r");
+                    break;
+                case '\t':
+                    escaped.Append("\\t");
+                    break;
+                case '\b':
+                    escaped.Append("\\b");
+                    break;
+                case '\f':
+                    escaped.Append("\\f");
+                    break;
+                case < ' ':
+                    escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    escaped.Append(c);
+                    break;
             }
         }
         Append(output, escaped.Append('"').ToString());

@@ -182,14 +182,22 @@ internal sealed class LabelSelectorStringParser
         var c = text[position++];
         switch (c)
         {
-            case ',': return new Token(TokenKind.Comma, ",", start);
-            case '(': return new Token(TokenKind.OpenParen, "(", start);
-            case ')': return new Token(TokenKind.CloseParen, ")", start);
-            case '<' or '>': return new Token(TokenKind.Unsupported, c.ToString(), start);
-            case '=' when Follows('='): return new Token(TokenKind.DoubleEquals, "==", start);
-            case '=': return new Token(TokenKind.Equals, "=", start);
-            case '!' when Follows('='): return new Token(TokenKind.NotEquals, "!=", start);
-            case '!': return new Token(TokenKind.Bang, "!", start);
+            case ',':
+                return new Token(TokenKind.Comma, ",", start);
+            case '(':
+                return new Token(TokenKind.OpenParen, "(", start);
+            case ')':
+                return new Token(TokenKind.CloseParen, ")", start);
+            case '<' or '>':
+                return new Token(TokenKind.Unsupported, c.ToString(), start);
+            case '=' when Follows('='):
+                return new Token(TokenKind.DoubleEquals, "==", start);
+            case '=':
+                return new Token(TokenKind.Equals, "=", start);
+            case '!' when Follows('='):
+                return new Token(TokenKind.NotEquals, "!=", start);
+            case '!':
+                return new Token(TokenKind.Bang, "!", start);
         }
         while (position < text.Length && !IsDelimiter(text[position]))
             position++;

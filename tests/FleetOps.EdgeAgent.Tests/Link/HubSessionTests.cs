@@ -21,7 +21,7 @@ public sealed class HubSessionTests : IAsyncLifetime
     private LiteAgentStore store = null!;
     private MqttHubLink link = null!;
     private HubSession session = null!;
-    private CancellationTokenSource stop = new();
+    private readonly CancellationTokenSource stop = new();
     private Task? sender;
 
     public async Task InitializeAsync()

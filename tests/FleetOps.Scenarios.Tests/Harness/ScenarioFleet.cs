@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Text.Json.Serialization.Metadata;
 using FleetOps.Cli;
@@ -7,6 +6,7 @@ using FleetOps.Simulator;
 using FleetOps.Simulator.Hub;
 using FleetOps.Simulator.Source;
 using FleetOps.Simulator.Stores;
+using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Scenarios.Tests.Harness;
 
