@@ -1,9 +1,10 @@
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Security;
 using FleetOps.Hub.Storage;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Fleet;
+using FleetOps.Shared.Selectors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FleetOps.Hub.Api;
@@ -19,7 +20,7 @@ public static class ClusterEndpoints
 
     public static async Task<Results<Ok<ClusterPage>, ProblemHttpResult>> List(
         string? group, string? phase, string? selector, string? staleFor, int? page, int? pageSize,
-        IGrainFactory grains, ISelectorMatcher selectors)
+        IGrainFactory grains)
     {
         Phase? wantedPhase = null;
         if (!string.IsNullOrEmpty(phase))
@@ -28,8 +29,8 @@ public static class ClusterEndpoints
                 return Problems.BadRequest("Invalid phase", $"phase '{phase}' is not one of {string.Join(", ", Enum.GetNames<Phase>())}");
             wantedPhase = parsed;
         }
-        if (!string.IsNullOrEmpty(selector) && !selectors.TryValidate(selector, out var selectorError))
-            return Problems.BadRequest("Invalid selector", selectorError ?? $"'{selector}' is not a label selector");
+        if (!string.IsNullOrEmpty(selector) && !LabelSelector.TryParse(selector, out _, out var selectorError))
+            return Problems.BadRequest("Invalid selector", selectorError.ToString());
         TimeSpan? stale = null;
         if (!string.IsNullOrEmpty(staleFor))
         {
@@ -77,16 +78,23 @@ public static class ClusterEndpoints
         var labels = request.Labels ?? new Dictionary<string, string>();
         if (labels.Any(l => string.IsNullOrWhiteSpace(l.Key) || l.Value is null))
             return Problems.BadRequest("Invalid labels", "label keys must not be empty and values must not be null");
+        // The shard decides who registers an id, atomically; only the winner initializes the cluster, so a
+        // losing concurrent registration can never overwrite the winner's labels.
         var shard = ClusterDirectory.For(grains, request.Id);
-        if (await shard.IsRegisteredAsync(request.Id))
-            return Problems.Conflict("Cluster already registered",
-                $"cluster '{request.Id}' is already registered; POST /api/v1/clusters/{request.Id}/token issues a new token");
-
         var token = Tokens.New();
         var now = time.GetUtcNow();
-        await grains.GetGrain<IClusterGrain>(request.Id).InitializeAsync(labels, now);
         if (!await shard.RegisterAsync(request.Id, Tokens.Hash(token), now))
-            return Problems.Conflict("Cluster already registered", $"cluster '{request.Id}' was registered concurrently");
+            return Problems.Conflict("Cluster already registered",
+                $"cluster '{request.Id}' is already registered; POST /api/v1/clusters/{request.Id}/token issues a new token");
+        try
+        {
+            await grains.GetGrain<IClusterGrain>(request.Id).InitializeAsync(labels, now);
+        }
+        catch
+        {
+            await shard.UnregisterAsync(request.Id);
+            throw;
+        }
         return TypedResults.Created($"/api/v1/clusters/{request.Id}", new RegisterClusterResponse(request.Id, token, labels));
     }
 
@@ -102,6 +110,6 @@ public static class ClusterEndpoints
     private static async Task<ProblemHttpResult> NotFoundAsync(string id, IGrainFactory grains)
     {
         var ids = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.GetIdsAsync()));
-        return Problems.NotFound("Cluster not found", $"there is no registered cluster '{id}'", Nearest.To(id, ids.SelectMany(i => i)));
+        return Problems.NotFound("Cluster not found", $"there is no registered cluster '{id}'", DidYouMean.Closest(id, ids.SelectMany(i => i)));
     }
 }

@@ -1,5 +1,6 @@
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Fleet;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FleetOps.Hub.Api;
@@ -16,7 +17,7 @@ public static class FleetEndpoints
         var status = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetStatusAsync();
         var spec = status.Groups.FirstOrDefault(g => g.Name == name);
         if (spec is null)
-            return Problems.NotFound("Group not found", $"there is no group '{name}' in fleet.yaml", Nearest.To(name, status.Groups.Select(g => g.Name)));
+            return Problems.NotFound("Group not found", $"there is no group '{name}' in fleet.yaml", DidYouMean.Closest(name, status.Groups.Select(g => g.Name)));
         var view = await reader.ToViewAsync(spec);
         return TypedResults.Ok(new GroupDetail(view, (await grains.GetGrain<IGroupGrain>(name).GetMembersAsync()).Value));
     }

@@ -16,10 +16,10 @@ public static class OperationsEndpoints
 
     public static Ok<string> Health() => TypedResults.Ok("ok");
 
-    public static Results<Ok<string>, ProblemHttpResult> Ready(HubReadiness readiness, HubLink link)
+    public static Results<Ok<string>, ProblemHttpResult> Ready(HubReadiness readiness, IAgentTransport transport)
     {
-        if (!link.IsConnected)
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the bridge is not connected to the MQTT broker");
+        if (!transport.IsConnected)
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the hub cannot reach agents: the MQTT broker is not running or not connected");
         if (!readiness.IsReady)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "clusters are still being resumed");
         return TypedResults.Ok("ready");

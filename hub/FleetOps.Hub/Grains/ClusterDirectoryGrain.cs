@@ -1,26 +1,39 @@
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Security;
 using FleetOps.Hub.Storage;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Selectors;
 using Microsoft.Extensions.Options;
 
 namespace FleetOps.Hub.Grains;
 
 /// <summary>
 /// One shard of the cluster registry. Registrations are persisted; reports are kept in memory because
-/// every cluster sends a fresh one when the hub starts.
+/// every cluster sends a fresh one when the hub starts. It also brings its clusters up to each new fleet
+/// snapshot, retrying with backoff any that could not take it, so no cluster is left behind silently.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class ClusterDirectoryGrain(
     [PersistentState("directory", HubStorage.Name)] IPersistentState<DirectoryState> state,
-    ISelectorMatcher selectors,
     IOptions<HubOptions> options,
     TimeProvider time) : Grain, IClusterDirectoryGrain
 {
+    // Clusters told about a snapshot at once; enough to keep storage and the broker busy without a flood of calls.
+    private const int PushParallelism = 32;
+
     private readonly Dictionary<string, ClusterReport> reports = new(StringComparer.Ordinal);
+    private readonly HashSet<string> behind = new(StringComparer.Ordinal);
+    private FleetSnapshot snapshot = FleetSnapshot.Empty;
+    private Task pushing = Task.CompletedTask;
+    private CatchUp retrying = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        retrying = new CatchUp(this, _ => pushing.IsCompleted ? pushing = PushAsync() : pushing);
+        return Task.CompletedTask;
+    }
 
     private Dictionary<string, Registration> Clusters => state.State.Clusters;
 
@@ -42,6 +55,14 @@ public sealed class ClusterDirectoryGrain(
         return true;
     }
 
+    public async Task UnregisterAsync(string clusterId)
+    {
+        if (Clusters.Remove(clusterId))
+            await state.WriteStateAsync();
+        reports.Remove(clusterId);
+        behind.Remove(clusterId);
+    }
+
     public Task<bool> VerifyTokenAsync(string clusterId, string tokenHash) =>
         Task.FromResult(Clusters.TryGetValue(clusterId, out var registration) && Tokens.HashesEqual(registration.TokenHash, tokenHash));
 
@@ -60,6 +81,7 @@ public sealed class ClusterDirectoryGrain(
     {
         var now = time.GetUtcNow();
         var staleAfter = options.Value.StaleAfter;
+        var selector = query.Selector is null ? null : LabelSelector.Parse(query.Selector);
         var matches = new List<ClusterSummary>();
         foreach (var id in Clusters.Keys)
         {
@@ -73,7 +95,7 @@ public sealed class ClusterDirectoryGrain(
                 continue;
             if (query.StaleFor is { } staleFor && !(online && silentFor >= staleFor))
                 continue;
-            if (query.Selector is not null && !selectors.Matches(query.Selector, report.Labels))
+            if (selector is not null && !selector.Matches(report.Labels))
                 continue;
             matches.Add(new ClusterSummary(id, report.Labels, report.Phase, report.Presence, report.LastSeen,
                 online && silentFor > staleAfter, groups, report.Generation, report.LastPhase));
@@ -94,11 +116,54 @@ public sealed class ClusterDirectoryGrain(
     public Task<IReadOnlyList<MemberReport>> GetGroupMembersAsync(string group) =>
         Task.FromResult<IReadOnlyList<MemberReport>>(reports.Values.SelectMany(r => r.Members).Where(m => m.Group == group).ToList());
 
-    public Task BroadcastAsync(FleetSnapshot snapshot)
+    public Task BroadcastAsync(FleetSnapshot next)
     {
-        foreach (var id in Clusters.Keys)
-            _ = GrainFactory.GetGrain<IClusterGrain>(id).ApplySnapshotAsync(snapshot);
+        if (next.Version <= snapshot.Version)
+            return Task.CompletedTask;
+        snapshot = next;
+        behind.UnionWith(Clusters.Keys);
+        if (pushing.IsCompleted)
+            pushing = PushAsync();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Hands the latest snapshot to every cluster still behind it, a batch at a time; each decides whether
+    /// its desired state changes. Clusters whose call failed stay behind and are retried with backoff.
+    /// </summary>
+    private async Task PushAsync()
+    {
+        var failed = false;
+        while (behind.Count > 0)
+        {
+            var current = snapshot;
+            var batch = behind.Take(PushParallelism).ToList();
+            behind.ExceptWith(batch);
+            var results = await Task.WhenAll(batch.Select(id => TryApplyAsync(id, current)));
+            var missed = batch.Where((_, i) => !results[i]).ToList();
+            if (missed.Count == 0)
+                continue;
+            behind.UnionWith(missed);
+            failed = true;
+            break;
+        }
+        if (failed)
+            retrying.Owe();
+        else
+            retrying.Paid();
+    }
+
+    private async Task<bool> TryApplyAsync(string id, FleetSnapshot current)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IClusterGrain>(id).ApplySnapshotAsync(current);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
     }
 
     private static ClusterReport Unreported(string id) =>

@@ -8,32 +8,25 @@ public sealed partial class ClusterGrain
 {
     // Volatile on purpose: after a restart nothing counts as published, so resuming republishes.
     private long publishedGeneration = -1;
+    private CatchUp publishing = null!;
 
     /// <summary>
-    /// Works out memberships and desired groups from the snapshot and the labels; a new generation is
-    /// issued only when the desired groups change, and it is persisted before it is published.
+    /// Applies the <see cref="DesiredPlan"/> for the snapshot and the labels: a new generation is issued only
+    /// when the desired groups change, and it is persisted before it is published.
     /// </summary>
     private async Task ReconcileDesiredAsync(FleetSnapshot snapshot, bool republish, bool forceNewGeneration = false, bool forceWrite = false)
     {
         if (snapshot.Version < S.SnapshotVersion)
             snapshot = await Fleet.GetSnapshotAsync();
-        var matching = snapshot.Groups.Where(g => selectors.Matches(g.Selector, S.Labels)).ToList();
-        var memberships = matching.Select(g => g.Name).Order(StringComparer.Ordinal).ToList();
-        var desired = matching
-            .Where(g => g.Revision is not null && g.Digest is not null)
-            .Select(g => new DesiredGroup(g.Name, g.Path, g.Revision!, g.Digest!))
-            .OrderBy(g => g.Name, StringComparer.Ordinal)
-            .ToList();
-
-        var desiredChanged = !desired.SequenceEqual(S.Desired);
-        var changed = desiredChanged || forceNewGeneration || !memberships.SequenceEqual(S.Memberships) || snapshot.Version != S.SnapshotVersion;
-        if (desiredChanged || forceNewGeneration)
+        var plan = DesiredPlan.Compute(snapshot, S.Labels, S, forceNewGeneration);
+        var changed = plan.Generation != S.Generation || plan.MembershipsChanged(S) || snapshot.Version != S.SnapshotVersion;
+        if (plan.Generation != S.Generation)
         {
-            S.Generation = Math.Max(S.Generation, S.AgentGeneration) + 1;
-            S.Desired = desired;
+            S.Generation = plan.Generation;
+            S.Desired = plan.Desired.ToList();
             S.DesiredAt = time.GetUtcNow();
         }
-        S.Memberships = memberships;
+        S.Memberships = plan.Memberships.ToList();
         S.SnapshotVersion = snapshot.Version;
         if (changed || forceWrite)
             await SaveAsync();
@@ -42,7 +35,7 @@ public sealed partial class ClusterGrain
         // agents to prune everything they run.
         if (snapshot.Version == 0 || S.Generation == 0)
             return;
-        if (desiredChanged || forceNewGeneration || republish || publishedGeneration < S.Generation)
+        if (republish || publishedGeneration < S.Generation)
             await PublishDesiredAsync();
     }
 
@@ -54,13 +47,18 @@ public sealed partial class ClusterGrain
             S.Desired, hubOptions.Value.ReconcileIntervalSeconds, S.DesiredAt);
         try
         {
-            await publisher.PublishDesiredAsync(message);
+            await transport.PublishDesiredAsync(message);
             publishedGeneration = S.Generation;
+            publishing.Paid();
         }
         catch (Exception e)
         {
-            // Stays unpublished; the next hello, snapshot or bridge reconnect publishes it again.
-            logger.LogWarning(e, "Could not publish desired generation {Generation} to cluster {Cluster}", S.Generation, Id);
+            logger.LogWarning("Could not publish desired generation {Generation} to cluster {Cluster} ({Error}); retrying with backoff",
+                S.Generation, Id, e.Message);
+            publishing.Owe();
         }
     }
+
+    private Task CatchUpDesiredAsync() =>
+        S.Registered && S.SnapshotVersion > 0 && publishedGeneration < S.Generation ? PublishDesiredAsync() : Task.CompletedTask;
 }

@@ -11,32 +11,71 @@ public sealed partial class ClusterGrain
     private long stamp;
     private ClusterReport? lastReport;
     private readonly Dictionary<string, MemberReport> lastMembers = new(StringComparer.Ordinal);
+    private CatchUp reporting = null!;
 
-    /// <summary>Tells the directory shard and each group what changed; one-way, so ingest never waits on them.</summary>
+    /// <summary>
+    /// Tells the directory shard and each group what changed. Ingest does not wait for them; a report
+    /// that fails is sent again, whole, by the catch-up timer.
+    /// </summary>
     private void Report(bool force)
     {
-        var members = S.Memberships.Select(Member).ToList();
+        foreach (var call in Reports(force))
+            _ = SendAsync(call);
+    }
 
+    private List<Task> Reports(bool force)
+    {
+        var calls = new List<Task>();
+        var members = S.Memberships.Select(Member).ToList();
         foreach (var member in members)
         {
             if (!force && lastMembers.TryGetValue(member.Group, out var before) && before == member with { Stamp = before.Stamp })
                 continue;
             var stamped = member with { Stamp = NextStamp() };
             lastMembers[member.Group] = stamped;
-            _ = GrainFactory.GetGrain<IGroupGrain>(member.Group).ReportMemberAsync(stamped);
+            calls.Add(GrainFactory.GetGrain<IGroupGrain>(member.Group).ReportMemberAsync(stamped));
         }
         foreach (var left in lastMembers.Keys.Except(S.Memberships).ToList())
         {
             lastMembers.Remove(left);
-            _ = GrainFactory.GetGrain<IGroupGrain>(left).ReportMemberAsync(new MemberReport(Id, left, default, null, null, NextStamp(), Left: true));
+            calls.Add(GrainFactory.GetGrain<IGroupGrain>(left).ReportMemberAsync(new MemberReport(Id, left, default, null, null, NextStamp(), Left: true)));
         }
 
         var report = new ClusterReport(Id, S.Labels, ClusterView.ClusterPhase(S), S.Presence, S.LastSeen, S.Generation, members, 0, ClusterView.LastPhase(S));
         if (!force && lastReport is not null && SameExceptSeen(lastReport, report)
             && (report.LastSeen is null || lastReport.LastSeen is { } seen && report.LastSeen - seen < LastSeenResolution))
-            return;
+            return calls;
         lastReport = report with { Stamp = NextStamp() };
-        _ = ClusterDirectory.For(GrainFactory, Id).ReportAsync(lastReport);
+        calls.Add(ClusterDirectory.For(GrainFactory, Id).ReportAsync(lastReport));
+        return calls;
+    }
+
+    private async Task SendAsync(Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch
+        {
+            // A group or shard missed this cluster's latest: everything is reported again, newly stamped.
+            reporting.Owe();
+        }
+    }
+
+    private async Task CatchUpReportsAsync()
+    {
+        if (!S.Registered)
+            return;
+        try
+        {
+            await Task.WhenAll(Reports(force: true));
+            reporting.Paid();
+        }
+        catch
+        {
+            reporting.Owe();
+        }
     }
 
     private MemberReport Member(string group)
@@ -51,6 +90,6 @@ public sealed partial class ClusterGrain
         && SameLabels(a.Labels, b.Labels)
         && a.Members.Select(m => m with { Stamp = 0 }).SequenceEqual(b.Members.Select(m => m with { Stamp = 0 }));
 
-    // Stamps order one-way reports from this cluster even across reactivations: they follow the clock.
+    // Stamps order reports from this cluster even across reactivations: they follow the clock.
     private long NextStamp() => stamp = Math.Max(stamp + 1, time.GetUtcNow().UtcTicks);
 }

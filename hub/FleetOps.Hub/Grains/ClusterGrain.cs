@@ -1,10 +1,8 @@
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Storage;
-using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,15 +10,15 @@ using Microsoft.Extensions.Options;
 namespace FleetOps.Hub.Grains;
 
 /// <summary>
-/// One cluster: decides its memberships and desired generation from the fleet snapshot and its labels,
-/// publishes its retained desired state, and ingests what its agent reports. This file holds the
-/// lifecycle and ingest; the partial files beside it hold desired state, reports and the detail view.
+/// One cluster: decides its memberships and desired generation from the fleet snapshot and its labels
+/// (<see cref="DesiredPlan"/>), publishes its retained desired state, and ingests what its agent reports.
+/// This file holds the lifecycle and ingest of hello, status and presence; the partial files beside it
+/// hold the journal, desired state, reports and the detail view.
 /// </summary>
 public sealed partial class ClusterGrain(
     [PersistentState("cluster", HubStorage.Name)] IPersistentState<ClusterState> state,
-    IClusterPublisher publisher,
+    IAgentTransport transport,
     IJournalStore journal,
-    ISelectorMatcher selectors,
     IOptions<HubOptions> hubOptions,
     IOptions<SourceOptions> sourceOptions,
     TimeProvider time,
@@ -29,12 +27,14 @@ public sealed partial class ClusterGrain(
 {
     private ClusterState S => state.State;
 
-    private bool unsavedSeen;
-
     private string Id => this.GetPrimaryKeyString();
+
+    private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        publishing = new CatchUp(this, _ => CatchUpDesiredAsync());
+        reporting = new CatchUp(this, _ => CatchUpReportsAsync());
         // The journal store, not this state, is the durable record of what was acknowledged: journal
         // batches are acknowledged after one write (the events) rather than two.
         if (S.Registered && await journal.LatestAsync(Id, 1, cancellationToken) is [var newest])
@@ -96,9 +96,8 @@ public sealed partial class ClusterGrain(
                 Id, hello.Generation, S.Generation);
         await SaveAsync();
 
-        var snapshot = labelsChanged || mustJump ? await Fleet.GetSnapshotAsync() : null;
-        if (snapshot is not null)
-            await ReconcileDesiredAsync(snapshot, republish: false, forceNewGeneration: mustJump);
+        if (labelsChanged || mustJump)
+            await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceNewGeneration: mustJump);
         else if (publishedGeneration < S.Generation)
             await PublishDesiredAsync();
         Report(force: false);
@@ -107,41 +106,12 @@ public sealed partial class ClusterGrain(
 
     public async Task<IngestOutcome> StatusAsync(Immutable<StatusMessage> message)
     {
-        var status = message.Value;
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
-        S.LastStatus = status;
+        S.LastStatus = message.Value;
         S.HasReported = true;
         Seen();
         await SaveAsync();
-        Report(force: false);
-        return IngestOutcome.Accepted;
-    }
-
-    public async Task<IngestOutcome> JournalAsync(Immutable<JournalMessage> journalMessage)
-    {
-        var message = journalMessage.Value;
-        if (!S.Registered)
-            return IngestOutcome.UnknownCluster;
-        // Seqs at or below the ack are redeliveries: already persisted, acknowledged again below.
-        var fresh = message.Events.Where(e => e.Seq > S.AckedSeq).ToList();
-        if (fresh.Count > 0)
-        {
-            if (fresh[0].Seq > S.AckedSeq + 1)
-            {
-                // The agent sends its outbox in order from the oldest unacknowledged event, so a gap means the
-                // events between were lost to the agent's own bound or acknowledged before this hub's data was reset.
-                metrics.JournalGap();
-                logger.LogWarning("Cluster {Cluster} journal jumps from {Acked} to {First}; the events between cannot be recovered",
-                    Id, S.AckedSeq, fresh[0].Seq);
-            }
-            await journal.AppendAsync(Id, fresh);
-            S.AckedSeq = fresh[^1].Seq;
-        }
-        // Not written here: the events are, and the next hello, status, presence or deactivation carries "last seen".
-        Seen();
-        unsavedSeen = true;
-        await PublishAckAsync();
         Report(force: false);
         return IngestOutcome.Accepted;
     }
@@ -162,13 +132,13 @@ public sealed partial class ClusterGrain(
         return IngestOutcome.Accepted;
     }
 
+    private bool unsavedSeen;
+
     private async Task SaveAsync()
     {
         await state.WriteStateAsync();
         unsavedSeen = false;
     }
-
-    private IFleetGrain Fleet => GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key);
 
     private void Seen() => S.LastSeen = time.GetUtcNow();
 
@@ -178,19 +148,6 @@ public sealed partial class ClusterGrain(
             S.PresenceSince = time.GetUtcNow();
         S.Presence = presence;
         S.PresenceAt = at;
-    }
-
-    private async Task PublishAckAsync()
-    {
-        try
-        {
-            await publisher.PublishAckAsync(new AckMessage(WireVersion.Current, Id, S.AckedSeq));
-        }
-        catch (Exception e)
-        {
-            // The agent keeps unacknowledged events and resends them; the redelivery is acknowledged then.
-            logger.LogWarning(e, "Could not acknowledge journal seq {Seq} to cluster {Cluster}", S.AckedSeq, Id);
-        }
     }
 
     private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>

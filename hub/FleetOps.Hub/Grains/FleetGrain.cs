@@ -1,13 +1,15 @@
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Storage;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Selectors;
 using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Hub.Grains;
 
 /// <summary>
 /// Decides which group targets move at a new commit: a target moves only when the group's rendered
-/// digest or path changes, and a group whose render failed keeps its previous target.
+/// digest or path changes, and a group whose render failed keeps its previous target. Every new
+/// snapshot goes to the directory shards, which bring each cluster up to it.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class FleetGrain(
@@ -16,6 +18,16 @@ public sealed class FleetGrain(
     ILogger<FleetGrain> logger) : Grain, IFleetGrain
 {
     private FleetState S => state.State;
+
+    private FleetSnapshot? snapshot;
+    private long broadcastVersion;
+    private CatchUp broadcasting = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        broadcasting = new CatchUp(this, _ => BroadcastAsync());
+        return Task.CompletedTask;
+    }
 
     public async Task<FleetCommitOutcome> ApplyCommitAsync(FleetCommit commit)
     {
@@ -26,43 +38,47 @@ public sealed class FleetGrain(
         var next = new List<GroupSpec>();
         foreach (var definition in commit.Definitions)
         {
-            var old = previous.GetValueOrDefault(definition.Name);
-            var target = old?.Target;
+            var line = definition.Source.Path.Line > 0 ? definition.Source.Path.Line : (int?)null;
+            var target = previous.GetValueOrDefault(definition.Name)?.Target;
             FleetError? error = null;
             if (!renders.TryGetValue(definition.Name, out var render) || render.Error is not null)
-                error = render?.Error ?? new FleetError(FleetErrorKinds.Render, $"group '{definition.Name}' was not rendered", null, definition.Line, commit.Commit.Sha, now);
+                error = render?.Error ?? new FleetError(FleetErrorKinds.Render, $"group '{definition.Name}' was not rendered", null, line, commit.Commit.Sha, now);
             else if (target is null || target.Digest != render.Digest || target.Path != definition.Path)
             {
                 target = new GroupTarget(commit.Commit, definition.Path, render.Digest!, render.Objects, now);
                 moved.Add(definition.Name);
             }
-            next.Add(new GroupSpec(definition.Name, definition.Path, definition.Selector, definition.Line, target, error));
+            next.Add(new GroupSpec(definition.Name, definition.Path, definition.Selector.ToString(), line, target, error));
         }
 
         var definitionsChanged = !next.Select(Shape).SequenceEqual(S.Groups.Select(Shape));
         S.Groups = next;
         S.Commit = commit.Commit;
         S.LastHead = commit.Commit.Sha;
-        S.DefinitionError = null;
+        S.DefinitionErrors = [];
         if (moved.Count > 0 || definitionsChanged)
+        {
             S.SnapshotVersion++;
+            snapshot = null;
+        }
         await state.WriteStateAsync();
 
         if (moved.Count > 0 || definitionsChanged)
         {
             logger.LogInformation("Commit {Commit} moved {Moved} of {Groups} group targets (definitions changed: {DefinitionsChanged})",
                 commit.Commit.Sha, moved.Count, next.Count, definitionsChanged);
-            Broadcast();
+            await BroadcastAsync();
         }
         return new FleetCommitOutcome(moved, definitionsChanged, Errors());
     }
 
-    public async Task RecordDefinitionErrorAsync(string head, FleetError error)
+    public async Task RecordDefinitionErrorsAsync(string head, IReadOnlyList<FleetError> errors)
     {
         S.LastHead = head;
-        S.DefinitionError = error;
+        S.DefinitionErrors = errors.ToList();
         await state.WriteStateAsync();
-        logger.LogWarning("fleet.yaml at {Commit} refused, keeping the definitions of {Accepted}: {Error}", head, S.Commit?.Sha, error.Message);
+        logger.LogWarning("fleet.yaml at {Commit} refused with {Count} error(s), keeping the definitions of {Accepted}: {Error}",
+            head, errors.Count, S.Commit?.Sha, errors.FirstOrDefault()?.Message);
     }
 
     public async Task RecordSourceErrorAsync(FleetError? error)
@@ -78,23 +94,36 @@ public sealed class FleetGrain(
     public Task<FleetStatus> GetStatusAsync() =>
         Task.FromResult(new FleetStatus(S.Commit, S.Groups.ToList(), Errors(), S.LastHead));
 
-    private FleetSnapshot Snapshot() => new(
+    // Selectors are parsed once per snapshot, not once per cluster that matches against them.
+    private FleetSnapshot Snapshot() => snapshot ??= new(
         S.SnapshotVersion,
-        S.Groups.Select(g => new SnapshotGroup(g.Name, g.Target?.Path ?? g.Path, g.Selector, g.Target?.Commit.Sha, g.Target?.Digest)).ToList());
+        S.Groups.Select(g => new SnapshotGroup(g.Name, g.Target?.Path ?? g.Path, LabelSelector.Parse(g.Selector), g.Target?.Commit.Sha, g.Target?.Digest)).ToList());
 
-    // Every cluster decides for itself whether the snapshot changes its desired state; unaffected ones publish nothing.
-    private void Broadcast()
+    /// <summary>
+    /// Hands the snapshot to every directory shard; until all of them have it, it is sent again with backoff.
+    /// Clusters decide for themselves whether it changes their desired state.
+    /// </summary>
+    private async Task BroadcastAsync()
     {
-        var snapshot = Snapshot();
-        foreach (var shard in ClusterDirectory.All(GrainFactory))
-            _ = shard.BroadcastAsync(snapshot);
+        var current = Snapshot();
+        if (current.Version <= broadcastVersion)
+            return;
+        try
+        {
+            await Task.WhenAll(ClusterDirectory.All(GrainFactory).Select(shard => shard.BroadcastAsync(current)));
+            broadcastVersion = current.Version;
+            broadcasting.Paid();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Handing snapshot {Version} to the directory shards failed ({Error}); retrying with backoff", current.Version, e.Message);
+            broadcasting.Owe();
+        }
     }
 
     private List<FleetError> Errors()
     {
-        var errors = new List<FleetError>();
-        if (S.DefinitionError is not null)
-            errors.Add(S.DefinitionError);
+        var errors = new List<FleetError>(S.DefinitionErrors);
         if (S.SourceError is not null)
             errors.Add(S.SourceError);
         errors.AddRange(S.Groups.Where(g => g.Error is not null).Select(g => g.Error!));

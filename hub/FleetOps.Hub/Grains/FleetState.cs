@@ -11,12 +11,13 @@ public sealed class FleetState
 
     [Id(1)] public List<GroupSpec> Groups { get; set; } = [];
 
-    [Id(2)] public FleetError? DefinitionError { get; set; }
-
     [Id(3)] public FleetError? SourceError { get; set; }
 
     /// <summary>The last head looked at, accepted or refused: the watcher skips it next time.</summary>
     [Id(4)] public string? LastHead { get; set; }
 
     [Id(5)] public long SnapshotVersion { get; set; }
+
+    /// <summary>Why fleet.yaml at <see cref="LastHead"/> was refused: every error the parser found, each with its line.</summary>
+    [Id(6)] public List<FleetError> DefinitionErrors { get; set; } = [];
 }

@@ -7,20 +7,27 @@ namespace FleetOps.Hub.Grains;
 /// <summary>
 /// Counts a group's members by phase, updated only when a member's phase or revision in this group
 /// changes. Held in memory: members report again when the hub starts, and a fresh activation first
-/// collects what the directory shards already know.
+/// collects what the directory shards already know. A group removed from fleet.yaml goes away once its
+/// last member has left.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class GroupGrain : Grain, IGroupGrain
+public sealed class GroupGrain(TimeProvider time) : Grain, IGroupGrain
 {
+    // A member that left stays this long as a tombstone, so that a late, older report cannot bring it back.
+    private static readonly TimeSpan TombstoneLife = TimeSpan.FromMinutes(10);
+
     private readonly Dictionary<string, MemberReport> members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> leftAt = new(StringComparer.Ordinal);
     private readonly int[] counts = new int[Enum.GetValues<Phase>().Length];
+
+    private string Name => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var name = this.GetPrimaryKeyString();
-        var known = await Task.WhenAll(ClusterDirectory.All(GrainFactory).Select(shard => shard.GetGroupMembersAsync(name)));
+        var known = await Task.WhenAll(ClusterDirectory.All(GrainFactory).Select(shard => shard.GetGroupMembersAsync(Name)));
         foreach (var report in known.SelectMany(r => r))
             Apply(report);
+        this.RegisterGrainTimer(TidyAsync, TombstoneLife / 2, TombstoneLife / 2);
     }
 
     public Task ReportMemberAsync(MemberReport report)
@@ -37,7 +44,6 @@ public sealed class GroupGrain : Grain, IGroupGrain
         members.Values.Where(m => !m.Left).OrderBy(m => m.ClusterId, StringComparer.Ordinal)
             .Select(m => new GroupMemberView(m.ClusterId, m.Phase, m.DesiredRevision, m.AppliedRevision, m.Reason, m.Message)).ToList()).AsImmutable());
 
-    // A member that left stays as a tombstone so that a late, older report cannot bring it back.
     private void Apply(MemberReport report)
     {
         if (members.TryGetValue(report.ClusterId, out var current))
@@ -48,7 +54,28 @@ public sealed class GroupGrain : Grain, IGroupGrain
                 counts[(int)current.Phase]--;
         }
         members[report.ClusterId] = report;
-        if (!report.Left)
+        if (report.Left)
+            leftAt[report.ClusterId] = time.GetUtcNow();
+        else
+        {
+            leftAt.Remove(report.ClusterId);
             counts[(int)report.Phase]++;
+        }
+    }
+
+    /// <summary>Forgets old tombstones; a group that is no longer in fleet.yaml and has no members left deactivates.</summary>
+    private async Task TidyAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - TombstoneLife;
+        foreach (var (id, at) in leftAt.Where(entry => entry.Value < cutoff).ToList())
+        {
+            leftAt.Remove(id);
+            members.Remove(id);
+        }
+        if (members.Count > leftAt.Count)
+            return;
+        var status = await GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key).GetStatusAsync();
+        if (status.Groups.All(g => g.Name != Name))
+            DeactivateOnIdle();
     }
 }

@@ -1,6 +1,7 @@
 using FleetOps.Hub.Api;
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Messaging;
+using FleetOps.Hub.Messaging.Embedded;
+using FleetOps.Hub.Messaging.External;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Security;
 using FleetOps.Hub.Source;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace FleetOps.Hub.Hosting;
 
-/// <summary>Composes the hub: options, the silo, the broker and bridge, the git watcher and the HTTP API.</summary>
+/// <summary>Composes the hub: options, the silo, the agent transport, the git watcher and the HTTP API.</summary>
 public static class HubHostingExtensions
 {
     public static IHostApplicationBuilder AddFleetOpsHub(this IHostApplicationBuilder builder) =>
@@ -31,32 +32,37 @@ public static class HubHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The agent transport, chosen once from configuration: the embedded broker (default), or the link to
+    /// an external one (<c>Hub:Mqtt:BrokerUrl</c>). Hosted services start after the silo, in this order.
+    /// </summary>
     public static IHostApplicationBuilder AddHubMessaging(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<HubCredential>();
         services.AddSingleton<LogOnce>();
         services.AddSingleton<IngestDispatcher>();
-        services.AddSingleton<HubLink>();
-        services.AddSingleton<IClusterPublisher, MqttClusterPublisher>();
-        services.AddSingleton<BrokerAuthenticator>();
-        services.AddSingleton<DirectIngest>();
-        // Hosted services start in this order, after the silo: broker, then the bridge that connects to it.
         var mqtt = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? MqttOptions.Default;
         if (mqtt.IsEmbedded)
         {
+            services.AddSingleton<BrokerAuthenticator>();
+            services.AddSingleton<BrokerIngest>();
             services.AddSingleton<EmbeddedBroker>();
+            services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }
-        services.AddHostedService(sp => sp.GetRequiredService<HubLink>());
+        else
+        {
+            services.AddSingleton<HubCredential>();
+            services.AddSingleton<ExternalBrokerLink>();
+            services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<ExternalBrokerLink>());
+            services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerLink>());
+        }
         services.AddHostedService<DesiredRepublisher>();
         return builder;
     }
 
     public static IHostApplicationBuilder AddHubSource(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IFleetDefinitionReader, SharedFleetDefinitionReader>();
-        builder.Services.AddSingleton<ISelectorMatcher, SharedSelectorMatcher>();
         builder.Services.AddSingleton<IRenderer>(sp => new Renderer(
             new RenderOptions
             {

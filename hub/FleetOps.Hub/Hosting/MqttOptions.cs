@@ -35,23 +35,14 @@ public sealed record MqttOptions
 
     public string? TlsCertificatePassword { get; set; }
 
-    /// <summary>
-    /// Embedded broker with TLS: keep the plain listener, bound to loopback only, for the hub's own
-    /// bridge and local tools. Agents must use TLS.
-    /// </summary>
+    /// <summary>Embedded broker with TLS: keep the plain listener, bound to loopback only, for local tools. Agents must use TLS.</summary>
     public bool PlainLoopbackWithTls { get; set; } = true;
 
     /// <summary>External broker with mqtts: skip certificate validation (test brokers with self-signed certificates only).</summary>
     public bool AllowUntrustedCertificates { get; set; }
 
-    /// <summary>Grain calls the bridge runs at once; more overlap helps ingest, too many only queue.</summary>
+    /// <summary>Agent messages processed at once; more overlap helps ingest, too many only queue.</summary>
     public int MaxInFlight { get; set; } = 2048;
-
-    /// <summary>
-    /// Embedded broker: hand agents' messages to the hub inside the broker instead of routing them to
-    /// the bridge's subscription (see <see cref="Messaging.DirectIngest"/>).
-    /// </summary>
-    public bool DirectIngest { get; set; } = true;
 
     public bool IsEmbedded => string.IsNullOrWhiteSpace(BrokerUrl);
 }

@@ -7,13 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace FleetOps.Hub.Messaging;
 
 /// <summary>
-/// Each time the bridge (re)connects, every registered cluster re-derives and republishes its retained
-/// desired state: the hub, not the broker, is the source of truth, and an embedded broker starts empty.
+/// Each time the agent transport (re)connects, every registered cluster re-derives and republishes its
+/// retained desired state: the hub, not the broker, is the source of truth, and an embedded broker starts empty.
 /// The first pass also rebuilds the in-memory reports of directory shards and groups, then marks the
 /// hub ready.
 /// </summary>
 public sealed class DesiredRepublisher(
-    HubLink link,
+    IAgentTransport transport,
     IGrainFactory grains,
     HubReadiness readiness,
     ILogger<DesiredRepublisher> logger) : BackgroundService
@@ -23,7 +23,7 @@ public sealed class DesiredRepublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var epoch in link.Connections.ReadAllAsync(stoppingToken))
+        await foreach (var epoch in transport.Connections.ReadAllAsync(stoppingToken))
         {
             while (!await TryRepublishAsync(epoch, stoppingToken))
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);

@@ -8,7 +8,7 @@ namespace FleetOps.Hub.Messaging;
 /// <summary>
 /// Turns one MQTT message from an agent into one grain call. A payload that does not parse, names
 /// another cluster or comes from an unregistered cluster is dropped, counted by code and logged once
-/// per cluster and code; nothing an agent sends can crash the bridge.
+/// per cluster and code; nothing an agent sends can crash the transport.
 /// </summary>
 public sealed class IngestDispatcher(IGrainFactory grains, HubMetrics metrics, LogOnce logOnce, ILogger<IngestDispatcher> logger)
 {

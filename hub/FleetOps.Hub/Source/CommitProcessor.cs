@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Metrics;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Fleet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +13,11 @@ namespace FleetOps.Hub.Source;
 /// <summary>
 /// What the hub does with a new head, step by step: read fleet.yaml, check every group's path,
 /// materialize the tree, render every group, and hand the results to the fleet grain, which decides
-/// what moves. A refused fleet.yaml changes nothing but the error shown.
+/// what moves. A refused fleet.yaml changes nothing but the errors shown: every error the shared parser
+/// found, each with its file and line, one <see cref="FleetError"/> apiece.
 /// </summary>
 public sealed class CommitProcessor(
     IGitMirror mirror,
-    IFleetDefinitionReader definitions,
     IGroupRenderer renderer,
     IGrainFactory grains,
     IOptions<HubOptions> hubOptions,
@@ -34,10 +34,10 @@ public sealed class CommitProcessor(
         var fleet = grains.GetGrain<IFleetGrain>(IFleetGrain.Key);
         var commit = mirror.GetCommit(head);
 
-        var (groups, error) = ReadDefinitions(head);
-        if (error is not null)
+        var (groups, errors) = ReadDefinitions(head);
+        if (errors.Count > 0)
         {
-            await fleet.RecordDefinitionErrorAsync(head, error);
+            await fleet.RecordDefinitionErrorsAsync(head, errors);
             return new RefreshResult(head, true, [], (await fleet.GetStatusAsync()).Errors);
         }
 
@@ -49,28 +49,25 @@ public sealed class CommitProcessor(
     }
 
     /// <summary>fleet.yaml must parse and every group's path must exist at the commit, else the whole commit is refused.</summary>
-    private (IReadOnlyList<GroupDefinition>?, FleetError?) ReadDefinitions(string head)
+    private (IReadOnlyList<GroupDefinition>? Groups, IReadOnlyList<FleetError> Errors) ReadDefinitions(string head)
     {
         var now = time.GetUtcNow();
         var yaml = mirror.ReadFile(head, FleetFile);
         if (yaml is null)
-            return (null, new FleetError(FleetErrorKinds.Definition, $"{FleetFile} does not exist at the root of the repository at {Revisions.Short(head)}", FleetFile, null, head, now));
+            return (null, [new FleetError(FleetErrorKinds.Definition, $"{FleetFile} does not exist at the root of the repository at {Revisions.Short(head)}", FleetFile, null, head, now)]);
 
-        var parsed = definitions.Parse(yaml, FleetFile);
-        if (parsed.Error is { } invalid)
-            return (null, new FleetError(FleetErrorKinds.Definition, invalid.ToString(), invalid.File, invalid.Line, head, now));
-
-        foreach (var group in parsed.Groups!)
+        var parsed = FleetYamlParser.Parse(yaml, FleetFile);
+        if (parsed.Succeeded)
         {
-            if (mirror.DirectoryExists(head, group.Path))
-                continue;
-            var suggestion = definitions.Suggest(group.Path.Trim('/'), mirror.ListDirectories(head));
-            var hint = suggestion is null ? "" : $" (did you mean '{suggestion}'?)";
-            var where = group.Line is null ? FleetFile : $"{FleetFile}:{group.Line}";
-            return (null, new FleetError(FleetErrorKinds.Definition,
-                $"{where}: group '{group.Name}': path '{group.Path}' does not exist at {Revisions.Short(head)}{hint}", FleetFile, group.Line, head, now));
+            var folders = new Lazy<IReadOnlyList<string>>(() => mirror.ListDirectories(head));
+            parsed = parsed.WithErrors(parsed.Definition.Groups
+                .Where(group => !mirror.DirectoryExists(head, group.Path))
+                .Select(group => FleetYamlError.PathNotFound(group, Revisions.Short(head), folders.Value))
+                .ToList());
         }
-        return (parsed.Groups, null);
+        return parsed.Succeeded
+            ? (parsed.Definition.Groups, [])
+            : (null, parsed.Errors.Select(e => new FleetError(FleetErrorKinds.Definition, e.ToString(), e.File, e.Line, head, now)).ToList());
     }
 
     /// <summary>Renders every group from one materialized copy of the tree; a failed group carries its error.</summary>

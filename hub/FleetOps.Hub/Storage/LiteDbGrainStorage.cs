@@ -16,7 +16,9 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
     private readonly ILiteCollection<StoredGrainState> states = database.Database.GetCollection<StoredGrainState>(Collection);
 
     // Stored ETags, known once read or written. Every write goes through the database's single writer,
-    // so this stays exact and a write needs no read of the stored document to check its ETag.
+    // so this stays exact and a write needs no read of the stored document to check its ETag. It learns
+    // a written ETag only once the batch holding the write has committed: a rolled-back batch leaves the
+    // stored document as it was, and a cache ahead of it would refuse every later write of that grain.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> etags = new(StringComparer.Ordinal);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -41,16 +43,26 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
         var key = Key(stateName, grainId);
         var data = serializer.SerializeToArray(grainState.State);
         var expected = grainState.ETag;
-        var next = await database.WriteAsync(db =>
+        long next;
+        try
         {
-            var collection = db.GetCollection<StoredGrainState>(Collection);
-            var current = StoredETag(collection, key);
-            CheckETag(stateName, grainId, current, expected);
-            var etag = (current ?? 0) + 1;
-            collection.Upsert(new StoredGrainState { Id = key, ETag = etag, Data = data });
-            etags[key] = etag;
-            return etag;
-        });
+            next = await database.WriteAsync(db =>
+            {
+                var collection = db.GetCollection<StoredGrainState>(Collection);
+                var current = StoredETag(collection, key);
+                CheckETag(stateName, grainId, current, expected);
+                var etag = (current ?? 0) + 1;
+                collection.Upsert(new StoredGrainState { Id = key, ETag = etag, Data = data });
+                return etag;
+            });
+        }
+        catch
+        {
+            // The batch may have been rolled back: the next write reads the stored ETag again.
+            etags.TryRemove(key, out _);
+            throw;
+        }
+        etags[key] = next;
         grainState.ETag = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
@@ -59,13 +71,19 @@ public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializ
     {
         var key = Key(stateName, grainId);
         var expected = grainState.ETag;
-        await database.WriteAsync(db =>
+        try
         {
-            var collection = db.GetCollection<StoredGrainState>(Collection);
-            CheckETag(stateName, grainId, StoredETag(collection, key), expected);
+            await database.WriteAsync(db =>
+            {
+                var collection = db.GetCollection<StoredGrainState>(Collection);
+                CheckETag(stateName, grainId, StoredETag(collection, key), expected);
+                return collection.Delete(key);
+            });
+        }
+        finally
+        {
             etags.TryRemove(key, out _);
-            return collection.Delete(key);
-        });
+        }
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;

@@ -30,6 +30,24 @@ public static class DidYouMean
         return best;
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> known names near one that was not found (a cluster id, a group name),
+    /// nearest first, ties in ordinal order. Looser than <see cref="Nearest"/>: an operator choosing among
+    /// ids like <c>store-0041</c> and <c>store-0043</c> wants to see both.
+    /// </summary>
+    public static IReadOnlyList<string> Closest(string input, IEnumerable<string> candidates, int count = 3)
+    {
+        var limit = Math.Max(3, input.Length / 2);
+        return candidates
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => (Name: name, Distance: Distance(input, name)))
+            .Where(x => x.Distance <= limit)
+            .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(count)
+            .Select(x => x.Name)
+            .ToList();
+    }
+
     /// <summary><c> (did you mean 'x'?)</c> with a leading space, or the empty string when nothing is close.</summary>
     public static string Hint(string input, IEnumerable<string> candidates) =>
         Nearest(input, candidates) is { } nearest ? $" (did you mean '{nearest}'?)" : "";

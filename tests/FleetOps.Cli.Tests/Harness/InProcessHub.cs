@@ -1,6 +1,6 @@
 using System.Globalization;
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Source;
 using FleetOps.Hub.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

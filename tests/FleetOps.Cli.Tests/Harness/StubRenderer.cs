@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using FleetOps.Hub.Definitions;
+using FleetOps.Hub.Source;
 
 namespace FleetOps.Cli.Tests.Harness;
 

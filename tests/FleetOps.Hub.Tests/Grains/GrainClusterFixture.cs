@@ -1,4 +1,3 @@
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Metrics;
@@ -19,7 +18,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;
 
-    public RecordingPublisher Publisher => Silo.GetRequiredService<RecordingPublisher>();
+    public RecordingTransport Transport => Silo.GetRequiredService<RecordingTransport>();
 
     public IJournalStore Journal => Silo.GetRequiredService<IJournalStore>();
 
@@ -48,10 +47,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(HubStorage.Name);
             silo.Services.AddSerializer(serializer => serializer.AddHubSerialization());
-            silo.Services.AddSingleton<RecordingPublisher>();
-            silo.Services.AddSingleton<IClusterPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
+            silo.Services.AddSingleton<RecordingTransport>();
+            silo.Services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<RecordingTransport>());
             silo.Services.AddSingleton<IJournalStore, MemoryJournalStore>();
-            silo.Services.AddSingleton<ISelectorMatcher, SharedSelectorMatcher>();
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<HubMetrics>();
             silo.Services.AddOptions<HubOptions>();

@@ -1,8 +1,9 @@
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Fleet;
+using FleetOps.Shared.Selectors;
 using Orleans.Concurrency;
 
 namespace FleetOps.Hub.Tests.Grains;
@@ -42,12 +43,16 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
         await Fleet.ApplyCommitAsync(Commit(Sha('4'), ("a", "sha256:a1")));
         var before = await Fleet.GetSnapshotAsync();
 
-        await Fleet.RecordDefinitionErrorAsync(Sha('5'), new FleetError(FleetErrorKinds.Definition, "fleet.yaml:3: bad", "fleet.yaml", 3, Sha('5'), When));
+        await Fleet.RecordDefinitionErrorsAsync(Sha('5'),
+        [
+            new FleetError(FleetErrorKinds.Definition, "fleet.yaml:3: bad", "fleet.yaml", 3, Sha('5'), When),
+            new FleetError(FleetErrorKinds.Definition, "fleet.yaml:9: worse", "fleet.yaml", 9, Sha('5'), When),
+        ]);
 
         var status = await Fleet.GetStatusAsync();
         Assert.Equal(Sha('4'), status.Commit!.Sha);
         Assert.Equal(Sha('5'), status.LastHead);
-        Assert.Equal(3, Assert.Single(status.Errors).Line);
+        Assert.Equal([3, 9], status.Errors.Select(e => e.Line));
         Assert.Equal(before, await Fleet.GetSnapshotAsync(), new SnapshotComparer());
     }
 
@@ -58,15 +63,35 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
         var cluster = fixture.Grains.GetGrain<IClusterGrain>("grain-store-1");
 
         await cluster.InitializeAsync(new Dictionary<string, string> { ["pick"] = "a" }, When);
-        var first = Assert.Single(fixture.Publisher.Desired("grain-store-1"));
+        var first = Assert.Single(fixture.Transport.Desired("grain-store-1"));
         Assert.Equal(["a"], first.Groups.Select(g => g.Name));
         Assert.Equal(1, first.Generation);
         Assert.Equal("https://git.example.com/fleet-config.git", first.Source.Url);
 
         await cluster.HelloAsync(new HelloMessage(1, "grain-store-1", "1.0", new Dictionary<string, string> { ["pick"] = "b" }, null, 9, 0, When).AsImmutable());
-        var moved = fixture.Publisher.Desired("grain-store-1")[^1];
+        var moved = fixture.Transport.Desired("grain-store-1")[^1];
         Assert.Equal(["b"], moved.Groups.Select(g => g.Name));
         Assert.Equal(10, moved.Generation);
+    }
+
+    [Fact]
+    public async Task ADesiredPublishThatFailsIsRetriedUntilItGoesThroughWithoutANewCommitOrHello()
+    {
+        await Fleet.ApplyCommitAsync(Commit(Sha('7'), ("a", "sha256:a1")));
+        var cluster = fixture.Grains.GetGrain<IClusterGrain>("grain-store-3");
+        fixture.Transport.RefuseDesired = true;
+        try
+        {
+            await cluster.InitializeAsync(new Dictionary<string, string> { ["pick"] = "a" }, When);
+            Assert.Empty(fixture.Transport.Desired("grain-store-3"));
+        }
+        finally
+        {
+            fixture.Transport.RefuseDesired = false;
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(fixture.Transport.Desired("grain-store-3").Count == 1), "the desired state published by the catch-up timer");
+        Assert.Equal(["a"], fixture.Transport.Desired("grain-store-3")[0].Groups.Select(g => g.Name));
     }
 
     [Fact]
@@ -79,7 +104,7 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
         await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(2, 5)).AsImmutable());
         await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(1, 2)).AsImmutable());
 
-        Assert.Equal([3L, 5, 5], fixture.Publisher.Acks("grain-store-2").Select(a => a.Seq));
+        Assert.Equal([3L, 5, 5], fixture.Transport.Acks("grain-store-2").Select(a => a.Seq));
         Assert.Equal([1L, 2, 3, 4, 5], (await fixture.Journal.LatestAsync("grain-store-2", 20)).Select(e => e.Seq));
         Assert.Equal(5, (await cluster.GetDetailAsync(0))!.AckedSeq);
     }
@@ -111,7 +136,7 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
 
     private static FleetCommit Commit(string sha, params (string Group, string? Digest)[] groups) => new(
         new CommitInfo(sha, $"commit {sha[..7]}", When),
-        groups.Select(g => new GroupDefinition(g.Group, $"apps/{g.Group}", $"pick={g.Group}", null)).ToList(),
+        groups.Select(g => new GroupDefinition(g.Group, $"apps/{g.Group}", LabelSelector.Parse($"pick={g.Group}"))).ToList(),
         groups.Select(g => new GroupRender(g.Group, g.Digest, 1,
             g.Digest is null ? new FleetError(FleetErrorKinds.Render, "boom", null, null, sha, When) : null)).ToList());
 

@@ -1,5 +1,5 @@
-using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Source;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

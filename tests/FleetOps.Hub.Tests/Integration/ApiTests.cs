@@ -56,6 +56,19 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConcurrentRegistrationsOfOneIdHaveOneWinnerWhoseLabelsStand()
+    {
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Http.PostAsJsonAsync("/api/v1/clusters",
+            new RegisterClusterRequest("store-race", new Dictionary<string, string> { ["attempt"] = $"a{i}" }), ApiJsonContext.Default.RegisterClusterRequest)));
+
+        var won = Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(attempts.Where(r => r != won), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var winner = (await won.Content.ReadFromJsonAsync(ApiJsonContext.Default.RegisterClusterResponse))!;
+        var detail = (await scenario.Hub.Api.ClusterAsync("store-race"))!;
+        Assert.Equal(winner.Labels, detail.Labels);
+    }
+
+    [Fact]
     public async Task ABadSelectorIsA400WithTheParsersMessage()
     {
         var response = await Http.GetAsync("/api/v1/clusters?selector=region%20in%20(east");

@@ -81,12 +81,12 @@ public sealed class GitWatcherTests
         var bad = scenario.Repository.Commit("Typo in fleet.yaml");
         var refresh = await scenario.Hub.Api.RefreshAsync();
 
-        var error = Assert.Single(refresh.Errors, e => e.Kind == FleetErrorKinds.Definition);
-        Assert.Equal("fleet.yaml", error.File);
-        Assert.NotNull(error.Line);
-        Assert.Contains("fleet.yaml:8:", error.Message);
-        Assert.Contains("selectr", error.Message);
-        Assert.Equal(bad, error.Commit);
+        // Every error the parser found, one apiece, each with its own line.
+        var errors = refresh.Errors.Where(e => e.Kind == FleetErrorKinds.Definition).ToList();
+        Assert.Equal([6, 8], errors.Select(e => e.Line));
+        Assert.All(errors, e => Assert.Equal(("fleet.yaml", bad), (e.File, e.Commit)));
+        Assert.StartsWith("fleet.yaml:6: group 'pos-east': selector is missing", errors[0].Message);
+        Assert.Equal("fleet.yaml:8: group 'pos-east': unknown field 'selectr' (did you mean 'selector'?)", errors[1].Message);
         Assert.Empty(refresh.MovedGroups);
 
         var fleet = await scenario.Hub.Api.FleetAsync();

@@ -24,10 +24,6 @@ public sealed class ApiHelperTests
     public void NonsenseIsNotADuration(string text) => Assert.False(Durations.TryParse(text, out _));
 
     [Fact]
-    public void NearestNamesAreCloseOnesInDistanceThenNameOrder() =>
-        Assert.Equal(["store-0040", "store-0041"], Nearest.To("store-0042", ["store-0041", "warehouse-9", "store-0040", "store-9999"], 2));
-
-    [Fact]
     public void TokensAreRandomAndOnlyTheirHashIsCompared()
     {
         var token = Tokens.New();

@@ -1,5 +1,7 @@
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Messaging;
+using FleetOps.Hub.Messaging.Embedded;
+using FleetOps.Hub.Messaging.External;
 using FleetOps.Hub.Storage;
 using FleetOps.Hub.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +25,8 @@ public sealed class HostingTests
         Assert.IsType<LiteDbGrainStorage>(app.Services.GetRequiredKeyedService<IGrainStorage>(HubStorage.Name));
         Assert.IsType<LiteDbJournalStore>(app.Services.GetRequiredService<IJournalStore>());
         Assert.Contains(app.Services.GetServices<IHostedService>(), s => s is EmbeddedBroker);
+        Assert.IsType<EmbeddedBroker>(app.Services.GetRequiredService<IAgentTransport>());
+        Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is ExternalBrokerLink);
     }
 
     [Fact]
@@ -42,7 +46,8 @@ public sealed class HostingTests
         Assert.Equal("AdoNetClusteringTable", app.Services.GetRequiredService<Orleans.IMembershipTable>().GetType().Name);
         Assert.IsType<PostgresJournalStore>(app.Services.GetRequiredService<IJournalStore>());
         Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is EmbeddedBroker);
-        Assert.NotEqual(HubCredential.EmbeddedUser, app.Services.GetRequiredService<HubCredential>().Username);
+        Assert.IsType<ExternalBrokerLink>(app.Services.GetRequiredService<IAgentTransport>());
+        Assert.Contains(app.Services.GetServices<IHostedService>(), s => s is ExternalBrokerLink);
     }
 
     [Fact]

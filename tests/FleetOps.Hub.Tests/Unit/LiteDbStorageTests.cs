@@ -58,6 +58,38 @@ public sealed class LiteDbStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task AWriteRolledBackWithItsBatchDoesNotLockTheGrainOut()
+    {
+        var storage = new LiteDbGrainStorage(database, new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
+        var id = GrainId.Create("test", "rolled-back");
+        var grain = new GrainState<List<string>> { State = ["a"] };
+        await storage.WriteStateAsync("s", id, grain);
+
+        // Hold the writer so the grain's write and a failing one land in the same batch, which rolls back whole.
+        using var held = new ManualResetEventSlim();
+        using var hold = new ManualResetEventSlim();
+        var holding = database.WriteAsync(_ =>
+        {
+            held.Set();
+            return hold.Wait(TimeSpan.FromSeconds(30));
+        });
+        Assert.True(held.Wait(TimeSpan.FromSeconds(30)), "the writer took the holding write");
+        grain.State.Add("b");
+        var rolledBack = storage.WriteStateAsync("s", id, grain);
+        var failing = database.WriteAsync<int>(_ => throw new LiteDB.LiteException(0, "the disk said no"));
+        hold.Set();
+        await holding;
+        await Assert.ThrowsAsync<LiteDB.LiteException>(() => failing);
+        await Assert.ThrowsAsync<LiteDB.LiteException>(() => rolledBack);
+
+        await storage.WriteStateAsync("s", id, grain);
+
+        var read = new GrainState<List<string>>();
+        await storage.ReadStateAsync("s", id, read);
+        Assert.Equal(["a", "b"], read.State);
+    }
+
+    [Fact]
     public async Task TheJournalKeepsOnlyTheNewestEventsPerClusterAndNeverMixesClusters()
     {
         var journal = new LiteDbJournalStore(database, Options.Create(new HubOptions { HistoryLimit = 1000 }));

@@ -1,4 +1,4 @@
-using FleetOps.Hub.Messaging;
+using FleetOps.Hub.Security;
 using FleetOps.Shared.Contracts;
 
 namespace FleetOps.Hub.Tests.Unit;

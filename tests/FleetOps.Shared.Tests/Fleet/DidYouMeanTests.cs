@@ -43,4 +43,12 @@ public sealed class DidYouMeanTests
     [InlineData("Name", "name", 1)]
     public void DistanceCountsEditsAndSwaps(string a, string b, int expected) =>
         Assert.Equal(expected, DidYouMean.Distance(a, b));
+
+    [Fact]
+    public void ClosestNamesAreNearOnesInDistanceThenNameOrder() =>
+        Assert.Equal(["store-0040", "store-0041"], DidYouMean.Closest("store-0042", ["store-0041", "warehouse-9", "store-0040", "store-9999"], 2));
+
+    [Fact]
+    public void ClosestLeavesOutNamesThatAreNothingAlike() =>
+        Assert.Empty(DidYouMean.Closest("pos-east", ["kitchen-display", "menu-board"]));
 }

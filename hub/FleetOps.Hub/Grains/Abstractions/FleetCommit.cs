@@ -1,9 +1,9 @@
-using FleetOps.Hub.Definitions;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Fleet;
 
 namespace FleetOps.Hub.Grains.Abstractions;
 
-/// <summary>What the git watcher learned at a new head whose fleet.yaml is valid: the definitions and each group's render.</summary>
+/// <summary>What the git watcher learned at a new head whose fleet.yaml is valid: the parsed groups and each group's render.</summary>
 [GenerateSerializer, Immutable]
 public sealed record FleetCommit(
     [property: Id(0)] CommitInfo Commit,

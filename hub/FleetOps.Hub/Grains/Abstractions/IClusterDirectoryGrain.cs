@@ -12,6 +12,9 @@ public interface IClusterDirectoryGrain : IGrainWithIntegerKey
     /// <summary>False when the id is already registered.</summary>
     Task<bool> RegisterAsync(string clusterId, string tokenHash, DateTimeOffset at);
 
+    /// <summary>Forgets a registration (used to undo one whose cluster could not be initialized).</summary>
+    Task UnregisterAsync(string clusterId);
+
     /// <summary>False when the id is not registered.</summary>
     Task<bool> ReplaceTokenAsync(string clusterId, string tokenHash);
 
@@ -24,7 +27,7 @@ public interface IClusterDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<IReadOnlyList<string>> GetIdsAsync();
 
-    [OneWay]
+    /// <summary>A cluster's latest; an older one (by stamp) than what the shard holds is ignored.</summary>
     Task ReportAsync(ClusterReport report);
 
     /// <summary>Wrapped in Immutable&lt;T&gt; so thousands of rows are handed over, not deep-copied.</summary>
@@ -37,7 +40,9 @@ public interface IClusterDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<IReadOnlyList<MemberReport>> GetGroupMembersAsync(string group);
 
-    /// <summary>Hands a new fleet snapshot to every cluster of this shard; each decides whether its desired state changes.</summary>
-    [OneWay]
+    /// <summary>
+    /// Takes a new fleet snapshot and returns at once; the shard then brings each of its clusters up to it,
+    /// retrying with backoff those that fail. Each cluster decides whether its desired state changes.
+    /// </summary>
     Task BroadcastAsync(FleetSnapshot snapshot);
 }

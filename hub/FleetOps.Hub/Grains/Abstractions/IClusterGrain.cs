@@ -15,7 +15,7 @@ public interface IClusterGrain : IGrainWithStringKey
     /// <summary>On hub start: re-derive and republish desired state, and report to the directory and groups.</summary>
     Task ResumeAsync();
 
-    [OneWay]
+    /// <summary>Brings the cluster up to a snapshot; a publish that fails is retried by the cluster itself.</summary>
     Task ApplySnapshotAsync(FleetSnapshot snapshot);
 
     // Wire messages are wrapped in Immutable<T>: nothing changes them after parsing, and unwrapped

@@ -4,7 +4,8 @@ namespace FleetOps.Hub.Grains.Abstractions;
 
 /// <summary>
 /// The fleet's definitions and targets (one grain, key <see cref="Key"/>). It decides which targets move
-/// and tells every cluster about the new snapshot; the git watcher only feeds it what it found.
+/// and hands every new snapshot to the directory shards, which bring every cluster up to it; the git
+/// watcher only feeds it what it found.
 /// </summary>
 public interface IFleetGrain : IGrainWithStringKey
 {
@@ -13,8 +14,8 @@ public interface IFleetGrain : IGrainWithStringKey
     /// <summary>A new head with a valid fleet.yaml: replaces the definitions, moves targets whose digest changed.</summary>
     Task<FleetCommitOutcome> ApplyCommitAsync(FleetCommit commit);
 
-    /// <summary>A new head whose fleet.yaml was refused: keep everything, show the error.</summary>
-    Task RecordDefinitionErrorAsync(string head, FleetError error);
+    /// <summary>A new head whose fleet.yaml was refused: keep everything, show the errors.</summary>
+    Task RecordDefinitionErrorsAsync(string head, IReadOnlyList<FleetError> errors);
 
     /// <summary>The repository could not be polled; null clears the error after a good poll.</summary>
     Task RecordSourceErrorAsync(FleetError? error);

@@ -8,7 +8,6 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// </summary>
 public interface IGroupGrain : IGrainWithStringKey
 {
-    [OneWay]
     Task ReportMemberAsync(MemberReport report);
 
     [AlwaysInterleave]

@@ -1,3 +1,5 @@
+using FleetOps.Shared.Selectors;
+
 namespace FleetOps.Hub.Grains.Abstractions;
 
 /// <summary>
@@ -8,6 +10,6 @@ namespace FleetOps.Hub.Grains.Abstractions;
 public sealed record SnapshotGroup(
     [property: Id(0)] string Name,
     [property: Id(1)] string Path,
-    [property: Id(2)] string Selector,
+    [property: Id(2)] LabelSelector Selector,
     [property: Id(3)] string? Revision,
     [property: Id(4)] string? Digest);

@@ -1,6 +1,6 @@
 using FleetOps.Shared.Rendering;
 
-namespace FleetOps.Hub.Definitions;
+namespace FleetOps.Hub.Source;
 
 /// <summary>
 /// Groups rendered by the shared renderer (kustomize or plain YAML, validated, no cluster variables):

@@ -1,19 +1,28 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using FleetOps.Hub.Messaging;
 using FleetOps.Shared.Contracts;
 
 namespace FleetOps.Hub.Tests.Grains;
 
-/// <summary>Keeps what grains would have published, per cluster, in order.</summary>
-public sealed class RecordingPublisher : IClusterPublisher
+/// <summary>Keeps what grains would have published, per cluster, in order; can be told to refuse desired publishes.</summary>
+public sealed class RecordingTransport : IAgentTransport
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<IClusterMessage>> sent = new();
+
+    /// <summary>While set, every desired publish throws, as a broker that cannot be reached does.</summary>
+    public volatile bool RefuseDesired;
+
+    public bool IsConnected => !RefuseDesired;
+
+    public ChannelReader<int> Connections { get; } = Channel.CreateUnbounded<int>().Reader;
 
     public IReadOnlyList<DesiredMessage> Desired(string clusterId) => Of(clusterId).OfType<DesiredMessage>().ToList();
 
     public IReadOnlyList<AckMessage> Acks(string clusterId) => Of(clusterId).OfType<AckMessage>().ToList();
 
-    public Task PublishDesiredAsync(DesiredMessage desired, CancellationToken cancellationToken = default) => Record(desired);
+    public Task PublishDesiredAsync(DesiredMessage desired, CancellationToken cancellationToken = default) =>
+        RefuseDesired ? throw new InvalidOperationException("the broker is down (test)") : Record(desired);
 
     public Task PublishAckAsync(AckMessage ack, CancellationToken cancellationToken = default) => Record(ack);
 

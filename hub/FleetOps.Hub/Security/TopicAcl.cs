@@ -1,6 +1,6 @@
 using FleetOps.Shared.Contracts;
 
-namespace FleetOps.Hub.Messaging;
+namespace FleetOps.Hub.Security;
 
 /// <summary>
 /// The topic rule for agents: a cluster publishes only its own hello, status, journal and presence,

@@ -1,4 +1,4 @@
-namespace FleetOps.Hub.Definitions;
+namespace FleetOps.Hub.Source;
 
 /// <summary>
 /// The hub's seam over the shared renderer: renders <paramref name="groupPath"/> inside a folder holding

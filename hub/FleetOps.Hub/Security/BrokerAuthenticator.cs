@@ -1,21 +1,21 @@
 using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Metrics;
-using FleetOps.Hub.Security;
 using FleetOps.Shared.Contracts;
 using Microsoft.Extensions.Logging;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
-namespace FleetOps.Hub.Messaging;
+namespace FleetOps.Hub.Security;
 
 /// <summary>
-/// The embedded broker's rules: who may connect (the hub's bridge, or a registered cluster with its
-/// token, client id = username = cluster id, Last Will on its own presence), and what each may
-/// publish and subscribe to. Every refusal is counted and logged once per client and reason.
+/// The embedded broker's rules: who may connect (a registered cluster with its token, client id =
+/// username = cluster id, Last Will on its own presence), and what each may publish and subscribe to
+/// (<see cref="TopicAcl"/>). What the hub injects carries <see cref="HubSessionItems"/> and passes.
+/// Every refusal is counted and logged once per client and reason.
 /// </summary>
 public sealed class BrokerAuthenticator(
     IGrainFactory grains,
-    HubCredential hub,
     HubMetrics metrics,
     LogOnce logOnce,
     ILogger<BrokerAuthenticator> logger)
@@ -26,17 +26,6 @@ public sealed class BrokerAuthenticator(
 
     public async Task ValidateConnectionAsync(ValidatingConnectionEventArgs args)
     {
-        if (args.UserName == HubCredential.EmbeddedUser)
-        {
-            if (hub.Matches(args.UserName, args.Password))
-            {
-                args.SessionItems[RoleKey] = HubRole;
-                return;
-            }
-            Refuse(args, "bad_credentials", MqttConnectReasonCode.BadUserNameOrPassword);
-            return;
-        }
-
         var id = args.UserName;
         if (!ClusterIds.IsValid(id))
         {

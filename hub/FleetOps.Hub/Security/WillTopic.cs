@@ -2,7 +2,7 @@ using System.Reflection;
 using MQTTnet.Packets;
 using MQTTnet.Server;
 
-namespace FleetOps.Hub.Messaging;
+namespace FleetOps.Hub.Security;
 
 /// <summary>
 /// Reads the Last Will topic of a connecting client. MQTTnet 5 does not expose it on

@@ -1,4 +1,4 @@
-namespace FleetOps.Hub.Definitions;
+namespace FleetOps.Hub.Source;
 
 /// <summary>A group's path rendered at a commit: the content digest and object count, or the renderer's error.</summary>
 public sealed record RenderOutcome(string? Digest, int Objects, string? Error)

@@ -3,21 +3,17 @@ using FleetOps.Hub.Hosting;
 using Microsoft.Extensions.Options;
 using MQTTnet.Server;
 
-namespace FleetOps.Hub.Messaging;
+namespace FleetOps.Hub.Messaging.Embedded;
 
 /// <summary>
-/// Embedded broker only: an agent's message that passed the topic rule goes straight to the
-/// <see cref="IngestDispatcher"/> and is not routed further. MQTTnet matches every routed message
-/// against every session's subscriptions, so with thousands of agents connected routing them to the
-/// bridge's subscription cost more CPU than processing them. Turned off with
-/// <c>Hub:Mqtt:DirectIngest=false</c> (for example to let another tool subscribe to agents' topics);
-/// Last Wills, published by the broker itself, still reach the bridge's subscription either way.
+/// An agent's message that passed the topic rule (its Last Will included) goes straight to the
+/// <see cref="IngestDispatcher"/> and is not routed further: MQTTnet matches every routed message against
+/// every session's subscriptions, so with thousands of agents connected routing them to a subscriber of
+/// the hub's would cost more CPU than processing them.
 /// </summary>
-public sealed class DirectIngest(IngestDispatcher dispatcher, IOptions<MqttOptions> options) : IDisposable
+public sealed class BrokerIngest(IngestDispatcher dispatcher, IOptions<MqttOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim inFlight = new(Math.Max(1, options.Value.MaxInFlight));
-
-    public bool Enabled => options.Value.DirectIngest;
 
     public async Task TakeAsync(InterceptingPublishEventArgs args)
     {

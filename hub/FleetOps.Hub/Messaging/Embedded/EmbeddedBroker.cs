@@ -1,0 +1,120 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.Channels;
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Metrics;
+using FleetOps.Hub.Security;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace FleetOps.Hub.Messaging.Embedded;
+
+/// <summary>
+/// The default transport: MQTTnet's broker inside the hub. Plain MQTT on <see cref="MqttOptions.Port"/>,
+/// TLS on <see cref="MqttOptions.TlsPort"/> when a PFX is configured, persistent sessions for agents, the
+/// <see cref="BrokerAuthenticator"/> rules on every connect, publish and subscribe. Agents' messages are
+/// taken inside the broker (<see cref="BrokerIngest"/>) and the hub's own are injected, so no client
+/// connection of the hub's is involved: there is no bridge to lose.
+/// </summary>
+public sealed class EmbeddedBroker(
+    IOptions<MqttOptions> options,
+    BrokerAuthenticator authenticator,
+    BrokerIngest ingest,
+    HubMetrics metrics,
+    ILogger<EmbeddedBroker> logger) : MqttAgentTransport(metrics), IHostedService, IAsyncDisposable
+{
+    /// <summary>The sender of what the hub injects; never a valid cluster id, so no agent can claim it.</summary>
+    public const string HubSender = "$hub";
+
+    // Agents only ever receive their desired state and acks; a deep queue keeps a burst of acks from being dropped.
+    private const int MaxPendingPerClient = 10_000;
+
+    private readonly Channel<int> connections = Channel.CreateUnbounded<int>();
+    private MqttServer? server;
+    private volatile bool stopping;
+
+    public override bool IsConnected => server?.IsStarted == true && !stopping;
+
+    public override ChannelReader<int> Connections => connections.Reader;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var bind = IPAddress.Parse(o.BindAddress);
+        var builder = new MqttServerFactory().CreateServerOptionsBuilder()
+            .WithPersistentSessions()
+            .WithMaxPendingMessagesPerClient(MaxPendingPerClient)
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointPort(o.Port)
+            .WithDefaultEndpointBoundIPAddress(bind);
+
+        if (!string.IsNullOrWhiteSpace(o.TlsCertificatePath))
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(o.TlsCertificatePath, o.TlsCertificatePassword);
+            builder = builder.WithEncryptedEndpoint().WithEncryptedEndpointPort(o.TlsPort)
+                .WithEncryptedEndpointBoundIPAddress(bind).WithEncryptionCertificate(certificate);
+            // Agents must use TLS; the plain listener stays, on loopback only, for local tools.
+            builder = o.PlainLoopbackWithTls ? builder.WithDefaultEndpointBoundIPAddress(IPAddress.Loopback) : builder.WithoutDefaultEndpoint();
+        }
+
+        server = new MqttServerFactory().CreateMqttServer(builder.Build());
+        server.ValidatingConnectionAsync += authenticator.ValidateConnectionAsync;
+        server.InterceptingPublishAsync += InterceptPublishAsync;
+        server.InterceptingSubscriptionAsync += authenticator.InterceptSubscriptionAsync;
+        await server.StartAsync();
+        connections.Writer.TryWrite(1);
+        logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port}{Tls}", o.BindAddress, o.Port,
+            string.IsNullOrWhiteSpace(o.TlsCertificatePath) ? "" : $" and TLS on {o.TlsPort}");
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopping = true;
+        if (server is not null)
+            await server.StopAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        server?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Publishes from inside the broker, as the hub: no loopback connection, no client-side packet ids or send queue.</summary>
+    protected override Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .Build();
+        if (server is not { IsStarted: true } running || stopping)
+            throw new InvalidOperationException("the embedded MQTT broker is not running");
+        return running.InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
+        {
+            SenderClientId = HubSender,
+            CustomSessionItems = BrokerAuthenticator.HubSessionItems(),
+        }, cancellationToken);
+    }
+
+    private async Task InterceptPublishAsync(InterceptingPublishEventArgs args)
+    {
+        // Stopping the server disconnects every agent and fires their Last Wills: those say the hub is
+        // going away, not that the stores are. Taking them would show the whole fleet Offline after
+        // every hub restart, so nothing from agents is taken once the broker is stopping.
+        if (stopping && BrokerAuthenticator.IsCluster(args.SessionItems))
+        {
+            args.ProcessPublish = false;
+            return;
+        }
+        await authenticator.InterceptPublishAsync(args);
+        // Wills pass through here too, with the session items of the connection they belong to.
+        if (args.ProcessPublish && BrokerAuthenticator.IsCluster(args.SessionItems))
+            await ingest.TakeAsync(args);
+    }
+}

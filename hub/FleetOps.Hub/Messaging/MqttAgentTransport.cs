@@ -1,0 +1,27 @@
+using System.Threading.Channels;
+using FleetOps.Hub.Metrics;
+using FleetOps.Shared.Contracts;
+
+namespace FleetOps.Hub.Messaging;
+
+/// <summary>What both transports share: the wire encoding, the topics and the outbound counters.</summary>
+public abstract class MqttAgentTransport(HubMetrics metrics) : IAgentTransport
+{
+    public abstract bool IsConnected { get; }
+
+    public abstract ChannelReader<int> Connections { get; }
+
+    public async Task PublishDesiredAsync(DesiredMessage desired, CancellationToken cancellationToken = default)
+    {
+        await PublishAsync(Topics.Desired(desired.ClusterId), WireCodec.Serialize(desired), retain: true, cancellationToken);
+        metrics.MessageOut(MessageKind.Desired);
+    }
+
+    public async Task PublishAckAsync(AckMessage ack, CancellationToken cancellationToken = default)
+    {
+        await PublishAsync(Topics.Ack(ack.ClusterId), WireCodec.Serialize(ack), retain: false, cancellationToken);
+        metrics.MessageOut(MessageKind.Ack);
+    }
+
+    protected abstract Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken);
+}
