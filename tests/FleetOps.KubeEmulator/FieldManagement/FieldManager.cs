@@ -65,7 +65,7 @@ internal static class FieldManager
         };
         var entries = ManagedFieldsEntry.Read(baseObject);
         var mine = entries.FirstOrDefault(e => e.SameOwner(manager, "Apply", null, null));
-        var merged = ObjectFields.Merge(baseObject, appliedView, type.BuiltIn);
+        var merged = ApplyMerge.Merge(baseObject, appliedView, type.BuiltIn);
 
         var conflicts = FindConflicts(baseObject, merged, appliedSet, entries.Where(e => e != mine).ToList());
         if (conflicts.Count > 0 && !force)
@@ -85,7 +85,7 @@ internal static class FieldManager
         {
             if (!entries.Any(e => e != mine && e.Fields.ContainsAnyAt(path)))
             {
-                ObjectFields.Remove(merged, path);
+                FieldPath.Remove(merged, path);
             }
         }
 
@@ -149,7 +149,7 @@ internal static class FieldManager
             }
 
             var owners = others.Where(o => o.Fields.Contains(path)).ToList();
-            if (owners.Count == 0 || JsonNode.DeepEquals(ObjectFields.Resolve(live, path), ObjectFields.Resolve(merged, path)))
+            if (owners.Count == 0 || JsonNode.DeepEquals(FieldPath.Resolve(live, path), FieldPath.Resolve(merged, path)))
             {
                 continue;
             }
@@ -166,17 +166,17 @@ internal static class FieldManager
         {
             ["reason"] = "FieldManagerConflict",
             ["message"] = $"conflict with {c.Owner.Describe()}",
-            ["field"] = ObjectFields.Describe(c.Path),
+            ["field"] = FieldPath.Describe(c.Path),
         }).ToArray());
 
         if (conflicts.Count == 1)
         {
             var (owner, path) = conflicts[0];
-            return ApiErrors.ApplyConflict(causes, $"Apply failed with 1 conflict: conflict with {owner.Describe()}: {ObjectFields.Describe(path)}");
+            return ApiErrors.ApplyConflict(causes, $"Apply failed with 1 conflict: conflict with {owner.Describe()}: {FieldPath.Describe(path)}");
         }
 
         var lines = conflicts.GroupBy(c => c.Owner.Describe()).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => g.Select(c => "- " + ObjectFields.Describe(c.Path)).Prepend($"conflicts with {g.Key}:"));
+            .SelectMany(g => g.Select(c => "- " + FieldPath.Describe(c.Path)).Prepend($"conflicts with {g.Key}:"));
         return ApiErrors.ApplyConflict(causes, $"Apply failed with {conflicts.Count} conflicts: {string.Join("\n", lines)}");
     }
 
