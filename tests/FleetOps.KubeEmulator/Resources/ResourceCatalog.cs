@@ -47,6 +47,9 @@ internal sealed class ResourceCatalog
         custom = establishedCrds.SelectMany(FromCrd).ToList();
     }
 
+    /// <summary>Serves the kinds of those <paramref name="crds"/> that are Established and not being deleted.</summary>
+    public void ServeEstablished(IEnumerable<JsonObject> crds) => SetCustomResourceDefinitions(crds.Where(IsEstablished));
+
     public static IEnumerable<ResourceType> FromCrd(JsonObject crd)
     {
         var spec = crd["spec"]!.AsObject();
@@ -69,4 +72,8 @@ internal sealed class ResourceCatalog
                 HasStatus: hasStatus, HasGeneration: true, BuiltIn: false, Categories: categories);
         }
     }
+
+    private static bool IsEstablished(JsonObject crd) =>
+        crd["metadata"]?["deletionTimestamp"] is null
+        && crd["status"]?["conditions"]?.AsArray().Any(c => (string?)c?["type"] == "Established" && (string?)c?["status"] == "True") == true;
 }
