@@ -20,9 +20,7 @@ internal static class ApplyMerge
             foreach (var (name, value) in a)
             {
                 if (value is null)
-                {
                     continue;
-                }
 
                 result[name] = MergeNode(l[name], value, context.Enter(name, context.Depth + 1));
             }
@@ -37,9 +35,7 @@ internal static class ApplyMerge
             {
                 var union = (JsonArray)la.DeepClone();
                 foreach (var item in aa.Where(i => !la.Any(x => JsonNode.DeepEquals(x, i))))
-                {
                     union.Add(item?.DeepClone());
-                }
 
                 return union;
             }
@@ -55,13 +51,9 @@ internal static class ApplyMerge
                     {
                         var at = liveKeys.IndexOf(appliedKeys[i]);
                         if (at >= 0)
-                        {
                             items[at] = MergeNode(la[at], aa[i], context.Item());
-                        }
                         else
-                        {
                             items.Add(aa[i]?.DeepClone());
-                        }
                     }
 
                     return new JsonArray([.. items]);

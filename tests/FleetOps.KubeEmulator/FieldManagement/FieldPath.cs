@@ -16,9 +16,7 @@ internal static class FieldPath
         {
             node = Step(node, element);
             if (node is null)
-            {
                 return null;
-            }
         }
 
         return node;
@@ -28,9 +26,7 @@ internal static class FieldPath
     public static void Remove(JsonObject root, IReadOnlyList<string> path)
     {
         if (path.Count == 0)
-        {
             return;
-        }
 
         var parent = Resolve(root, path.Take(path.Count - 1).ToArray());
         var target = Step(parent, path[^1]);
@@ -51,14 +47,10 @@ internal static class FieldPath
             var prefix = path.Take(depth).ToArray();
             var emptied = Resolve(root, prefix) is JsonObject { Count: 0 } or JsonArray { Count: 0 };
             if (!emptied || !prefix[^1].StartsWith("f:", StringComparison.Ordinal))
-            {
                 break;
-            }
 
             if (Resolve(root, prefix.Take(depth - 1).ToArray()) is JsonObject holder)
-            {
                 holder.Remove(prefix[^1][2..]);
-            }
         }
     }
 
@@ -113,17 +105,13 @@ internal static class FieldPath
     private static bool MatchesKey(JsonNode? item, JsonObject key)
     {
         if (item is not JsonObject obj)
-        {
             return false;
-        }
 
         foreach (var (name, expected) in key)
         {
             var actual = obj[name] ?? (name == "protocol" ? JsonValue.Create("TCP") : null);
             if (!JsonNode.DeepEquals(actual, expected))
-            {
                 return false;
-            }
         }
 
         return true;

@@ -32,9 +32,7 @@ internal static class ObjectFields
         foreach (var (name, value) in obj)
         {
             if (value is null)
-            {
                 continue;
-            }
 
             path.Add("f:" + name);
             AddValue(value, path, set, context.Enter(name, path.Count), markMaps);
@@ -48,9 +46,7 @@ internal static class ObjectFields
         {
             case JsonObject { Count: > 0 } obj when !ListSemantics.IsAtomicMap(context.Field ?? "", context.BuiltIn):
                 if (markMaps && context.Field is not null && !StructFields.Contains(context.Field))
-                {
                     set.Add(path);
-                }
 
                 AddChildren(obj, path, set, context, markMaps);
                 break;
@@ -60,9 +56,7 @@ internal static class ObjectFields
                 if (kind.Type == ListType.Set)
                 {
                     foreach (var item in array)
-                    {
                         set.Add([.. path, ListSemantics.ValueElement(item)]);
-                    }
                 }
                 else if (keys is not null && keys.All(k => k is not null))
                 {
@@ -93,20 +87,14 @@ internal static class ObjectFields
             foreach (var (name, value) in n)
             {
                 if (value is null)
-                {
                     continue;
-                }
 
                 path.Add("f:" + name);
                 var inner = context.Enter(name, path.Count);
                 if (o[name] is { } previous)
-                {
                     DiffNode(previous, value, path, inner, changed, removed);
-                }
                 else
-                {
                     AddValue(value, path, changed, inner, markMaps: true);
-                }
 
                 path.RemoveAt(path.Count - 1);
             }
@@ -114,23 +102,17 @@ internal static class ObjectFields
             foreach (var (name, value) in o)
             {
                 if (value is not null && n[name] is null)
-                {
                     removed.Add([.. path, "f:" + name]);
-                }
             }
 
             return;
         }
 
         if (newer is JsonArray na && older is JsonArray oa && DiffList(oa, na, path, context, changed, removed))
-        {
             return;
-        }
 
         if (!JsonNode.DeepEquals(older, newer))
-        {
             AddValue(newer, path, changed, context, markMaps: true);
-        }
     }
 
     private static bool DiffList(JsonArray older, JsonArray newer, List<string> path, WalkContext context, FieldSet changed, FieldSet removed)
@@ -139,29 +121,21 @@ internal static class ObjectFields
         if (kind.Type == ListType.Set)
         {
             foreach (var item in newer.Where(i => !older.Any(x => JsonNode.DeepEquals(x, i))))
-            {
                 changed.Add([.. path, ListSemantics.ValueElement(item)]);
-            }
 
             foreach (var item in older.Where(i => !newer.Any(x => JsonNode.DeepEquals(x, i))))
-            {
                 removed.Add([.. path, ListSemantics.ValueElement(item)]);
-            }
 
             return true;
         }
 
         if (kind.Type != ListType.Map)
-        {
             return false;
-        }
 
         var oldKeys = older.Select(i => ListSemantics.KeyElement(i, kind.Keys)).ToList();
         var newKeys = newer.Select(i => ListSemantics.KeyElement(i, kind.Keys)).ToList();
         if (oldKeys.Any(k => k is null) || newKeys.Any(k => k is null))
-        {
             return false;
-        }
 
         for (var i = 0; i < newer.Count; i++)
         {
@@ -181,9 +155,7 @@ internal static class ObjectFields
         }
 
         foreach (var key in oldKeys.Where(k => !newKeys.Contains(k)))
-        {
             removed.Add([.. path, key!]);
-        }
 
         return true;
     }

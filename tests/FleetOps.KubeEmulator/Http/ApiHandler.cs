@@ -89,9 +89,7 @@ internal sealed class ApiHandler(Func<string, ClusterState?> findCluster, KubeEm
             case "apis":
                 cluster.RunDue();
                 if (!cluster.Catalog.IsServedGroupVersion(path[1], path[2]))
-                {
                     throw ApiErrors.UnknownResource();
-                }
 
                 if (path.Length == 3)
                 {

@@ -15,9 +15,7 @@ internal static class RequestBody
     {
         var mediaType = (request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("application/json" or "application/yaml" or "*/*" or ""))
-        {
             throw ApiErrors.UnsupportedMediaType(mediaType, ["application/json", "application/yaml"]);
-        }
 
         var text = await ReadText(request);
         JsonNode? node;

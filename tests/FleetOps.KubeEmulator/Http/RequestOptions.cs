@@ -22,9 +22,7 @@ internal static class RequestOptions
         }
 
         if (manager.Length > 128)
-        {
             throw ApiErrors.InvalidOptions(optionsKind, [FieldError.Invalid("fieldManager", manager, "must be at most 128 characters")]);
-        }
 
         entry.DryRun = dryRun;
         entry.FieldManager = manager;
@@ -49,9 +47,7 @@ internal static class RequestOptions
 
         string[] policies = ["Orphan", "Background", "Foreground"];
         if (propagation is not null && !policies.Contains(propagation))
-        {
             throw ApiErrors.InvalidOptions("DeleteOptions", [FieldError.NotSupported("propagationPolicy", propagation, policies)]);
-        }
 
         entry.DryRun = dryRun;
         return new DeleteOptions(dryRun, uid, rv, propagation);
@@ -66,9 +62,7 @@ internal static class RequestOptions
         foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)))
         {
             if (value != "All")
-            {
                 throw ApiErrors.InvalidOptions(optionsKind, [FieldError.NotSupported("dryRun", value, ["All"])]);
-            }
 
             dryRun = true;
         }

@@ -12,9 +12,7 @@ internal sealed record RequestTarget(ResourceType Type, string? Namespace, strin
     {
         var watchPath = path.Length > 0 && path[0] == "watch";
         if (watchPath)
-        {
             path = path[1..];
-        }
 
         string? ns = null;
         if (path.Length >= 3 && path[0] == "namespaces" && !(path.Length == 3 && path[2] is "status" or "finalize"))
@@ -24,9 +22,7 @@ internal sealed record RequestTarget(ResourceType Type, string? Namespace, strin
         }
 
         if (path.Length is 0 or > 3)
-        {
             throw ApiErrors.UnknownResource();
-        }
 
         cluster.RunDue();
         var type = cluster.Catalog.Find(group, version, path[0]) ?? throw ApiErrors.UnknownResource();

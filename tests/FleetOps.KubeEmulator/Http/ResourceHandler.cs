@@ -89,14 +89,10 @@ internal sealed class ResourceHandler(CancellationToken stopping)
         var query = context.Request.Query;
         var force = RequestOptions.IsTrue(query["force"]);
         if (kind == PatchKind.Apply && string.IsNullOrEmpty(query["fieldManager"]))
-        {
             throw ApiErrors.InvalidOptions("PatchOptions", [FieldError.Required("fieldManager", "is required for apply patch")]);
-        }
 
         if (kind != PatchKind.Apply && query.ContainsKey("force"))
-        {
             throw ApiErrors.InvalidOptions("PatchOptions", [FieldError.Forbidden("force", "may not be specified for non-apply patch")]);
-        }
 
         var writeOptions = RequestOptions.ForWrite(context, "PatchOptions", entry, force);
         var patch = await RequestBody.ReadPatch(context.Request, kind);
@@ -106,8 +102,6 @@ internal sealed class ResourceHandler(CancellationToken stopping)
     private static void RequireNamespaceInPath(RequestTarget target)
     {
         if (target.Type.Namespaced && target.Namespace is null)
-        {
             throw ApiErrors.MethodNotAllowed("POST");
-        }
     }
 }

@@ -21,9 +21,7 @@ internal static class Responses
     public static Task WriteError(HttpContext context, KubeApiException error)
     {
         if (context.Response.HasStarted)
-        {
             return Task.CompletedTask;
-        }
 
         return WriteJson(context, error.Code, error.ToStatus());
     }

@@ -28,9 +28,7 @@ internal static class WatchStream
             while (await watcher.Frames.WaitToReadAsync(end.Token))
             {
                 while (watcher.Frames.TryRead(out var frame))
-                {
                     await response.Body.WriteAsync(frame, end.Token);
-                }
 
                 await response.Body.FlushAsync(end.Token);
             }

@@ -63,9 +63,7 @@ internal sealed class ResourceCatalog
         foreach (var version in spec["versions"]?.AsArray() ?? [])
         {
             if (version is not JsonObject v || Json.Bool(v["served"]) == false)
-            {
                 continue;
-            }
 
             var hasStatus = v["subresources"]?["status"] is not null;
             yield return new ResourceType(group, (string)v["name"]!, plural, kind, namespaced, shortNames,

@@ -11,9 +11,7 @@ internal static class ClusterSeeder
     public static void SeedCluster(ObjectWriter writer)
     {
         foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
-        {
             writer.Seed(BuiltInResources.Namespace, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
-        }
 
         writer.Seed(Find("", "v1", "services"), new JsonObject
         {

@@ -26,18 +26,14 @@ internal sealed class SimulatedControllers(ObjectStore store, ResourceCatalog ca
     public void RunDue()
     {
         if (pending.Count == 0)
-        {
             return;
-        }
 
         var now = time.GetUtcNow();
         while (true)
         {
             var due = pending.Where(p => p.Due <= now).OrderBy(p => p.Due).ToList();
             if (due.Count == 0)
-            {
                 return;
-            }
 
             foreach (var work in due)
             {
@@ -70,9 +66,7 @@ internal sealed class SimulatedControllers(ObjectStore store, ResourceCatalog ca
 
         var obj = store.Find(work.Type, work.Namespace, work.Name);
         if (obj is null || (work.Step == SimulationStep.ProgressDeadline && Generation(obj) != work.Generation))
-        {
             return;
-        }
 
         var status = StatusSimulator.Simulate(work.Type, obj, work.Step, Timestamps.Now(time), nodes);
         if (status is not null && !JsonNode.DeepEquals(status, obj["status"]))
@@ -84,14 +78,10 @@ internal sealed class SimulatedControllers(ObjectStore store, ResourceCatalog ca
         }
 
         if (work.Type == BuiltInResources.CustomResourceDefinition)
-        {
             catalog.ServeEstablished(store.All(BuiltInResources.CustomResourceDefinition.StoreKey));
-        }
 
         if (work.Step == SimulationStep.Reconcile && StatusSimulator.ProgressDeadline(work.Type, obj) is { } deadline)
-        {
             Schedule(SimulationStep.ProgressDeadline, work.Type, work.Namespace, work.Name, deadline, Generation(obj));
-        }
     }
 
     /// <summary>What the namespace controller does once a namespace is terminating: remove its contents, then it.</summary>
@@ -99,9 +89,7 @@ internal sealed class SimulatedControllers(ObjectStore store, ResourceCatalog ca
     {
         var ns = store.Find(BuiltInResources.Namespace, "", name);
         if (ns?["metadata"]?["deletionTimestamp"] is null)
-        {
             return;
-        }
 
         foreach (var (storeKey, obj) in store.InNamespace(name))
         {
@@ -116,9 +104,7 @@ internal sealed class SimulatedControllers(ObjectStore store, ResourceCatalog ca
         var due = time.GetUtcNow() + delay;
         pending.Add(new PendingWork(step, type, ns, name, due, generation));
         if (delay > TimeSpan.Zero)
-        {
             scheduler.Wake(due, _ => wake());
-        }
     }
 
     private static long Generation(JsonObject obj) => Json.Long(obj["metadata"]?["generation"]) ?? 0;

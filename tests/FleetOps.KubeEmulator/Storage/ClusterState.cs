@@ -40,9 +40,7 @@ internal sealed class ClusterState
         var writer = new ObjectWriter(store, Catalog, controllers, deleter, options.TimeProvider);
         writes = new WriteVerbs(store, writer, options.TimeProvider);
         lock (gate)
-        {
             ClusterSeeder.SeedCluster(writer);
-        }
     }
 
     public string Name { get; }
@@ -70,9 +68,7 @@ internal sealed class ClusterState
         get
         {
             lock (gate)
-            {
                 return store.ResourceVersion;
-            }
         }
     }
 
@@ -81,9 +77,7 @@ internal sealed class ClusterState
         get
         {
             lock (gate)
-            {
                 return store.Count;
-            }
         }
     }
 
@@ -158,9 +152,7 @@ internal sealed class ClusterState
             RunDue();
             var doomed = ObjectQuery.Matching(store, type, ns, labels, fields).Select(o => o.Object).ToList();
             foreach (var obj in doomed)
-            {
                 deleter.Delete(type, obj, options);
-            }
 
             RunDue();
             var rv = store.ResourceVersion.ToString(CultureInfo.InvariantCulture);
@@ -199,17 +191,13 @@ internal sealed class ClusterState
     public void Unwatch(Watcher watcher)
     {
         lock (gate)
-        {
             watches.Unsubscribe(watcher);
-        }
     }
 
     public void CloseWatches()
     {
         lock (gate)
-        {
             watches.CloseAll();
-        }
     }
 
     /// <summary>A copy of a stored object, for tests; null when absent.</summary>
@@ -245,8 +233,6 @@ internal sealed class ClusterState
     public void RunDue()
     {
         lock (gate)
-        {
             controllers.RunDue();
-        }
     }
 }

@@ -49,9 +49,7 @@ internal static class ObjectQuery
     private static string? DecodeContinue(string? token)
     {
         if (string.IsNullOrEmpty(token))
-        {
             return null;
-        }
 
         try
         {

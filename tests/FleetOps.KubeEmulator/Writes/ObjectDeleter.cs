@@ -20,14 +20,10 @@ internal sealed class ObjectDeleter(ObjectStore store, ResourceCatalog catalog, 
         CheckPreconditions(type, name, metadata, options);
         var finalizers = metadata["finalizers"] as JsonArray;
         if (type == BuiltInResources.Namespace || finalizers is { Count: > 0 })
-        {
             return Terminate(type, obj, name, options);
-        }
 
         if (!options.DryRun)
-        {
             Remove(type, obj);
-        }
 
         return new ApiResult(200, Wire.Object(DeletedStatus(type, name, metadata)));
     }
@@ -43,9 +39,7 @@ internal sealed class ObjectDeleter(ObjectStore store, ResourceCatalog catalog, 
             if (served is not null)
             {
                 foreach (var resource in store.All(served.StoreKey))
-                {
                     store.Remove(served.StoreKey, resource);
-                }
             }
 
             catalog.ServeEstablished(store.All(BuiltInResources.CustomResourceDefinition.StoreKey));
@@ -55,42 +49,30 @@ internal sealed class ObjectDeleter(ObjectStore store, ResourceCatalog catalog, 
     private static void CheckPreconditions(ResourceType type, string name, JsonObject metadata, DeleteOptions options)
     {
         if (options.PreconditionUid is { } uid && uid != (string?)metadata["uid"])
-        {
             throw ApiErrors.Precondition(type, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {(string?)metadata["uid"]}");
-        }
 
         if (options.PreconditionResourceVersion is { } rv && rv != (string?)metadata["resourceVersion"])
-        {
             throw ApiErrors.Precondition(type, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {(string?)metadata["resourceVersion"]}");
-        }
     }
 
     /// <summary>Finalized objects (and namespaces, whose contents must go first) linger with a deletionTimestamp.</summary>
     private ApiResult Terminate(ResourceType type, JsonObject obj, string name, DeleteOptions options)
     {
         if (obj["metadata"]!["deletionTimestamp"] is not null)
-        {
             return new ApiResult(200, Wire.Object(obj, type.ApiVersion));
-        }
 
         var terminating = (JsonObject)obj.DeepClone();
         terminating["metadata"]!["deletionTimestamp"] = Timestamps.Now(time);
         terminating["metadata"]!["deletionGracePeriodSeconds"] = 0;
         if (type == BuiltInResources.Namespace)
-        {
             terminating["status"] = new JsonObject { ["phase"] = "Terminating" };
-        }
 
         if (options.DryRun)
-        {
             return new ApiResult(200, Wire.Object(terminating, type.ApiVersion));
-        }
 
         var stored = store.Put(type, CanonicalOrder.Apply(terminating), created: false);
         if (type == BuiltInResources.Namespace)
-        {
             controllers.ScheduleNamespaceFinalization(type, name);
-        }
 
         return new ApiResult(200, Wire.Object(stored, type.ApiVersion));
     }
@@ -100,9 +82,7 @@ internal sealed class ObjectDeleter(ObjectStore store, ResourceCatalog catalog, 
     {
         var details = new JsonObject { ["name"] = name };
         if (type.Group.Length > 0)
-        {
             details["group"] = type.Group;
-        }
 
         details["kind"] = type.Plural;
         details["uid"] = (string?)metadata["uid"];

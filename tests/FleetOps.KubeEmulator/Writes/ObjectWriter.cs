@@ -40,9 +40,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
             metadata.Remove("resourceVersion");
             metadata.Remove("generation");
             if (type.HasGeneration)
-            {
                 metadata["generation"] = 1;
-            }
 
             if (type.HasStatus)
             {
@@ -57,42 +55,30 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
             {
                 metadata.Remove(field);
                 if (oldMetadata[field] is { } value)
-                {
                     metadata[field] = value.DeepClone();
-                }
             }
 
             if (type.HasStatus && subresource != "status")
             {
                 candidate["status"] = old["status"]?.DeepClone();
                 if (candidate["status"] is null)
-                {
                     candidate.Remove("status");
-                }
             }
         }
 
         ObjectDefaulter.Apply(type, candidate);
         if (type.BuiltIn && type.Kind == "Service")
-        {
             services.Assign(candidate, old);
-        }
 
         var errors = ObjectValidator.Validate(type, candidate, old);
         if (errors.Count > 0)
-        {
             throw ApiErrors.Invalid(type, (string?)metadata["name"] ?? "", errors);
-        }
 
         if (old is not null && type.HasGeneration && !JsonNode.DeepEquals(SpecView(old), SpecView(candidate)))
-        {
             metadata["generation"] = (Json.Long(old["metadata"]?["generation"]) ?? 0) + 1;
-        }
 
         if (!isApply)
-        {
             FieldManager.RecordUpdate(old, candidate, manager, type, subresource, now);
-        }
 
         candidate = CanonicalOrder.Apply(candidate);
         if (old is not null && JsonNode.DeepEquals(Comparable(old), Comparable(candidate)))
@@ -102,9 +88,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
         }
 
         if (dryRun)
-        {
             return candidate;
-        }
 
         var stored = store.Put(type, candidate, created: old is null);
         AfterWrite(type, old, stored);
@@ -136,9 +120,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
         }
 
         if (old is null && type == BuiltInResources.Namespace)
-        {
             ClusterSeeder.SeedNamespace(this, name);
-        }
 
         if (StatusSimulator.IsSimulated(type)
             && (old is null || !JsonNode.DeepEquals(old["spec"], stored["spec"]) || StatusSimulator.IsNeverReady(old) != StatusSimulator.IsNeverReady(stored)))
@@ -147,17 +129,13 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
         }
 
         if (type == BuiltInResources.CustomResourceDefinition)
-        {
             catalog.ServeEstablished(store.All(BuiltInResources.CustomResourceDefinition.StoreKey));
-        }
     }
 
     private static void InitialStatus(ResourceType type, JsonObject obj)
     {
         if (!type.BuiltIn)
-        {
             return;
-        }
 
         switch (type.Kind)
         {
@@ -191,9 +169,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
         var metadata = view["metadata"]!.AsObject();
         metadata.Remove("resourceVersion");
         foreach (var entry in metadata["managedFields"]?.AsArray().OfType<JsonObject>() ?? [])
-        {
             entry.Remove("time");
-        }
 
         return view;
     }

@@ -16,20 +16,14 @@ internal sealed class ServiceAllocator
         var spec = service["spec"]!.AsObject();
         var type = (string?)spec["type"];
         if (type == "ExternalName")
-        {
             return;
-        }
 
         var oldSpec = old?["spec"] as JsonObject;
         if (string.IsNullOrEmpty((string?)spec["clusterIP"]))
-        {
             spec["clusterIP"] = (string?)oldSpec?["clusterIP"] is { Length: > 0 } kept ? kept : NextServiceAddress();
-        }
 
         if (spec["clusterIPs"] is not JsonArray { Count: > 0 })
-        {
             spec["clusterIPs"] = new JsonArray((string?)spec["clusterIP"]);
-        }
 
         if (type is "NodePort" or "LoadBalancer")
         {

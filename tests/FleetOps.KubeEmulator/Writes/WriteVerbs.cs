@@ -29,15 +29,11 @@ internal sealed class WriteVerbs(ObjectStore store, ObjectWriter writer, TimePro
         }
 
         if (string.IsNullOrEmpty(name))
-        {
             throw ApiErrors.Invalid(type, "", [FieldError.Required("metadata.name", "name or generateName is required")]);
-        }
 
         RequestChecks.RequireNamespace(store, type, ns, name);
         if (store.Find(type, ns, name) is not null)
-        {
             throw ApiErrors.AlreadyExists(type, name);
-        }
 
         metadata.Remove("managedFields");
         metadata.Remove("resourceVersion");
@@ -68,14 +64,10 @@ internal sealed class WriteVerbs(ObjectStore store, ObjectWriter writer, TimePro
     {
         var old = store.Find(type, ns, name);
         if (kind == PatchKind.Apply && subresource is null)
-        {
             return (Apply(type, ns, name, old, patch, options), old is null);
-        }
 
         if (old is null)
-        {
             throw ApiErrors.NotFound(type, name);
-        }
 
         return (PatchLive(type, name, old, kind, patch, options, subresource), false);
     }
@@ -89,21 +81,15 @@ internal sealed class WriteVerbs(ObjectStore store, ObjectWriter writer, TimePro
         RequestChecks.CheckName(name, metadata);
         RequestChecks.CheckNamespace(type, ns, metadata);
         if (old is null)
-        {
             RequestChecks.RequireNamespace(store, type, ns, name);
-        }
         else
-        {
             RequestChecks.CheckResourceVersion(type, name, old, metadata);
-        }
 
         var merged = FieldManager.Apply(old, applied, options.FieldManager, options.Force, type, Timestamps.Now(time));
         var mergedMetadata = RequestChecks.Metadata(merged);
         mergedMetadata["name"] = name;
         if (type.Namespaced)
-        {
             mergedMetadata["namespace"] = ns;
-        }
 
         return writer.Commit(type, old, merged, options.FieldManager, isApply: true, options.DryRun, null);
     }
@@ -114,14 +100,10 @@ internal sealed class WriteVerbs(ObjectStore store, ObjectWriter writer, TimePro
         var patched = ApplyPatch(old, kind, patch);
         var metadata = RequestChecks.Metadata(patched);
         if ((string?)metadata["name"] != name)
-        {
             throw ApiErrors.Invalid(type, name, [FieldError.Invalid("metadata.name", metadata["name"]?.DeepClone(), "field is immutable")]);
-        }
 
         if (metadata["resourceVersion"] is null)
-        {
             metadata["resourceVersion"] = old["metadata"]!["resourceVersion"]!.DeepClone();
-        }
 
         RequestChecks.CheckResourceVersion(type, name, old, metadata);
         var candidate = patched;
