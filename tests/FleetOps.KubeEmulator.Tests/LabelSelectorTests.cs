@@ -66,9 +66,7 @@ public sealed class LabelSelectorTests(EmulatorFixture fixture) : IClassFixture<
     {
         using var client = fixture.NewCluster().CreateClient();
         for (var i = 0; i < 5; i++)
-        {
             await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = $"s{i}" } }, "default");
-        }
 
         var first = await client.CoreV1.ListNamespacedSecretAsync("default", limit: 3);
         var rest = await client.CoreV1.ListNamespacedSecretAsync("default", limit: 3, continueParameter: first.Metadata.ContinueProperty);

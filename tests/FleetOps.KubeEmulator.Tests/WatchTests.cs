@@ -50,9 +50,7 @@ public sealed class WatchTests(EmulatorFixture fixture) : IClassFixture<Emulator
         await server.StartAsync();
         using var client = server.Cluster("short-memory").CreateClient();
         for (var i = 0; i < 5; i++)
-        {
             await client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap($"cm{i}"), "default");
-        }
 
         var (code, status) = await RawApi.SendAsync(client, HttpMethod.Get, "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=1");
 
@@ -77,9 +75,7 @@ public sealed class WatchTests(EmulatorFixture fixture) : IClassFixture<Emulator
         {
             events.Add(JsonNode.Parse(line)!.AsObject());
             if (events.Count == 1 && afterFirst is not null)
-            {
                 await afterFirst();
-            }
         }
 
         return events;

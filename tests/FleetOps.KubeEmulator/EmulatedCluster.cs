@@ -125,9 +125,7 @@ public sealed class EmulatedCluster
             ? State.Create(type, ns, body, options)
             : State.Update(type, ns, name, body, options, null);
         if (status is not null && type.HasStatus)
-        {
             result = State.Update(type, ns, name, new JsonObject { ["status"] = status }, options, "status");
-        }
 
         return Parse(result);
     }

@@ -27,9 +27,7 @@ public sealed class KubeApiException(int code, string reason, string message, Js
             ["reason"] = reason,
         };
         if (details is not null)
-        {
             status["details"] = details.DeepClone();
-        }
 
         status["code"] = code;
         return status;

@@ -34,9 +34,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (app is not null)
-        {
             throw new InvalidOperationException("The server is already started.");
-        }
 
         scheduler = new WakeScheduler(options.TimeProvider);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -58,9 +56,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
     public EmulatedCluster Cluster(string name)
     {
         if (Validation.Names.CheckDns1123Label(name) is { } problem)
-        {
             throw new ArgumentException($"cluster name \"{name}\": {problem}", nameof(name));
-        }
 
         return clusters.GetOrAdd(name, n => new EmulatedCluster(this, new ClusterState(n, options, Scheduler)));
     }
@@ -71,9 +67,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
     public bool RemoveCluster(string name)
     {
         if (!clusters.TryRemove(name, out var cluster))
-        {
             return false;
-        }
 
         cluster.State.CloseWatches();
         return true;
@@ -83,9 +77,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
     {
         await stopping.CancelAsync();
         foreach (var cluster in clusters.Values)
-        {
             cluster.State.CloseWatches();
-        }
 
         if (app is not null)
         {
@@ -102,9 +94,7 @@ public sealed class KubeEmulatorServer(KubeEmulatorOptions? options = null) : IA
     private EmulatedCluster? Find(string name)
     {
         if (clusters.TryGetValue(name, out var cluster))
-        {
             return cluster;
-        }
 
         return options.CreateClustersOnRequest && Validation.Names.CheckDns1123Label(name) is null ? Cluster(name) : null;
     }

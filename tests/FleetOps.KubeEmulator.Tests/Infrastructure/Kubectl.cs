@@ -30,9 +30,7 @@ public sealed class Kubectl : IDisposable
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
-        {
             start.ArgumentList.Add(argument);
-        }
 
         start.Environment["HOME"] = home;
         start.Environment["KUBECONFIG"] = kubeconfig;

@@ -15,18 +15,14 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow()
     {
         lock (gate)
-        {
             return now;
-        }
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
         lock (gate)
-        {
             timers.Add(timer);
-        }
 
         timer.Change(dueTime, period);
         return timer;
@@ -40,23 +36,17 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             now += by;
             due = timers.Where(t => t.DueAt is { } at && at <= now).ToList();
             foreach (var timer in due)
-            {
                 timer.DueAt = timer.Period is { } period ? now + period : null;
-            }
         }
 
         foreach (var timer in due)
-        {
             timer.Fire();
-        }
     }
 
     private void Remove(ManualTimer timer)
     {
         lock (gate)
-        {
             timers.Remove(timer);
-        }
     }
 
     private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer

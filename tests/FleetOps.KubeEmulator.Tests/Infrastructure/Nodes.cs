@@ -22,9 +22,7 @@ public static class Nodes
         JsonNode? node = obj["metadata"]?["managedFields"]?.AsArray().OfType<JsonObject>()
             .FirstOrDefault(e => (string?)e["manager"] == manager)?["fieldsV1"];
         foreach (var element in path)
-        {
             node = node?[element];
-        }
 
         return node is not null;
     }

@@ -11,9 +11,7 @@ public static class Poll
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
-            {
                 throw new TimeoutException($"timed out waiting until {what}");
-            }
 
             // A poll interval, not a wait for something to happen: the loop exits as soon as the condition holds.
             await Task.Delay(10);

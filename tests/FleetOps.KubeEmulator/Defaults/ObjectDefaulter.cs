@@ -13,9 +13,7 @@ internal static class ObjectDefaulter
     public static void Apply(ResourceType type, JsonObject obj)
     {
         if (!type.BuiltIn)
-        {
             return;
-        }
 
         var spec = obj["spec"] as JsonObject;
         switch (type.Kind)
@@ -33,9 +31,7 @@ internal static class ObjectDefaulter
                 var strategy = Object(spec, "strategy");
                 Default(strategy, "type", "RollingUpdate");
                 if ((string?)strategy["type"] == "RollingUpdate")
-                {
                     Default(strategy, "rollingUpdate", new JsonObject { ["maxSurge"] = "25%", ["maxUnavailable"] = "25%" });
-                }
 
                 PodTemplate(spec, "Always");
                 break;
@@ -70,9 +66,7 @@ internal static class ObjectDefaulter
                 Default(spec, "successfulJobsHistoryLimit", 3);
                 Default(spec, "failedJobsHistoryLimit", 1);
                 if (spec["jobTemplate"]?["spec"] is JsonObject jobSpec)
-                {
                     JobSpec(jobSpec);
-                }
 
                 break;
             case "Pod" when spec is not null:
@@ -116,9 +110,7 @@ internal static class ObjectDefaulter
         {
             Default(port, "protocol", "TCP");
             if (port["port"] is { } number)
-            {
                 Default(port, "targetPort", number.DeepClone());
-            }
         }
     }
 
@@ -126,9 +118,7 @@ internal static class ObjectDefaulter
     {
         Default(obj, "type", "Opaque");
         if (obj["stringData"] is not JsonObject stringData)
-        {
             return;
-        }
 
         // The API server folds stringData into data and never stores it.
         var data = Object(obj, "data");
@@ -143,17 +133,13 @@ internal static class ObjectDefaulter
     private static void PodTemplate(JsonObject spec, string? restartPolicy)
     {
         if (spec["template"]?["spec"] is JsonObject podSpec)
-        {
             PodSpec(podSpec, restartPolicy);
-        }
     }
 
     private static void PodSpec(JsonObject podSpec, string? restartPolicy)
     {
         if (restartPolicy is not null)
-        {
             Default(podSpec, "restartPolicy", restartPolicy);
-        }
 
         Default(podSpec, "dnsPolicy", "ClusterFirst");
         Default(podSpec, "schedulerName", "default-scheduler");
@@ -170,9 +156,7 @@ internal static class ObjectDefaulter
                 Default(container, "terminationMessagePolicy", "File");
                 Default(container, "resources", new JsonObject());
                 foreach (var port in container["ports"]?.AsArray().OfType<JsonObject>() ?? [])
-                {
                     Default(port, "protocol", "TCP");
-                }
             }
         }
     }
@@ -180,9 +164,7 @@ internal static class ObjectDefaulter
     private static JsonObject Object(JsonObject parent, string name)
     {
         if (parent[name] is JsonObject existing)
-        {
             return existing;
-        }
 
         var created = new JsonObject();
         parent[name] = created;
@@ -192,8 +174,6 @@ internal static class ObjectDefaulter
     private static void Default(JsonObject obj, string name, JsonNode value)
     {
         if (obj[name] is null)
-        {
             obj[name] = value;
-        }
     }
 }

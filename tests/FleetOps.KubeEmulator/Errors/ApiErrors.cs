@@ -79,9 +79,7 @@ internal static class ApiErrors
     {
         var details = new JsonObject { ["name"] = name };
         if (type.Group.Length > 0)
-        {
             details["group"] = type.Group;
-        }
 
         details["kind"] = type.Plural;
         return details;

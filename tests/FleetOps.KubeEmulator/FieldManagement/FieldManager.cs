@@ -44,9 +44,7 @@ internal static class FieldManager
             target.Fields.Merge(changed);
             RemoveSubtrees(target.Fields, removed);
             if (!changed.IsEmpty)
-            {
                 target.Time = time;
-            }
         }
 
         ManagedFieldsEntry.Write(newer, entries);
@@ -65,13 +63,11 @@ internal static class FieldManager
         };
         var entries = ManagedFieldsEntry.Read(baseObject);
         var mine = entries.FirstOrDefault(e => e.SameOwner(manager, "Apply", null, null));
-        var merged = ObjectFields.Merge(baseObject, appliedView, type.BuiltIn);
+        var merged = ApplyMerge.Merge(baseObject, appliedView, type.BuiltIn);
 
         var conflicts = FindConflicts(baseObject, merged, appliedSet, entries.Where(e => e != mine).ToList());
         if (conflicts.Count > 0 && !force)
-        {
             throw ConflictError(conflicts);
-        }
 
         foreach (var (owner, path) in conflicts)
         {
@@ -84,9 +80,7 @@ internal static class FieldManager
         foreach (var path in dropped.Members().OrderBy(p => p.Count))
         {
             if (!entries.Any(e => e != mine && e.Fields.ContainsAnyAt(path)))
-            {
-                ObjectFields.Remove(merged, path);
-            }
+                FieldPath.Remove(merged, path);
         }
 
         if (mine is null)
@@ -111,22 +105,16 @@ internal static class FieldManager
         if (view["metadata"] is JsonObject metadata)
         {
             foreach (var name in UntrackedMetadata)
-            {
                 metadata.Remove(name);
-            }
 
             if (metadata.Count == 0)
-            {
                 view.Remove("metadata");
-            }
         }
 
         if (subresource == "status")
         {
             foreach (var name in view.Select(p => p.Key).Where(k => k != "status").ToList())
-            {
                 view.Remove(name);
-            }
         }
         else if (type.HasStatus)
         {
@@ -144,15 +132,11 @@ internal static class FieldManager
         {
             // A list item's "." marks its existence, which is decided by its key, not its value.
             if (appliedSet.Find(path)!.Children.Count > 0)
-            {
                 continue;
-            }
 
             var owners = others.Where(o => o.Fields.Contains(path)).ToList();
-            if (owners.Count == 0 || JsonNode.DeepEquals(ObjectFields.Resolve(live, path), ObjectFields.Resolve(merged, path)))
-            {
+            if (owners.Count == 0 || JsonNode.DeepEquals(FieldPath.Resolve(live, path), FieldPath.Resolve(merged, path)))
                 continue;
-            }
 
             conflicts.AddRange(owners.Select(o => (o, path)));
         }
@@ -166,25 +150,23 @@ internal static class FieldManager
         {
             ["reason"] = "FieldManagerConflict",
             ["message"] = $"conflict with {c.Owner.Describe()}",
-            ["field"] = ObjectFields.Describe(c.Path),
+            ["field"] = FieldPath.Describe(c.Path),
         }).ToArray());
 
         if (conflicts.Count == 1)
         {
             var (owner, path) = conflicts[0];
-            return ApiErrors.ApplyConflict(causes, $"Apply failed with 1 conflict: conflict with {owner.Describe()}: {ObjectFields.Describe(path)}");
+            return ApiErrors.ApplyConflict(causes, $"Apply failed with 1 conflict: conflict with {owner.Describe()}: {FieldPath.Describe(path)}");
         }
 
         var lines = conflicts.GroupBy(c => c.Owner.Describe()).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => g.Select(c => "- " + ObjectFields.Describe(c.Path)).Prepend($"conflicts with {g.Key}:"));
+            .SelectMany(g => g.Select(c => "- " + FieldPath.Describe(c.Path)).Prepend($"conflicts with {g.Key}:"));
         return ApiErrors.ApplyConflict(causes, $"Apply failed with {conflicts.Count} conflicts: {string.Join("\n", lines)}");
     }
 
     private static void RemoveSubtrees(FieldSet fields, FieldSet removed)
     {
         foreach (var path in removed.Members())
-        {
             fields.RemoveSubtree(path);
-        }
     }
 }

@@ -24,9 +24,7 @@ internal sealed class FieldSet
     {
         var set = new FieldSet();
         if (json is null)
-        {
             return set;
-        }
 
         if (json.Count == 0)
         {
@@ -44,9 +42,7 @@ internal sealed class FieldSet
 
             var child = FromJson(value as JsonObject);
             if (value is JsonObject { Count: 0 })
-            {
                 child.Self = true;
-            }
 
             set.GetOrAdd(key).Merge(child);
         }
@@ -58,16 +54,12 @@ internal sealed class FieldSet
     {
         var json = new JsonObject();
         if (Self && children is { Count: > 0 })
-        {
             json["."] = new JsonObject();
-        }
 
         foreach (var (key, child) in Children)
         {
             if (!child.IsEmpty)
-            {
                 json[key] = child.ToJson();
-            }
         }
 
         return json;
@@ -89,9 +81,7 @@ internal sealed class FieldSet
     {
         var node = this;
         foreach (var element in path)
-        {
             node = node.GetOrAdd(element);
-        }
 
         node.Self = true;
     }
@@ -102,9 +92,7 @@ internal sealed class FieldSet
         foreach (var element in path)
         {
             if (node.children is null || !node.children.TryGetValue(element, out node))
-            {
                 return null;
-            }
         }
 
         return node;
@@ -132,14 +120,10 @@ internal sealed class FieldSet
     public void Except(FieldSet other)
     {
         if (other.Self)
-        {
             Self = false;
-        }
 
         if (children is null)
-        {
             return;
-        }
 
         foreach (var (key, child) in other.Children)
         {
@@ -147,9 +131,7 @@ internal sealed class FieldSet
             {
                 mine.Except(child);
                 if (mine.IsEmpty)
-                {
                     children.Remove(key);
-                }
             }
         }
     }
@@ -162,17 +144,13 @@ internal sealed class FieldSet
         static IEnumerable<IReadOnlyList<string>> Walk(FieldSet node, List<string> path)
         {
             if (node.Self)
-            {
                 yield return path.ToArray();
-            }
 
             foreach (var (key, child) in node.Children)
             {
                 path.Add(key);
                 foreach (var member in Walk(child, path))
-                {
                     yield return member;
-                }
 
                 path.RemoveAt(path.Count - 1);
             }
@@ -192,22 +170,16 @@ internal sealed class FieldSet
         {
             Self = false;
             if (subtree)
-            {
                 children = null;
-            }
 
             return;
         }
 
         if (children is null || !children.TryGetValue(path[index], out var child))
-        {
             return;
-        }
 
         child.RemoveAt(path, index + 1, subtree);
         if (child.IsEmpty)
-        {
             children.Remove(path[index]);
-        }
     }
 }

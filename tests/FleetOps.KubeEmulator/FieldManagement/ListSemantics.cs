@@ -45,9 +45,7 @@ internal static class ListSemantics
         }
 
         if (!builtIn)
-        {
             return ListKind.Atomic;
-        }
 
         if (field == "ports")
         {
@@ -64,9 +62,7 @@ internal static class ListSemantics
     public static string? KeyElement(JsonNode? item, string[] keys)
     {
         if (item is not JsonObject obj)
-        {
             return null;
-        }
 
         var key = new JsonObject();
         foreach (var name in keys.Order(StringComparer.Ordinal))
@@ -75,9 +71,7 @@ internal static class ListSemantics
             if (value is null)
             {
                 if (!KeyDefaults.TryGetValue(name, out var fallback))
-                {
                     return null;
-                }
 
                 value = JsonValue.Create(fallback);
             }

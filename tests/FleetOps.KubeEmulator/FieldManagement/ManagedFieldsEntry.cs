@@ -29,9 +29,7 @@ internal sealed class ManagedFieldsEntry(string manager, string operation, strin
     {
         var text = $"\"{manager}\"";
         if (subresource is not null)
-        {
             text += $" with subresource \"{subresource}\"";
-        }
 
         return IsApply ? text : $"{text} using {ApiVersion}";
     }
@@ -42,9 +40,7 @@ internal sealed class ManagedFieldsEntry(string manager, string operation, strin
         foreach (var node in obj["metadata"]?["managedFields"]?.AsArray() ?? [])
         {
             if (node is not JsonObject e || (string?)e["manager"] is null && (string?)e["operation"] is null)
-            {
                 continue;
-            }
 
             list.Add(new ManagedFieldsEntry(
                 (string?)e["manager"] ?? "",
@@ -74,20 +70,14 @@ internal sealed class ManagedFieldsEntry(string manager, string operation, strin
                 ["fieldsV1"] = entry.Fields.ToJson(),
             };
             if (entry.Subresource is not null)
-            {
                 json["subresource"] = entry.Subresource;
-            }
 
             array.Add(json);
         }
 
         if (array.Count == 0)
-        {
             metadata.Remove("managedFields");
-        }
         else
-        {
             metadata["managedFields"] = array;
-        }
     }
 }

@@ -46,9 +46,7 @@ internal static class Discovery
     {
         var group = catalog.Groups().FirstOrDefault(g => g.Group == name);
         if (group.Group is null)
-        {
             return null;
-        }
 
         var document = Group(group.Group, group.Versions);
         document["kind"] = "APIGroup";
@@ -70,14 +68,10 @@ internal static class Discovery
                 ["verbs"] = new JsonArray(Verbs.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
             };
             if (type.ShortNames.Length > 0)
-            {
                 resource["shortNames"] = new JsonArray(type.ShortNames.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
-            }
 
             if (type.Categories is { Length: > 0 } categories)
-            {
                 resource["categories"] = new JsonArray(categories.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
-            }
 
             resources.Add(resource);
             if (type.HasStatus)

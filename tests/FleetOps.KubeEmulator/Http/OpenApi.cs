@@ -27,9 +27,7 @@ internal static class OpenApi
     {
         var types = catalog.All.Where(t => t.Group == group && t.Version == version).ToList();
         if (types.Count == 0)
-        {
             return null;
-        }
 
         var paths = new JsonObject();
         foreach (var type in types)

@@ -9,9 +9,7 @@ internal static class JsonPatch
     public static JsonNode Apply(JsonNode target, JsonNode? patch)
     {
         if (patch is not JsonArray operations)
-        {
             throw ApiErrors.BadRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
-        }
 
         var document = target.DeepClone();
         foreach (var node in operations)
@@ -40,9 +38,7 @@ internal static class JsonPatch
                     break;
                 case "test":
                     if (!JsonNode.DeepEquals(Get(document, path), op["value"]))
-                    {
                         throw Unprocessable($"testing value {path} failed: test failed");
-                    }
 
                     break;
                 default:
@@ -75,9 +71,7 @@ internal static class JsonPatch
     {
         var tokens = Tokens(path);
         if (tokens.Count == 0)
-        {
             return value ?? throw Unprocessable("jsonpatch add operation does not apply: cannot replace the document with null");
-        }
 
         var parent = ParentOf(document, path, tokens);
         var last = tokens[^1];
@@ -136,14 +130,10 @@ internal static class JsonPatch
     private static List<string> Tokens(string path)
     {
         if (path.Length == 0)
-        {
             return [];
-        }
 
         if (path[0] != '/')
-        {
             throw Unprocessable($"JSON pointer must be empty or start with a \"/\": {path}");
-        }
 
         return path[1..].Split('/').Select(t => t.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
     }

@@ -8,21 +8,15 @@ internal static class MergePatch
     public static JsonNode? Apply(JsonNode? target, JsonNode? patch)
     {
         if (patch is not JsonObject patchObject)
-        {
             return patch?.DeepClone();
-        }
 
         var result = target is JsonObject t ? (JsonObject)t.DeepClone() : new JsonObject();
         foreach (var (name, value) in patchObject)
         {
             if (value is null)
-            {
                 result.Remove(name);
-            }
             else
-            {
                 result[name] = Apply(result[name], value);
-            }
         }
 
         return result;

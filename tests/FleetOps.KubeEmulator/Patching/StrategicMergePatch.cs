@@ -42,9 +42,7 @@ internal static class StrategicMergePatch
         {
             var keep = retain.Select(k => (string?)k).ToHashSet();
             foreach (var name in result.Select(p => p.Key).Where(k => !keep.Contains(k)).ToList())
-            {
                 result.Remove(name);
-            }
         }
 
         foreach (var (name, value) in patch)
@@ -53,17 +51,13 @@ internal static class StrategicMergePatch
             {
                 var list = name[DeleteFromPrimitiveList.Length..];
                 if (result[list] is JsonArray existing && value is JsonArray doomed)
-                {
                     result[list] = new JsonArray(existing.Where(i => !doomed.Any(d => JsonNode.DeepEquals(d, i))).Select(i => i?.DeepClone()).ToArray());
-                }
 
                 continue;
             }
 
             if (name.StartsWith('$'))
-            {
                 continue;
-            }
 
             if (value is null)
             {
@@ -73,13 +67,9 @@ internal static class StrategicMergePatch
 
             var merged = Merge(result[name], value, name, depth + 1, inMetadata || (depth == 0 && name == "metadata"));
             if (merged is null)
-            {
                 result.Remove(name);
-            }
             else
-            {
                 result[name] = merged;
-            }
         }
 
         return result;
@@ -88,26 +78,20 @@ internal static class StrategicMergePatch
     private static JsonArray? MergeList(JsonArray? target, JsonArray patch, string? field, bool inMetadata)
     {
         if (patch.Any(i => i is JsonObject o && (string?)o["$patch"] == "replace"))
-        {
             return new JsonArray(patch.Where(i => !(i is JsonObject o && o.ContainsKey("$patch"))).Select(i => i?.DeepClone()).ToArray());
-        }
 
         var kind = ListSemantics.Classify(field ?? "", patch.Count > 0 ? patch : target, builtIn: true, inMetadata);
         if (kind.Type == ListType.Set)
         {
             var union = (JsonArray?)target?.DeepClone() ?? [];
             foreach (var item in patch.Where(i => !union.Any(x => JsonNode.DeepEquals(x, i))))
-            {
                 union.Add(item?.DeepClone());
-            }
 
             return union;
         }
 
         if (kind.Type != ListType.Map || target is null)
-        {
             return new JsonArray(patch.Where(i => !(i is JsonObject o && (string?)o["$patch"] == "delete")).Select(i => i is JsonObject o ? StripDirectives(o) : i?.DeepClone()).ToArray());
-        }
 
         // Strategic merge patch keys list items by one field (its patchMergeKey), not the full list-map key.
         var mergeKey = kind.Keys[0];
@@ -124,21 +108,15 @@ internal static class StrategicMergePatch
             if ((string?)patchItem["$patch"] == "delete")
             {
                 if (at >= 0)
-                {
                     items.RemoveAt(at);
-                }
 
                 continue;
             }
 
             if (at >= 0)
-            {
                 items[at] = MergeObject(items[at] as JsonObject, patchItem, 2, false);
-            }
             else
-            {
                 items.Add(StripDirectives(patchItem));
-            }
         }
 
         // Deleting the last item leaves an empty list, which the API server's typed round trip drops.
@@ -151,9 +129,7 @@ internal static class StrategicMergePatch
         foreach (var (name, value) in obj)
         {
             if (!name.StartsWith('$'))
-            {
                 copy[name] = value is JsonObject o ? StripDirectives(o) : value?.DeepClone();
-            }
         }
 
         return copy;

@@ -40,4 +40,10 @@ internal static class BuiltInResources
         new("storage.k8s.io", "v1", "storageclasses", "StorageClass", false, ["sc"], HasStatus: false, HasGeneration: false),
         new("coordination.k8s.io", "v1", "leases", "Lease", true, [], HasStatus: false, HasGeneration: false),
     ];
+
+    /// <summary>Namespaces hold the namespaced objects: they are seeded, must exist for a create, and finalize their contents.</summary>
+    public static readonly ResourceType Namespace = Types.Single(t => t.Kind == "Namespace");
+
+    /// <summary>CRDs change what the cluster serves: writing or deleting one refreshes the catalog.</summary>
+    public static readonly ResourceType CustomResourceDefinition = Types.Single(t => t.Kind == "CustomResourceDefinition");
 }

@@ -47,6 +47,9 @@ internal sealed class ResourceCatalog
         custom = establishedCrds.SelectMany(FromCrd).ToList();
     }
 
+    /// <summary>Serves the kinds of those <paramref name="crds"/> that are Established and not being deleted.</summary>
+    public void ServeEstablished(IEnumerable<JsonObject> crds) => SetCustomResourceDefinitions(crds.Where(IsEstablished));
+
     public static IEnumerable<ResourceType> FromCrd(JsonObject crd)
     {
         var spec = crd["spec"]!.AsObject();
@@ -60,13 +63,15 @@ internal sealed class ResourceCatalog
         foreach (var version in spec["versions"]?.AsArray() ?? [])
         {
             if (version is not JsonObject v || Json.Bool(v["served"]) == false)
-            {
                 continue;
-            }
 
             var hasStatus = v["subresources"]?["status"] is not null;
             yield return new ResourceType(group, (string)v["name"]!, plural, kind, namespaced, shortNames,
                 HasStatus: hasStatus, HasGeneration: true, BuiltIn: false, Categories: categories);
         }
     }
+
+    private static bool IsEstablished(JsonObject crd) =>
+        crd["metadata"]?["deletionTimestamp"] is null
+        && crd["status"]?["conditions"]?.AsArray().Any(c => (string?)c?["type"] == "Established" && (string?)c?["status"] == "True") == true;
 }

@@ -22,9 +22,7 @@ internal sealed class FieldSelector
     public static FieldSelector Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-        {
             return Everything;
-        }
 
         var list = new List<(string[], string, bool)>();
         foreach (var part in text.Split(','))
@@ -47,15 +45,11 @@ internal sealed class FieldSelector
         {
             JsonNode? node = obj;
             foreach (var segment in path)
-            {
                 node = node is JsonObject o ? o[segment] : null;
-            }
 
             var actual = Json.Text(node);
             if ((actual == value) != equal)
-            {
                 return false;
-            }
         }
 
         return true;

@@ -21,9 +21,7 @@ internal sealed class LabelSelector
     public static LabelSelector Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
-        {
             return Everything;
-        }
 
         var parser = new Parser(text);
         return new LabelSelector(parser.ParseAll());
@@ -63,9 +61,7 @@ internal sealed class LabelSelector
             var present = labels is not null && labels.TryGetPropertyValue(requirement.Key, out _);
             var value = present ? Json.Text(labels![requirement.Key]) : null;
             if (!requirement.Matches(value))
-            {
                 return false;
-            }
         }
 
         return true;
@@ -109,9 +105,7 @@ internal sealed class LabelSelector
                 list.Add(ParseRequirement());
                 SkipSpaces();
                 if (position >= text.Length)
-                {
                     return list;
-                }
 
                 Expect(',');
             }
@@ -129,39 +123,25 @@ internal sealed class LabelSelector
             var key = ParseKey();
             SkipSpaces();
             if (position >= text.Length || Peek() == ',')
-            {
                 return new Requirement(key, Operator.Exists, []);
-            }
 
             if (TryTake("==") || TryTake("="))
-            {
                 return new Requirement(key, Operator.Equals, [ParseValue()]);
-            }
 
             if (TryTake("!="))
-            {
                 return new Requirement(key, Operator.NotEquals, [ParseValue()]);
-            }
 
             if (TryTake(">"))
-            {
                 return new Requirement(key, Operator.GreaterThan, [ParseInteger()]);
-            }
 
             if (TryTake("<"))
-            {
                 return new Requirement(key, Operator.LessThan, [ParseInteger()]);
-            }
 
             if (TryTakeWord("notin"))
-            {
                 return new Requirement(key, Operator.NotIn, ParseSet());
-            }
 
             if (TryTakeWord("in"))
-            {
                 return new Requirement(key, Operator.In, ParseSet());
-            }
 
             throw Error($"found '{Rest()}', expected: in, notin, =, ==, !=, gt, lt");
         }
@@ -171,9 +151,7 @@ internal sealed class LabelSelector
             SkipSpaces();
             var key = TakeWhile(IsNameChar);
             if (key.Length == 0)
-            {
                 throw Error($"found '{Rest()}', expected: identifier");
-            }
 
             var problem = Validation.Names.CheckQualifiedName(key);
             return problem is null ? key : throw Error($"invalid label key \"{key}\": {problem}");
@@ -203,9 +181,7 @@ internal sealed class LabelSelector
                 values.Add(ParseValue());
                 SkipSpaces();
                 if (TryTake(")"))
-                {
                     return [.. values];
-                }
 
                 Expect(',');
             }
@@ -217,9 +193,7 @@ internal sealed class LabelSelector
         {
             var start = position;
             while (position < text.Length && predicate(text[position]))
-            {
                 position++;
-            }
 
             return text[start..position];
         }
@@ -228,9 +202,7 @@ internal sealed class LabelSelector
         {
             SkipSpaces();
             if (string.CompareOrdinal(text, position, token, 0, token.Length) != 0)
-            {
                 return false;
-            }
 
             position += token.Length;
             return true;
@@ -254,9 +226,7 @@ internal sealed class LabelSelector
         {
             SkipSpaces();
             if (Peek() != c)
-            {
                 throw Error($"found '{Rest()}', expected: '{c}'");
-            }
 
             position++;
         }
@@ -268,9 +238,7 @@ internal sealed class LabelSelector
         private void SkipSpaces()
         {
             while (position < text.Length && text[position] == ' ')
-            {
                 position++;
-            }
         }
 
         private KubeApiException Error(string detail) =>

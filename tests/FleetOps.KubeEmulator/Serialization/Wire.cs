@@ -40,17 +40,13 @@ internal static class Wire
             {
                 w.WriteString("continue", continueToken);
                 if (remaining is { } count)
-                {
                     w.WriteNumber("remainingItemCount", count);
-                }
             }
 
             w.WriteEndObject();
             w.WriteStartArray("items");
             foreach (var item in items)
-            {
                 WriteObject(w, item, apiVersion);
-            }
 
             w.WriteEndArray();
             w.WriteEndObject();
@@ -70,17 +66,11 @@ internal static class Wire
         {
             writer.WritePropertyName(name);
             if (name == "apiVersion")
-            {
                 writer.WriteStringValue(apiVersion);
-            }
             else if (value is null)
-            {
                 writer.WriteNullValue();
-            }
             else
-            {
                 value.WriteTo(writer);
-            }
         }
 
         writer.WriteEndObject();
@@ -90,9 +80,7 @@ internal static class Wire
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
-        {
             write(writer);
-        }
 
         return buffer.WrittenSpan.ToArray();
     }

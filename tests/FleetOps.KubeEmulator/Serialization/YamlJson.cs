@@ -97,9 +97,7 @@ internal static class YamlJson
 
         var plain = value.Replace("_", "", StringComparison.Ordinal);
         if (long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-        {
             return JsonValue.Create(integer);
-        }
 
         if (plain.StartsWith("0x", StringComparison.Ordinal)
             && long.TryParse(plain[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))

@@ -55,9 +55,7 @@ internal static class StatusSimulator
         var text = obj["spec"]?["template"]?.ToJsonString() ?? "";
         var hash = 2166136261u;
         foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
             hash = (hash ^ b) * 16777619u;
-        }
 
         const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
         return string.Concat(hash.ToString(CultureInfo.InvariantCulture).Select(c => alphabet[(c - '0') % alphabet.Length]));
@@ -92,9 +90,7 @@ internal static class StatusSimulator
     private static JsonObject? DeploymentDeadline(JsonObject obj, JsonObject previous, bool neverReady, string now)
     {
         if (!neverReady || Json.Long(previous["observedGeneration"]) != Generation(obj))
-        {
             return null;
-        }
 
         var status = (JsonObject)previous.DeepClone();
         var replicaSet = $"{Name(obj)}-{TemplateHash(obj)}";
@@ -220,9 +216,7 @@ internal static class StatusSimulator
     private static JsonObject Claim(JsonObject obj, bool neverReady)
     {
         if (neverReady)
-        {
             return new JsonObject { ["phase"] = "Pending" };
-        }
 
         return new JsonObject
         {
@@ -236,9 +230,7 @@ internal static class StatusSimulator
     {
         var balancer = new JsonObject();
         if ((string?)obj["spec"]?["type"] == "LoadBalancer" && !neverReady)
-        {
             balancer["ingress"] = new JsonArray(new JsonObject { ["ip"] = NodeAddress, ["ipMode"] = "VIP" });
-        }
 
         return new JsonObject { ["loadBalancer"] = balancer };
     }
@@ -248,21 +240,15 @@ internal static class StatusSimulator
         var names = (JsonObject)(obj["spec"]?["names"]?.DeepClone() ?? new JsonObject());
         var kind = (string?)names["kind"] ?? "";
         if (names["singular"] is null)
-        {
             names["singular"] = kind.ToLowerInvariant();
-        }
 
         if (names["listKind"] is null)
-        {
             names["listKind"] = kind + "List";
-        }
 
         var storage = obj["spec"]?["versions"]?.AsArray().FirstOrDefault(v => Json.Bool(v?["storage"]) == true)?["name"];
         var stored = previous["storedVersions"]?.AsArray().Select(v => (string?)v).ToList() ?? [];
         if ((string?)storage is { } version && !stored.Contains(version))
-        {
             stored.Add(version);
-        }
 
         return new JsonObject
         {
@@ -282,9 +268,7 @@ internal static class StatusSimulator
         var same = unchanged && (string?)old!["reason"] == reason && (string?)old["message"] == message;
         var condition = new JsonObject { ["type"] = type, ["status"] = status };
         if (withUpdateTime)
-        {
             condition["lastUpdateTime"] = same ? (string?)old!["lastUpdateTime"] ?? now : now;
-        }
 
         condition["lastTransitionTime"] = unchanged ? (string?)old!["lastTransitionTime"] ?? now : now;
         condition["reason"] = reason;
@@ -332,9 +316,7 @@ internal static class StatusSimulator
     {
         // The API omits zero counts (omitempty), so clients must treat a missing count as zero.
         if (value != 0)
-        {
             status[name] = value;
-        }
     }
 
     private static int Replicas(JsonObject obj) => Json.Int(obj["spec"]?["replicas"]) ?? 1;

@@ -25,9 +25,7 @@ internal sealed class WakeScheduler : IDisposable
         lock (gate)
         {
             if (disposed)
-            {
                 return;
-            }
 
             queue.Enqueue(wake, due);
             Arm();
@@ -60,25 +58,19 @@ internal sealed class WakeScheduler : IDisposable
         }
 
         foreach (var wake in ready)
-        {
             wake(now);
-        }
 
         lock (gate)
         {
             if (!disposed)
-            {
                 Arm();
-            }
         }
     }
 
     private void Arm()
     {
         if (!queue.TryPeek(out _, out var next) || (armedFor is { } armed && armed <= next))
-        {
             return;
-        }
 
         armedFor = next;
         var wait = next - time.GetUtcNow();

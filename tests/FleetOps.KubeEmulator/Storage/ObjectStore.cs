@@ -25,21 +25,15 @@ internal sealed class ObjectStore(WatchHub watches)
     public IEnumerable<(string Key, JsonObject Object)> Scan(ResourceType type, string? ns, string? after = null)
     {
         if (!resources.TryGetValue(type.StoreKey, out var objects))
-        {
             yield break;
-        }
 
         foreach (var (key, obj) in objects)
         {
             if (after is not null && string.CompareOrdinal(key, after) <= 0)
-            {
                 continue;
-            }
 
             if (ns is null || key.StartsWith(ns + "/", StringComparison.Ordinal))
-            {
                 yield return (key, obj);
-            }
         }
     }
 

@@ -13,9 +13,7 @@ internal sealed class RequestLog(int capacity)
         get
         {
             lock (gate)
-            {
                 return total;
-            }
         }
     }
 
@@ -24,9 +22,7 @@ internal sealed class RequestLog(int capacity)
         get
         {
             lock (gate)
-            {
                 return writes;
-            }
         }
     }
 
@@ -36,29 +32,21 @@ internal sealed class RequestLog(int capacity)
         {
             total++;
             if (request.IsWrite)
-            {
                 writes++;
-            }
 
             if (capacity <= 0)
-            {
                 return;
-            }
 
             recent.Enqueue(request);
             if (recent.Count > capacity)
-            {
                 recent.Dequeue();
-            }
         }
     }
 
     public IReadOnlyList<KubeRequest> Snapshot()
     {
         lock (gate)
-        {
             return [.. recent];
-        }
     }
 
     public void Clear()

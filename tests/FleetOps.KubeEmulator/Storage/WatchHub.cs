@@ -18,14 +18,10 @@ internal sealed class WatchHub(int capacity)
     {
         history.Enqueue(e);
         if (history.Count > capacity)
-        {
             floor = history.Dequeue().ResourceVersion;
-        }
 
         foreach (var watcher in watchers)
-        {
             watcher.Offer(e);
-        }
     }
 
     /// <summary>Registers a watcher and queues the events it missed since <paramref name="since"/>.</summary>
@@ -34,14 +30,10 @@ internal sealed class WatchHub(int capacity)
         if (since is { } rv)
         {
             if (rv < floor)
-            {
                 throw ApiErrors.Gone($"too old resource version: {rv} ({floor + 1})");
-            }
 
             foreach (var e in history.Where(e => e.ResourceVersion > rv))
-            {
                 watcher.Offer(e);
-            }
         }
 
         watchers.Add(watcher);
@@ -56,9 +48,7 @@ internal sealed class WatchHub(int capacity)
     public void CloseAll()
     {
         foreach (var watcher in watchers)
-        {
             watcher.Complete();
-        }
 
         watchers.Clear();
     }

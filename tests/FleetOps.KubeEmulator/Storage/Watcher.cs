@@ -19,9 +19,7 @@ internal sealed class Watcher(ResourceType type, string? ns, LabelSelector label
     public void Offer(WatchEvent e)
     {
         if (e.StoreKey == type.StoreKey && (ns is null || e.Namespace == ns) && Matches(e.Object))
-        {
             channel.Writer.TryWrite(Wire.WatchFrame(e.Type, e.Object, type.ApiVersion));
-        }
     }
 
     public void Complete() => channel.Writer.TryComplete();

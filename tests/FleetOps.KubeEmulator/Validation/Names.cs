@@ -14,9 +14,7 @@ internal static partial class Names
     public static string? CheckDns1123Subdomain(string value)
     {
         if (value.Length > 253)
-        {
             return "must be no more than 253 characters";
-        }
 
         return Dns1123Subdomain().IsMatch(value)
             ? null
@@ -26,9 +24,7 @@ internal static partial class Names
     public static string? CheckDns1123Label(string value)
     {
         if (value.Length > 63)
-        {
             return "must be no more than 63 characters";
-        }
 
         return Dns1123Label().IsMatch(value)
             ? null
@@ -38,9 +34,7 @@ internal static partial class Names
     public static string? CheckDns1035Label(string value)
     {
         if (value.Length > 63)
-        {
             return "must be no more than 63 characters";
-        }
 
         return Dns1035Label().IsMatch(value)
             ? null
@@ -59,14 +53,10 @@ internal static partial class Names
                 break;
             case 2:
                 if (parts[0].Length == 0)
-                {
                     return "prefix part must be non-empty";
-                }
 
                 if (CheckDns1123Subdomain(parts[0]) is { } prefixProblem)
-                {
                     return "prefix part " + prefixProblem;
-                }
 
                 name = parts[1];
                 break;
@@ -75,14 +65,10 @@ internal static partial class Names
         }
 
         if (name.Length == 0)
-        {
             return "name part must be non-empty";
-        }
 
         if (name.Length > 63)
-        {
             return "name part must be no more than 63 characters";
-        }
 
         return QualifiedName().IsMatch(name)
             ? null
@@ -92,9 +78,7 @@ internal static partial class Names
     public static string? CheckLabelValue(string value)
     {
         if (value.Length > 63)
-        {
             return "must be no more than 63 characters";
-        }
 
         return LabelValue().IsMatch(value)
             ? null

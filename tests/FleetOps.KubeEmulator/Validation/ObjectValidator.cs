@@ -18,9 +18,7 @@ internal static class ObjectValidator
         ValidateMetadata(type, obj, errors);
         ValidateSpec(type, obj, errors);
         if (old is not null)
-        {
             ValidateImmutable(type, obj, old, errors);
-        }
 
         return errors;
     }
@@ -30,42 +28,28 @@ internal static class ObjectValidator
         var metadata = obj["metadata"] as JsonObject;
         var name = (string?)metadata?["name"];
         if (string.IsNullOrEmpty(name))
-        {
             errors.Add(FieldError.Required("metadata.name", "name or generateName is required"));
-        }
         else if (CheckName(type, name) is { } problem)
-        {
             errors.Add(FieldError.Invalid("metadata.name", name, problem));
-        }
 
         foreach (var (key, value) in metadata?["labels"] as JsonObject ?? [])
         {
             if (Names.CheckQualifiedName(key) is { } keyProblem)
-            {
                 errors.Add(FieldError.Invalid("metadata.labels", key, keyProblem));
-            }
 
             if (value is not JsonValue v || !v.TryGetValue<string>(out var text))
-            {
                 errors.Add(FieldError.Invalid($"metadata.labels", value?.DeepClone(), "label values must be strings"));
-            }
             else if (Names.CheckLabelValue(text) is { } valueProblem)
-            {
                 errors.Add(FieldError.Invalid("metadata.labels", text, valueProblem));
-            }
         }
 
         foreach (var (key, value) in metadata?["annotations"] as JsonObject ?? [])
         {
             if (Names.CheckQualifiedName(key.ToLowerInvariant()) is { } keyProblem)
-            {
                 errors.Add(FieldError.Invalid("metadata.annotations", key, keyProblem));
-            }
 
             if (value is not JsonValue v || !v.TryGetValue<string>(out _))
-            {
                 errors.Add(FieldError.Invalid("metadata.annotations", value?.DeepClone(), "annotation values must be strings"));
-            }
         }
     }
 
@@ -81,9 +65,7 @@ internal static class ObjectValidator
     private static void ValidateSpec(ResourceType type, JsonObject obj, List<FieldError> errors)
     {
         if (!type.BuiltIn)
-        {
             return;
-        }
 
         switch (type.Kind)
         {
@@ -113,9 +95,7 @@ internal static class ObjectValidator
         {
             var labels = obj["spec"]?["template"]?["metadata"]?["labels"] as JsonObject;
             if (!LabelSelector.FromObject(selector).Matches(labels))
-            {
                 errors.Add(FieldError.Invalid("spec.template.metadata.labels", labels?.DeepClone(), "`selector` does not match template `labels`"));
-            }
         }
 
         ValidatePodTemplate(obj["spec"]?["template"], "spec.template", errors);
@@ -133,18 +113,12 @@ internal static class ObjectValidator
         {
             var name = (string?)containers[i]?["name"];
             if (string.IsNullOrEmpty(name))
-            {
                 errors.Add(FieldError.Required($"{path}.spec.containers[{i}].name", ""));
-            }
             else if (Names.CheckDns1123Label(name) is { } problem)
-            {
                 errors.Add(FieldError.Invalid($"{path}.spec.containers[{i}].name", name, problem));
-            }
 
             if (string.IsNullOrEmpty((string?)containers[i]?["image"]))
-            {
                 errors.Add(FieldError.Required($"{path}.spec.containers[{i}].image", ""));
-            }
         }
     }
 
@@ -153,24 +127,18 @@ internal static class ObjectValidator
         string[] types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"];
         var type = (string?)obj["spec"]?["type"] ?? "ClusterIP";
         if (!types.Contains(type))
-        {
             errors.Add(FieldError.NotSupported("spec.type", type, types));
-        }
 
         var ports = obj["spec"]?["ports"] as JsonArray;
         var headless = (string?)obj["spec"]?["clusterIP"] == "None";
         if (type != "ExternalName" && !headless && (ports is null || ports.Count == 0))
-        {
             errors.Add(FieldError.Required("spec.ports", ""));
-        }
 
         for (var i = 0; i < (ports?.Count ?? 0); i++)
         {
             var port = ports![i]?["port"];
             if (Json.Long(port) is not (>= 1 and <= 65535))
-            {
                 errors.Add(FieldError.Invalid($"spec.ports[{i}].port", port?.DeepClone(), "must be between 1 and 65535, inclusive"));
-            }
         }
     }
 
@@ -180,49 +148,33 @@ internal static class ObjectValidator
         var group = (string?)spec?["group"];
         var plural = (string?)spec?["names"]?["plural"];
         if (string.IsNullOrEmpty(group))
-        {
             errors.Add(FieldError.Required("spec.group", ""));
-        }
 
         if (string.IsNullOrEmpty(plural))
-        {
             errors.Add(FieldError.Required("spec.names.plural", ""));
-        }
 
         if (string.IsNullOrEmpty((string?)spec?["names"]?["kind"]))
-        {
             errors.Add(FieldError.Required("spec.names.kind", ""));
-        }
 
         var name = (string?)obj["metadata"]?["name"];
         if (group is not null && plural is not null && name != $"{plural}.{group}")
-        {
             errors.Add(FieldError.Invalid("metadata.name", name, "must be spec.names.plural+\".\"+spec.group"));
-        }
 
         string[] scopes = ["Cluster", "Namespaced"];
         if (!scopes.Contains((string?)spec?["scope"]))
-        {
             errors.Add(FieldError.NotSupported("spec.scope", spec?["scope"]?.DeepClone(), scopes));
-        }
 
         var versions = spec?["versions"] as JsonArray;
         if (versions is null || versions.Count == 0)
-        {
             errors.Add(FieldError.Required("spec.versions", "must have exactly one version marked as storage version"));
-        }
         else if (versions.Count(v => Json.Bool(v?["storage"]) == true) != 1)
-        {
             errors.Add(FieldError.Invalid("spec.versions", versions.DeepClone(), "must have exactly one version marked as storage version"));
-        }
     }
 
     private static void ValidateImmutable(ResourceType type, JsonObject obj, JsonObject old, List<FieldError> errors)
     {
         if (!type.BuiltIn)
-        {
             return;
-        }
 
         switch (type.Kind)
         {
@@ -237,9 +189,7 @@ internal static class ObjectValidator
                 var before = (string?)old["spec"]?["clusterIP"];
                 var after = (string?)obj["spec"]?["clusterIP"];
                 if (!string.IsNullOrEmpty(before) && before != after)
-                {
                     errors.Add(FieldError.Invalid("spec.clusterIPs[0]", after, "may not change once set"));
-                }
 
                 break;
             case "CustomResourceDefinition":
@@ -251,8 +201,6 @@ internal static class ObjectValidator
     private static void Immutable(string field, JsonNode? now, JsonNode? before, List<FieldError> errors)
     {
         if (!JsonNode.DeepEquals(now, before))
-        {
             errors.Add(FieldError.Invalid(field, now?.DeepClone(), "field is immutable"));
-        }
     }
 }

@@ -1,0 +1,24 @@
+namespace FleetOps.KubeEmulator.Http;
+
+/// <summary>What the request log records, filled in as routing learns it.</summary>
+internal sealed class LogEntry(string method, string path)
+{
+    public string Verb { get; set; } = method == "GET" ? "get" : method.ToLowerInvariant();
+
+    public string? Resource { get; set; }
+
+    public string? Namespace { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Subresource { get; set; }
+
+    public string? PatchType { get; set; }
+
+    public string? FieldManager { get; set; }
+
+    public bool DryRun { get; set; }
+
+    public KubeRequest ToRequest(DateTimeOffset time, int status) =>
+        new(time, method, path, Verb, Resource, Namespace, Name, Subresource, PatchType, FieldManager, DryRun, status);
+}
