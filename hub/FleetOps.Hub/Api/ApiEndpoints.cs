@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace FleetOps.Hub.Api;
 
 /// <summary>The hub's routes: everything under /api/v1 and /metrics needs the admin bearer token; health probes do not.</summary>
-public static class ApiEndpoints
+internal static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapHubApi(this IEndpointRouteBuilder app)
     {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FleetOps.Hub.Api;
 
 /// <summary>Listing, reading and registering clusters.</summary>
-public static class ClusterEndpoints
+internal static class ClusterEndpoints
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FleetOps.Hub.Api;
 
 /// <summary>Reads durations as operators type them: <c>90s</c>, <c>10m</c>, <c>2h</c>, <c>1d</c>, or <c>00:10:00</c>.</summary>
-public static class Durations
+internal static class Durations
 {
     public static bool TryParse(string? text, out TimeSpan duration)
     {

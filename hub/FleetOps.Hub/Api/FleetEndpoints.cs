@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FleetOps.Hub.Api;
 
 /// <summary><c>GET /api/v1/fleet</c>, <c>/groups</c> and <c>/groups/{name}</c>.</summary>
-public static class FleetEndpoints
+internal static class FleetEndpoints
 {
     public static async Task<Ok<FleetView>> GetFleet(FleetReader reader) => TypedResults.Ok(await reader.ReadFleetAsync());
 

@@ -11,7 +11,7 @@ namespace FleetOps.Hub.Api;
 /// grains (member counts) and the directory shards (cluster counts): a handful of grain calls, never
 /// one per cluster.
 /// </summary>
-public sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> source, SourceActivity activity)
+internal sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> source, SourceActivity activity)
 {
     public async Task<FleetView> ReadFleetAsync()
     {

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FleetOps.Hub.Api;
 
 /// <summary>Refresh, health, readiness and metrics.</summary>
-public static class OperationsEndpoints
+internal static class OperationsEndpoints
 {
     public static async Task<Ok<RefreshResult>> Refresh(GitWatcher watcher, CancellationToken cancellationToken) =>
         TypedResults.Ok(await watcher.RefreshAsync(cancellationToken));

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FleetOps.Hub.Api;
 
 /// <summary>RFC 9457 problem answers shared by the handlers.</summary>
-public static class Problems
+internal static class Problems
 {
     public static ProblemHttpResult NotFound(string title, string detail, IReadOnlyList<string> nearest) =>
         TypedResults.Problem(

@@ -15,7 +15,7 @@ namespace FleetOps.Hub.Grains;
 /// snapshot, retrying with backoff any that could not take it, so no cluster is left behind silently.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class ClusterDirectoryGrain(
+internal sealed class ClusterDirectoryGrain(
     [PersistentState("directory", HubStorage.Name)] IPersistentState<DirectoryState> state,
     IOptions<HubOptions> options,
     TimeProvider time) : Grain, IClusterDirectoryGrain

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Hub.Grains;
 
-public sealed partial class ClusterGrain
+internal partial class ClusterGrain
 {
     // Volatile on purpose: after a restart nothing counts as published, so resuming republishes.
     private long publishedGeneration = -1;

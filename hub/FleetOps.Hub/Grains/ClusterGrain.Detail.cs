@@ -2,7 +2,7 @@ using FleetOps.Shared.Api;
 
 namespace FleetOps.Hub.Grains;
 
-public sealed partial class ClusterGrain
+internal partial class ClusterGrain
 {
     public async Task<ClusterDetail?> GetDetailAsync(int recentEvents)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Hub.Grains;
 
-public sealed partial class ClusterGrain
+internal partial class ClusterGrain
 {
     /// <summary>
     /// Stores the events above the highest seq already stored, then acknowledges that seq: the agent

@@ -2,7 +2,7 @@ using FleetOps.Hub.Grains.Abstractions;
 
 namespace FleetOps.Hub.Grains;
 
-public sealed partial class ClusterGrain
+internal partial class ClusterGrain
 {
     // The directory's view of "last seen" is refreshed at most this often unless something else changed:
     // staleness is judged in minutes, and every message must not become a second grain call.

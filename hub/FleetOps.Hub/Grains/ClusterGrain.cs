@@ -15,7 +15,7 @@ namespace FleetOps.Hub.Grains;
 /// This file holds the lifecycle and ingest of hello, status and presence; the partial files beside it
 /// hold the journal, desired state, reports and the detail view.
 /// </summary>
-public sealed partial class ClusterGrain(
+internal partial class ClusterGrain(
     [PersistentState("cluster", HubStorage.Name)] IPersistentState<ClusterState> state,
     IAgentTransport transport,
     IJournalStore journal,

@@ -3,7 +3,7 @@ using FleetOps.Shared.Contracts;
 namespace FleetOps.Hub.Grains;
 
 [GenerateSerializer]
-public sealed class ClusterState
+internal sealed class ClusterState
 {
     [Id(0)] public bool Registered { get; set; }
 

@@ -10,7 +10,7 @@ namespace FleetOps.Hub.Grains;
 /// <param name="Memberships">Every group whose selector matches, including groups with no target yet.</param>
 /// <param name="Desired">The groups to publish, each at its target; a group that never rendered is absent.</param>
 /// <param name="Generation">The generation to publish: a new one, above any the agent holds, whenever <see cref="Desired"/> changes.</param>
-public sealed record DesiredPlan(
+internal sealed record DesiredPlan(
     IReadOnlyList<string> Memberships,
     IReadOnlyList<DesiredGroup> Desired,
     long Generation,

@@ -1,7 +1,7 @@
 namespace FleetOps.Hub.Grains;
 
 [GenerateSerializer]
-public sealed class DirectoryState
+internal sealed class DirectoryState
 {
     [Id(0)] public Dictionary<string, Registration> Clusters { get; set; } = new(StringComparer.Ordinal);
 }

@@ -12,7 +12,7 @@ namespace FleetOps.Hub.Grains;
 /// snapshot goes to the directory shards, which bring each cluster up to it.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class FleetGrain(
+internal sealed class FleetGrain(
     [PersistentState("fleet", HubStorage.Name)] IPersistentState<FleetState> state,
     TimeProvider time,
     ILogger<FleetGrain> logger) : Grain, IFleetGrain

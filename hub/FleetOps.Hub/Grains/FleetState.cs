@@ -4,7 +4,7 @@ using FleetOps.Shared.Api;
 namespace FleetOps.Hub.Grains;
 
 [GenerateSerializer]
-public sealed class FleetState
+internal sealed class FleetState
 {
     /// <summary>The last commit whose fleet.yaml was accepted.</summary>
     [Id(0)] public CommitInfo? Commit { get; set; }

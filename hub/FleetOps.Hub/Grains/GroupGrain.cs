@@ -11,7 +11,7 @@ namespace FleetOps.Hub.Grains;
 /// last member has left.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class GroupGrain(TimeProvider time) : Grain, IGroupGrain
+internal sealed class GroupGrain(TimeProvider time) : Grain, IGroupGrain
 {
     // A member that left stays this long as a tombstone, so that a late, older report cannot bring it back.
     private static readonly TimeSpan TombstoneLife = TimeSpan.FromMinutes(10);

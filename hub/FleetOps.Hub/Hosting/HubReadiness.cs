@@ -4,7 +4,7 @@ namespace FleetOps.Hub.Hosting;
 /// Set once the hub has resumed every cluster (desired state republished, reports rebuilt): until
 /// then /readyz says 503 and the git watcher waits, so nothing moves on half-loaded state.
 /// </summary>
-public sealed class HubReadiness
+internal sealed class HubReadiness
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -11,7 +11,7 @@ namespace FleetOps.Hub.Hosting;
 /// FleetOps.Shared with System.Text.Json and their own source-generated contexts, so there is one
 /// definition of each message and no mirror types to drift. Hub-owned types use Orleans' generated codecs.
 /// </summary>
-public static class HubSerialization
+internal static class HubSerialization
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -12,7 +12,7 @@ namespace FleetOps.Hub.Messaging;
 /// The first pass also rebuilds the in-memory reports of directory shards and groups, then marks the
 /// hub ready.
 /// </summary>
-public sealed class DesiredRepublisher(
+internal sealed class DesiredRepublisher(
     IAgentTransport transport,
     IGrainFactory grains,
     HubReadiness readiness,

@@ -8,7 +8,7 @@ namespace FleetOps.Hub.Messaging;
 /// at composition (<c>AddHubMessaging</c>); inbound messages reach the <see cref="IngestDispatcher"/> by
 /// whatever route the transport has. Publishes throw when the broker cannot be reached: the caller retries.
 /// </summary>
-public interface IAgentTransport
+internal interface IAgentTransport
 {
     /// <summary>Whether a publish can go out now.</summary>
     bool IsConnected { get; }

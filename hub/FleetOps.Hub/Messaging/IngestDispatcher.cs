@@ -10,7 +10,7 @@ namespace FleetOps.Hub.Messaging;
 /// another cluster or comes from an unregistered cluster is dropped, counted by code and logged once
 /// per cluster and code; nothing an agent sends can crash the transport.
 /// </summary>
-public sealed class IngestDispatcher(IGrainFactory grains, HubMetrics metrics, LogOnce logOnce, ILogger<IngestDispatcher> logger)
+internal sealed class IngestDispatcher(IGrainFactory grains, HubMetrics metrics, LogOnce logOnce, ILogger<IngestDispatcher> logger)
 {
     public const string UnknownCluster = "UnknownCluster";
     public const string UnexpectedKind = "UnexpectedKind";

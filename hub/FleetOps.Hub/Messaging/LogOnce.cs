@@ -6,7 +6,7 @@ namespace FleetOps.Hub.Messaging;
 /// Remembers which (client, reason) pairs were already logged so that a misbehaving agent sending the
 /// same garbage every second produces one log line, not thousands; counters still count each one.
 /// </summary>
-public sealed class LogOnce
+internal sealed class LogOnce
 {
     // Bounded so that a flood of distinct ids cannot grow it without limit; forgetting only means logging again.
     private const int Capacity = 10_000;

@@ -5,7 +5,7 @@ using FleetOps.Shared.Contracts;
 namespace FleetOps.Hub.Messaging;
 
 /// <summary>What both transports share: the wire encoding, the topics and the outbound counters.</summary>
-public abstract class MqttAgentTransport(HubMetrics metrics) : IAgentTransport
+internal abstract class MqttAgentTransport(HubMetrics metrics) : IAgentTransport
 {
     public abstract bool IsConnected { get; }
 

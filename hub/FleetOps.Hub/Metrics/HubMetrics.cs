@@ -7,7 +7,7 @@ namespace FleetOps.Hub.Metrics;
 /// The hub's counters and durations, kept in process and written out by <see cref="PrometheusWriter"/>.
 /// Plain interlocked counters: the set is small and fixed, and scraping must not depend on a metrics SDK.
 /// </summary>
-public sealed class HubMetrics
+internal sealed class HubMetrics
 {
     private readonly ConcurrentDictionary<(string Name, string Label), Counter> counters = new();
     private readonly ConcurrentDictionary<string, Duration> durations = new();

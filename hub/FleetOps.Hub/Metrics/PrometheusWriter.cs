@@ -5,7 +5,7 @@ using FleetOps.Shared.Api;
 namespace FleetOps.Hub.Metrics;
 
 /// <summary>Writes the hub's figures in the Prometheus text exposition format (version 0.0.4).</summary>
-public static class PrometheusWriter
+internal static class PrometheusWriter
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 

@@ -9,7 +9,7 @@ namespace FleetOps.Hub.Security;
 /// <c>{DataDir}/admin-token</c>, else generated there at first start (mode 0600) and printed once.
 /// Only its hash stays in memory.
 /// </summary>
-public sealed class AdminToken
+internal sealed class AdminToken
 {
     public const string FileName = "admin-token";
 

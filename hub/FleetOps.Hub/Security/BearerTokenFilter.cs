@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace FleetOps.Hub.Security;
 
 /// <summary>Requires <c>Authorization: Bearer {admin token}</c> on every API endpoint it guards.</summary>
-public sealed class BearerTokenFilter(AdminToken adminToken) : IEndpointFilter
+internal sealed class BearerTokenFilter(AdminToken adminToken) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

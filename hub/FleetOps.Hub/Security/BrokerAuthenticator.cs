@@ -14,7 +14,7 @@ namespace FleetOps.Hub.Security;
 /// (<see cref="TopicAcl"/>). What the hub injects carries <see cref="HubSessionItems"/> and passes.
 /// Every refusal is counted and logged once per client and reason.
 /// </summary>
-public sealed class BrokerAuthenticator(
+internal sealed class BrokerAuthenticator(
     IGrainFactory grains,
     HubMetrics metrics,
     LogOnce logOnce,

@@ -8,7 +8,7 @@ namespace FleetOps.Hub.Security;
 /// bcrypt) protects guessable passwords; a 256-bit random token cannot be guessed, so one fast hash
 /// is as strong and keeps thousands of reconnecting agents cheap to authenticate.
 /// </summary>
-public static class Tokens
+internal static class Tokens
 {
     public const string Prefix = "fot_";
 

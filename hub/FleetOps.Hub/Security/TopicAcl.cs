@@ -6,7 +6,7 @@ namespace FleetOps.Hub.Security;
 /// The topic rule for agents: a cluster publishes only its own hello, status, journal and presence,
 /// subscribes only to its own desired and ack, and its Last Will may only say it went offline.
 /// </summary>
-public static class TopicAcl
+internal static class TopicAcl
 {
     public static bool MayPublish(string clusterId, string topic) =>
         Topics.TryParse(topic, out var id, out var kind)

@@ -9,7 +9,7 @@ namespace FleetOps.Hub.Security;
 /// <see cref="ValidatingConnectionEventArgs"/>, only in the private CONNECT packet; if a later MQTTnet
 /// renames that field this returns false and the publish-time rule still stops a foreign will.
 /// </summary>
-public static class WillTopic
+internal static class WillTopic
 {
     private static readonly FieldInfo? ConnectPacket =
         typeof(ValidatingConnectionEventArgs).GetField("_connectPacket", BindingFlags.Instance | BindingFlags.NonPublic);

@@ -16,7 +16,7 @@ namespace FleetOps.Hub.Source;
 /// what moves. A refused fleet.yaml changes nothing but the errors shown: every error the shared parser
 /// found, each with its file and line, one <see cref="FleetError"/> apiece.
 /// </summary>
-public sealed class CommitProcessor(
+internal sealed class CommitProcessor(
     IGitMirror mirror,
     IGroupRenderer renderer,
     IGrainFactory grains,

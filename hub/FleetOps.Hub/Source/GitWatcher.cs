@@ -15,7 +15,7 @@ namespace FleetOps.Hub.Source;
 /// Each poll asks the remote for the branch head first and fetches only when it moved past the last
 /// head the hub processed, so thousands of idle polls cost one ls-remote each.
 /// </summary>
-public sealed class GitWatcher(
+internal sealed class GitWatcher(
     IGitMirror mirror,
     CommitProcessor processor,
     IGrainFactory grains,

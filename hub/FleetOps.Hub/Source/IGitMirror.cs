@@ -6,7 +6,7 @@ namespace FleetOps.Hub.Source;
 /// The hub's bare mirror of the fleet-config repository, the one seam over LibGit2Sharp. Calls block
 /// (git is synchronous); the watcher runs them off the request path.
 /// </summary>
-public interface IGitMirror
+internal interface IGitMirror
 {
     /// <summary>The branch head at the remote without fetching anything (ls-remote); null when the branch does not exist.</summary>
     string? RemoteHead();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace FleetOps.Hub.Source;
 
 /// <summary>A bare repository under <c>{DataDir}/mirror.git</c> that fetches only the configured branch.</summary>
-public sealed class LibGit2Mirror(IOptions<HubOptions> hubOptions, IOptions<SourceOptions> sourceOptions) : IGitMirror
+internal sealed class LibGit2Mirror(IOptions<HubOptions> hubOptions, IOptions<SourceOptions> sourceOptions) : IGitMirror
 {
     private const string Remote = "origin";
 

@@ -6,7 +6,7 @@ namespace FleetOps.Hub.Source;
 /// Groups rendered by the shared renderer (kustomize or plain YAML, validated, no cluster variables):
 /// the same code the agents run, so the digest the hub compares is the digest they will compute.
 /// </summary>
-public sealed class SharedGroupRenderer(IRenderer renderer) : IGroupRenderer
+internal sealed class SharedGroupRenderer(IRenderer renderer) : IGroupRenderer
 {
     public async Task<RenderOutcome> RenderAsync(string repositoryRoot, string groupPath, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace FleetOps.Hub.Source;
 
 /// <summary>The watcher's latest poll, in memory, for the API: when the repository was last reached and how long it took.</summary>
-public sealed class SourceActivity
+internal sealed class SourceActivity
 {
     public DateTimeOffset? LastFetchAt { get; set; }
 

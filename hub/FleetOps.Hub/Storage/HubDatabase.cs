@@ -13,7 +13,7 @@ namespace FleetOps.Hub.Storage;
 /// waiting in a single transaction (group commit), because each LiteDB commit flushes to disk and a
 /// commit per write would cap ingest at a few hundred messages per second.
 /// </summary>
-public sealed class HubDatabase : IDisposable
+internal sealed class HubDatabase : IDisposable
 {
     public const string FileName = "hub.db";
 

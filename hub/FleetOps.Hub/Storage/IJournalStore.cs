@@ -7,7 +7,7 @@ namespace FleetOps.Hub.Storage;
 /// append-mostly. Callers append only events above the highest seq stored (the cluster grain reads it
 /// back with <see cref="LatestAsync"/>); appending the same batch again is harmless.
 /// </summary>
-public interface IJournalStore
+internal interface IJournalStore
 {
     Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken = default);
 

@@ -9,7 +9,7 @@ namespace FleetOps.Hub.Storage;
 /// Orleans grain storage in the hub's LiteDB file: one document per grain state, the state serialized
 /// with Orleans' own version-tolerant serializer, and an integer ETag for optimistic concurrency.
 /// </summary>
-public sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializer) : IGrainStorage
+internal sealed class LiteDbGrainStorage(HubDatabase database, Serializer serializer) : IGrainStorage
 {
     public const string Collection = "grain_state";
 

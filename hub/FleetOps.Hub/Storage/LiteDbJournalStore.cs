@@ -11,7 +11,7 @@ namespace FleetOps.Hub.Storage;
 /// appends events above the seq it acknowledged (which it reads back from here on activation), so
 /// chunks never overlap; a redelivered batch with the same first seq overwrites itself.
 /// </summary>
-public sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptions> options) : IJournalStore
+internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptions> options) : IJournalStore
 {
     public const string Collection = "journal";
 

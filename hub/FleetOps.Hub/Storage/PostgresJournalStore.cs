@@ -9,7 +9,7 @@ namespace FleetOps.Hub.Storage;
 /// Journal history in PostgreSQL for the scale-out hub (table <c>fleetops_journal</c>, created when
 /// missing). The primary key (cluster, seq) makes redelivered events no-ops.
 /// </summary>
-public sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
+internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS fleetops_journal (

@@ -1,7 +1,7 @@
 namespace FleetOps.Hub.Storage;
 
 /// <summary>A grain state row in LiteDB: <c>{stateName}/{grainId}</c>, an ETag and the serialized state.</summary>
-public sealed class StoredGrainState
+internal sealed class StoredGrainState
 {
     public string Id { get; set; } = "";
 

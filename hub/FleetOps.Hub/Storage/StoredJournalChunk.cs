@@ -4,7 +4,7 @@ namespace FleetOps.Hub.Storage;
 /// One appended batch of a cluster's journal in LiteDB, keyed <c>{clusterId}/{firstSeq:D19}</c>: a batch
 /// is one document, so appending ten events costs one write, and a cluster's chunks sort by seq.
 /// </summary>
-public sealed class StoredJournalChunk
+internal sealed class StoredJournalChunk
 {
     public string Id { get; set; } = "";
 

@@ -1,7 +1,7 @@
 namespace FleetOps.Hub.Storage;
 
 /// <summary>A journal event inside a <see cref="StoredJournalChunk"/>.</summary>
-public sealed class StoredJournalEvent
+internal sealed class StoredJournalEvent
 {
     public long Seq { get; set; }
 

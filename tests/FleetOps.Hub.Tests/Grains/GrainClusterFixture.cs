@@ -18,9 +18,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;
 
-    public RecordingTransport Transport => Silo.GetRequiredService<RecordingTransport>();
+    internal RecordingTransport Transport => Silo.GetRequiredService<RecordingTransport>();
 
-    public IJournalStore Journal => Silo.GetRequiredService<IJournalStore>();
+    internal IJournalStore Journal => Silo.GetRequiredService<IJournalStore>();
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 

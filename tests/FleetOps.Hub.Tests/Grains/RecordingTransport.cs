@@ -6,7 +6,7 @@ using FleetOps.Shared.Contracts;
 namespace FleetOps.Hub.Tests.Grains;
 
 /// <summary>Keeps what grains would have published, per cluster, in order; can be told to refuse desired publishes.</summary>
-public sealed class RecordingTransport : IAgentTransport
+internal sealed class RecordingTransport : IAgentTransport
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<IClusterMessage>> sent = new();
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace FleetOps.Hub.Grains.Abstractions;
 
 /// <summary>Which directory shard holds a cluster: a stable hash, the same in every process and silo.</summary>
-public static class ClusterDirectory
+internal static class ClusterDirectory
 {
     public const int ShardCount = 16;
 

@@ -7,7 +7,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// online clusters silent for at least that long.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ClusterQuery(
+internal sealed record ClusterQuery(
     [property: Id(0)] string? Group = null,
     [property: Id(1)] Phase? Phase = null,
     [property: Id(2)] string? Selector = null,

@@ -8,7 +8,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// worst of the phases its agent last reported, kept while it is Offline.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ClusterReport(
+internal sealed record ClusterReport(
     [property: Id(0)] string Id,
     [property: Id(1)] IReadOnlyDictionary<string, string> Labels,
     [property: Id(2)] Phase Phase,

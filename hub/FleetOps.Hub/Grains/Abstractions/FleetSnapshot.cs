@@ -5,7 +5,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// cluster ignores a snapshot older than the one it already applied.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record FleetSnapshot(
+internal sealed record FleetSnapshot(
     [property: Id(0)] long Version,
     [property: Id(1)] IReadOnlyList<SnapshotGroup> Groups)
 {

@@ -4,7 +4,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 
 /// <summary>The fleet grain's view: accepted commit, groups, standing errors and the last head it looked at.</summary>
 [GenerateSerializer, Immutable]
-public sealed record FleetStatus(
+internal sealed record FleetStatus(
     [property: Id(0)] CommitInfo? Commit,
     [property: Id(1)] IReadOnlyList<GroupSpec> Groups,
     [property: Id(2)] IReadOnlyList<FleetError> Errors,

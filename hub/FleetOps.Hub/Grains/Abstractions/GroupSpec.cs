@@ -4,7 +4,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 
 /// <summary>A group's definition, target and standing render error, as the fleet grain holds them.</summary>
 [GenerateSerializer, Immutable]
-public sealed record GroupSpec(
+internal sealed record GroupSpec(
     [property: Id(0)] string Name,
     [property: Id(1)] string Path,
     [property: Id(2)] string Selector,

@@ -7,7 +7,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// registered ids with their token hashes (persisted), and each cluster's latest report (in memory,
 /// rebuilt as clusters resume). Sharded so registration writes and queries stay small at 10,000 clusters.
 /// </summary>
-public interface IClusterDirectoryGrain : IGrainWithIntegerKey
+internal interface IClusterDirectoryGrain : IGrainWithIntegerKey
 {
     /// <summary>False when the id is already registered.</summary>
     Task<bool> RegisterAsync(string clusterId, string tokenHash, DateTimeOffset at);

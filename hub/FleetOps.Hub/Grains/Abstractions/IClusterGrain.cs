@@ -7,7 +7,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// One store's cluster (key: cluster id). Owns its labels, memberships and desired generation, and
 /// publishes its retained desired state; ingests what its agent reports.
 /// </summary>
-public interface IClusterGrain : IGrainWithStringKey
+internal interface IClusterGrain : IGrainWithStringKey
 {
     /// <summary>Registration (or re-registration) with initial labels; publishes the first desired state.</summary>
     Task InitializeAsync(IReadOnlyDictionary<string, string> labels, DateTimeOffset registeredAt);

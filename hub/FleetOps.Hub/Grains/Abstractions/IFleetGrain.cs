@@ -7,7 +7,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// and hands every new snapshot to the directory shards, which bring every cluster up to it; the git
 /// watcher only feeds it what it found.
 /// </summary>
-public interface IFleetGrain : IGrainWithStringKey
+internal interface IFleetGrain : IGrainWithStringKey
 {
     const string Key = "fleet";
 

@@ -6,7 +6,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// Per group (key: group name): its members' phases and revisions and the counts per phase, kept
 /// current by the members themselves so that a fleet query never asks every cluster.
 /// </summary>
-public interface IGroupGrain : IGrainWithStringKey
+internal interface IGroupGrain : IGrainWithStringKey
 {
     Task ReportMemberAsync(MemberReport report);
 

@@ -1,7 +1,7 @@
 namespace FleetOps.Hub.Grains.Abstractions;
 
 /// <summary>What became of a message a cluster sent; anything but Accepted is counted as refused.</summary>
-public enum IngestOutcome
+internal enum IngestOutcome
 {
     Accepted,
 

@@ -9,7 +9,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// group can say why a member is where it is without asking every cluster.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record MemberReport(
+internal sealed record MemberReport(
     [property: Id(0)] string ClusterId,
     [property: Id(1)] string Group,
     [property: Id(2)] Phase Phase,

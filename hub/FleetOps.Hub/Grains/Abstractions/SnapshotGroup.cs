@@ -7,7 +7,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// <see cref="Revision"/> and <see cref="Digest"/> are null until the group first renders.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record SnapshotGroup(
+internal sealed record SnapshotGroup(
     [property: Id(0)] string Name,
     [property: Id(1)] string Path,
     [property: Id(2)] LabelSelector Selector,

@@ -11,7 +11,7 @@ namespace FleetOps.Hub.Messaging.Embedded;
 /// every session's subscriptions, so with thousands of agents connected routing them to a subscriber of
 /// the hub's would cost more CPU than processing them.
 /// </summary>
-public sealed class BrokerIngest(IngestDispatcher dispatcher, IOptions<MqttOptions> options) : IDisposable
+internal sealed class BrokerIngest(IngestDispatcher dispatcher, IOptions<MqttOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim inFlight = new(Math.Max(1, options.Value.MaxInFlight));
 

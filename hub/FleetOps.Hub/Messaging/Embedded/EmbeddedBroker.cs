@@ -20,7 +20,7 @@ namespace FleetOps.Hub.Messaging.Embedded;
 /// taken inside the broker (<see cref="BrokerIngest"/>) and the hub's own are injected, so no client
 /// connection of the hub's is involved: there is no bridge to lose.
 /// </summary>
-public sealed class EmbeddedBroker(
+internal sealed class EmbeddedBroker(
     IOptions<MqttOptions> options,
     BrokerAuthenticator authenticator,
     BrokerIngest ingest,

@@ -17,7 +17,7 @@ namespace FleetOps.Hub.Messaging.External;
 /// subscriptions (so silos share the load), hands each to the <see cref="IngestDispatcher"/> and
 /// acknowledges it to the broker only once the grain has processed it, and reconnects with backoff.
 /// </summary>
-public sealed class ExternalBrokerLink(
+internal sealed class ExternalBrokerLink(
     IOptions<MqttOptions> options,
     HubCredential credential,
     IngestDispatcher dispatcher,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FleetOps.Hub.Messaging.External;
 
 /// <summary>How the hub logs in to an external broker: <c>Hub:Mqtt:Username</c> and <c>Hub:Mqtt:Password</c>.</summary>
-public sealed class HubCredential(IOptions<MqttOptions> options)
+internal sealed class HubCredential(IOptions<MqttOptions> options)
 {
     public string Username => options.Value.Username ?? "";
 
