@@ -21,4 +21,8 @@ namespace FleetOps.Shared.Api;
 [JsonSerializable(typeof(RegisterClusterResponse))]
 [JsonSerializable(typeof(RefreshResult))]
 [JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(RolloutView))]
+[JsonSerializable(typeof(RolloutAction))]
+[JsonSerializable(typeof(PinRequest))]
+[JsonSerializable(typeof(GroupHistory))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
