@@ -1,6 +1,6 @@
 using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Grains.Abstractions;
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Testing.Polling;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using Orleans.Concurrency;
