@@ -129,7 +129,7 @@ public sealed class SeededFleet : IAsyncLifetime
             new JournalEvent(5, at.AddSeconds(50), JournalEventKinds.Converged, "platform", Initial),
             new JournalEvent(6, at.AddSeconds(50), JournalEventKinds.Converged, "pos-east", Initial));
         await Eventually.UntilAsync(() => stores["store-0003"].AckedSeq == 6, "store-0003's first journal is acknowledged");
-        await Eventually.UntilAsync(async () => (await Hub.Client.GetClustersAsync(ClusterFilter.None with { Phase = Phase.Converged }, 1, 100, default)).Total == 11, "11 stores converge on the initial fleet");
+        await Eventually.UntilAsync(async () => (await scenario.ClustersAsync(ClusterFilter.None with { Phase = Phase.Converged })).Total == 11, "11 stores converge on the initial fleet");
     }
 
     /// <summary>

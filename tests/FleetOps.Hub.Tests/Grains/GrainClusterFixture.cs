@@ -1,6 +1,5 @@
 using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Hosting;
-using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Storage;
 using Microsoft.Extensions.Configuration;
@@ -48,8 +47,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(HubStorage.Name);
             silo.Services.AddSerializer(serializer => serializer.AddHubSerialization());
-            silo.Services.AddSingleton<RecordingPublisher>();
-            silo.Services.AddSingleton<IClusterPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
+            RecordingPublisher.AddTo(silo.Services);
             silo.Services.AddSingleton<IJournalStore, MemoryJournalStore>();
             silo.Services.AddSingleton<ISelectorMatcher, SharedSelectorMatcher>();
             silo.Services.AddSingleton(TimeProvider.System);

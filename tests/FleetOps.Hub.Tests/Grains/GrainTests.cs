@@ -1,8 +1,8 @@
 using FleetOps.Hub.Definitions;
 using FleetOps.Hub.Grains.Abstractions;
-using FleetOps.Testing.Polling;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Polling;
 using Orleans.Concurrency;
 
 namespace FleetOps.Hub.Tests.Grains;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FleetOps.Hub.Messaging;
 using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Hub.Tests.Grains;
 
@@ -8,6 +9,13 @@ namespace FleetOps.Hub.Tests.Grains;
 public sealed class RecordingPublisher : IClusterPublisher
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<IClusterMessage>> sent = new();
+
+    /// <summary>Makes one recorder the silo's publishing seam (the only place the tests name that seam).</summary>
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddSingleton<RecordingPublisher>();
+        services.AddSingleton<IClusterPublisher>(sp => sp.GetRequiredService<RecordingPublisher>());
+    }
 
     public IReadOnlyList<DesiredMessage> Desired(string clusterId) => Of(clusterId).OfType<DesiredMessage>().ToList();
 

@@ -24,7 +24,7 @@ public sealed class ApiTests : IAsyncLifetime
         foreach (var (id, region) in new[] { ("store-0003", "east"), ("store-0001", "west"), ("store-0002", "east"), ("store-0010", "north") })
             await Client.RegisterAsync(new RegisterClusterRequest(id, Labels(("region", region), ("ring", id == "store-0002" ? "canary" : "stable"))), default);
         // The listing learns labels and groups from one-way reports, a moment after registration.
-        await Eventually.UntilAsync(async () => (await ClustersAsync(ClusterFilter.None with { Group = "platform" })).Total == 4, "all four are listed");
+        await Eventually.UntilAsync(async () => (await scenario.ClustersAsync(ClusterFilter.None with { Group = "platform" })).Total == 4, "all four are listed");
     }
 
     public async Task DisposeAsync()
@@ -79,7 +79,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task ClustersAreFilteredBySelectorGroupAndPhaseAndPagedInIdOrder()
     {
-        var east = await ClustersAsync(ClusterFilter.None with { Selector = "region=east,ring!=canary" });
+        var east = await scenario.ClustersAsync(ClusterFilter.None with { Selector = "region=east,ring!=canary" });
         Assert.Equal(["store-0003"], east.Items.Select(c => c.Id));
 
         // Phase names are read case-insensitively.
@@ -137,6 +137,4 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Matches(@"fleetops_hub_render_seconds_count [1-9]", text);
         Assert.Contains("fleetops_hub_messages_out_total{kind=\"desired\"}", text);
     }
-
-    private Task<ClusterPage> ClustersAsync(ClusterFilter filter) => Client.GetClustersAsync(filter, 1, 100, default);
 }

@@ -1,6 +1,6 @@
+using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
-using FleetOps.Hub.Tests.Harness;
 using FleetOps.Testing.Agents;
 using FleetOps.Testing.Polling;
 using static FleetOps.Testing.Hub.HubScenario;

@@ -1,5 +1,4 @@
 using FleetOps.Cli.Client;
-using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Hub;
 using FleetOps.Testing.Polling;
@@ -120,7 +119,7 @@ public sealed class IngestTests : IAsyncLifetime
         Assert.All(detail.Groups, g => Assert.Equal(Reasons.ReconciliationSucceeded, g.Reason));
         Assert.NotNull(detail.LastSeen);
         // The listing learns of the change from a one-way report, a moment after the cluster itself.
-        var listed = await Eventually.ValueAsync(async () => (await ClustersAsync(ClusterFilter.None with { Phase = Phase.Offline })).Items.SingleOrDefault(c => c.Id == "store-offline"),
+        var listed = await Eventually.ValueAsync(async () => (await scenario.ClustersAsync(ClusterFilter.None with { Phase = Phase.Offline })).Items.SingleOrDefault(c => c.Id == "store-offline"),
             c => c is not null, "the listing shows it Offline");
         Assert.Equal(Phase.Converged, listed!.LastPhase);
         var member = (await scenario.Hub.Client.GetGroupAsync("pos-east", default)).Members.Single(m => m.ClusterId == "store-offline");
@@ -150,8 +149,8 @@ public sealed class IngestTests : IAsyncLifetime
         await agent.SayHelloAsync(Labels(("region", "west")));
         var west = await agent.WaitForDesiredAsync(d => d.Groups.Any(g => g.Name == "pos-west"), "west membership");
         Assert.DoesNotContain(west.Groups, g => g.Name == "pos-east");
-        await Eventually.UntilAsync(async () => (await ClustersAsync(ClusterFilter.None with { Group = "pos-west" })).Items.Any(c => c.Id == "store-moves"), "listed in pos-west");
-        Assert.DoesNotContain((await ClustersAsync(ClusterFilter.None with { Group = "pos-east" })).Items, c => c.Id == "store-moves");
+        await Eventually.UntilAsync(async () => (await scenario.ClustersAsync(ClusterFilter.None with { Group = "pos-west" })).Items.Any(c => c.Id == "store-moves"), "listed in pos-west");
+        Assert.DoesNotContain((await scenario.ClustersAsync(ClusterFilter.None with { Group = "pos-east" })).Items, c => c.Id == "store-moves");
 
         scenario.Repository.WriteFromTestData("fleet.yaml", "changes/fleet-east-only.yaml");
         scenario.Repository.Commit("Only east remains");
@@ -167,8 +166,8 @@ public sealed class IngestTests : IAsyncLifetime
         var agent = await scenario.AddAgentAsync("store-quiet", Labels());
         await Eventually.UntilAsync(async () => (await scenario.Hub.Client.GetClusterAsync("store-quiet", default)).LastSeen is not null, "seen once");
 
-        var stale = await Eventually.ValueAsync(() => ClustersAsync(ClusterFilter.None with { StaleFor = "0s" }), p => p.Items.Any(c => c.Id == "store-quiet"), "listed as silent");
-        Assert.DoesNotContain((await ClustersAsync(ClusterFilter.None with { StaleFor = "1h" })).Items, c => c.Id == "store-quiet");
+        var stale = await Eventually.ValueAsync(() => scenario.ClustersAsync(ClusterFilter.None with { StaleFor = "0s" }), p => p.Items.Any(c => c.Id == "store-quiet"), "listed as silent");
+        Assert.DoesNotContain((await scenario.ClustersAsync(ClusterFilter.None with { StaleFor = "1h" })).Items, c => c.Id == "store-quiet");
         Assert.NotNull(stale);
     }
 
@@ -196,6 +195,4 @@ public sealed class IngestTests : IAsyncLifetime
         foreach (var agent in agents.Take(5))
             Assert.Equal(20, (await scenario.Hub.Client.GetHistoryAsync(agent.ClusterId, null, null, null, default)).Events.Count);
     }
-
-    private Task<ClusterPage> ClustersAsync(ClusterFilter filter) => scenario.Hub.Client.GetClustersAsync(filter, 1, 100, default);
 }

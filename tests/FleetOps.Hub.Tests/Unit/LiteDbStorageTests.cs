@@ -1,7 +1,7 @@
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Storage;
-using FleetOps.Testing.Files;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans;

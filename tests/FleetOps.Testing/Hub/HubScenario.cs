@@ -1,3 +1,4 @@
+using FleetOps.Cli.Client;
 using FleetOps.Shared.Api;
 using FleetOps.Testing.Agents;
 using FleetOps.Testing.Files;
@@ -86,6 +87,9 @@ public sealed class HubScenario : IAsyncDisposable
             agents.Add(agent);
         return agent;
     }
+
+    /// <summary>The first page of clusters the filter selects, as <c>fleetops clusters</c> asks for it.</summary>
+    public Task<ClusterPage> ClustersAsync(ClusterFilter filter) => Hub.Client.GetClustersAsync(filter, 1, 100, default);
 
     public static IReadOnlyDictionary<string, string> Labels(params (string Key, string Value)[] labels) =>
         labels.ToDictionary(l => l.Key, l => l.Value);
