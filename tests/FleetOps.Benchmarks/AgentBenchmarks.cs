@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Hosting;
 using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.State;
 using FleetOps.KubeEmulator;
 using FleetOps.Shared.Contracts;
-using LibGit2Sharp;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Network;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet.Server;
 
@@ -26,11 +27,11 @@ public static class AgentBenchmarks
         var seconds = int.Parse(Arg(args, "--seconds") ?? "600");
         var objects = int.Parse(Arg(args, "--objects") ?? "50");
         var interval = int.Parse(Arg(args, "--interval") ?? "60");
-        using var work = new BenchDir();
+        using var work = new TempDir("fleetops-bench");
         await using var emulator = new KubeEmulatorServer();
         await emulator.StartAsync();
         var cluster = emulator.Cluster("bench-store");
-        var port = FreePort();
+        var port = FreePort.Next();
         var broker = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder().WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build());
         await broker.StartAsync();
@@ -88,7 +89,7 @@ public static class AgentBenchmarks
     {
         var objects = int.Parse(Arg(args, "--objects") ?? "200");
         var runs = int.Parse(Arg(args, "--runs") ?? "20");
-        using var work = new BenchDir();
+        using var work = new TempDir("fleetops-bench");
         await using var emulator = new KubeEmulatorServer();
         await emulator.StartAsync();
         var cluster = emulator.Cluster("bench-noop");
@@ -122,30 +123,24 @@ public static class AgentBenchmarks
     // A kustomize overlay over a base of n objects: a namespace, then Deployments, Services and ConfigMaps.
     private static (string Url, string Branch, string Revision) MakeRepository(string path, int n)
     {
-        Repository.Init(path);
-        var basePath = Path.Combine(path, "bench", "base");
-        Directory.CreateDirectory(basePath);
+        var repository = GitRepo.Create(path);
         var files = new List<string> { "namespace.yaml" };
-        File.WriteAllText(Path.Combine(basePath, "namespace.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bench\n");
+        repository.Write("bench/base/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bench\n");
         for (var i = 1; i < n; i++)
         {
             var name = $"obj-{i:000}.yaml";
             files.Add(name);
-            File.WriteAllText(Path.Combine(basePath, name), (i % 5) switch
+            repository.Write($"bench/base/{name}", (i % 5) switch
             {
                 0 => $"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-{i}\n  namespace: bench\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: app-{i}\n  template:\n    metadata:\n      labels:\n        app: app-{i}\n    spec:\n      containers:\n        - name: app\n          image: registry.example/app:{i}\n          env:\n            - name: STORE\n              value: ${{cluster.id}}\n",
                 1 => $"apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-{i}\n  namespace: bench\nspec:\n  selector:\n    app: app-{i}\n  ports:\n    - port: 80\n      targetPort: 8080\n",
                 _ => $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-{i}\n  namespace: bench\ndata:\n  store: ${{cluster.id}}\n  value: \"{i}\"\n",
             });
         }
-        File.WriteAllText(Path.Combine(basePath, "kustomization.yaml"), "resources:\n" + string.Concat(files.Select(f => $"  - {f}\n")));
-        Directory.CreateDirectory(Path.Combine(path, "bench", "overlay"));
-        File.WriteAllText(Path.Combine(path, "bench", "overlay", "kustomization.yaml"), "resources:\n  - ../base\ncommonLabels:\n  tier: store\n");
-        using var repo = new Repository(path);
-        Commands.Stage(repo, "*");
-        var who = new Signature("bench", "bench@example.com", DateTimeOffset.UtcNow);
-        var commit = repo.Commit("bench", who, who);
-        return (path, repo.Head.FriendlyName, commit.Sha);
+        repository.Write("bench/base/kustomization.yaml", "resources:\n" + string.Concat(files.Select(f => $"  - {f}\n")));
+        repository.Write("bench/overlay/kustomization.yaml", "resources:\n  - ../base\ncommonLabels:\n  tier: store\n");
+        var revision = repository.Commit("bench");
+        return (repository.Url, repository.Branch, revision);
     }
 
     private static void Seed(string dataDir, string clusterId, string url, string branch, string revision, int interval)
@@ -169,28 +164,5 @@ public static class AgentBenchmarks
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class BenchDir : IDisposable
-    {
-        private readonly string root = Path.Combine(Path.GetTempPath(), $"fleetops-bench-{Guid.NewGuid():N}");
-
-        public string Sub(string name) => Path.Combine(root, name);
-
-        public void Dispose()
-        {
-            if (!Directory.Exists(root))
-                return;
-            foreach (var f in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-                File.SetAttributes(f, FileAttributes.Normal);
-            Directory.Delete(root, recursive: true);
-        }
     }
 }

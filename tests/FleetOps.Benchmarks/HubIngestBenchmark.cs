@@ -1,7 +1,11 @@
 using System.Diagnostics;
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
-using LibGit2Sharp;
+using FleetOps.Testing.Agents;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Hub;
+using FleetOps.Testing.Polling;
 
 namespace FleetOps.Benchmarks;
 
@@ -15,6 +19,8 @@ public static class HubIngestBenchmark
 {
     private const string AdminToken = "bench-admin-token-0123456789";
 
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new BenchmarkArgs(args);
@@ -23,103 +29,63 @@ public static class HubIngestBenchmark
         var eventsPerBatch = options.Int("events-per-batch", 10);
         var parallelism = options.Int("parallelism", 64);
 
-        var root = Path.Combine(Environment.GetEnvironmentVariable("FLEETOPS_BENCH_DIR") ?? Path.GetTempPath(), $"fleetops-bench-{Guid.NewGuid():N}");
-        try
+        using var root = new TempDir("fleetops-bench", Environment.GetEnvironmentVariable("FLEETOPS_BENCH_DIR"));
+        var repository = CreateRepository(root.Sub("repo"));
+        using var hub = HubProcess.Start(root.Sub("data"), repository.Url, AdminToken);
+        using var api = HubClients.For(new Uri($"http://127.0.0.1:{hub.HttpPort}/"), AdminToken);
+        await Eventually.UntilAsync(() => api.IsReadyAsync(default), "the hub is ready", TimeSpan.FromSeconds(60));
+        await api.RefreshAsync(default);
+        Console.WriteLine($"hub pid {hub.Id}: http {hub.HttpPort}, mqtt {hub.MqttPort}; {clusters} clusters, {batches}x{eventsPerBatch} journal events each");
+
+        var setup = Stopwatch.StartNew();
+        var agents = new SimulatedAgent[clusters];
+        await Parallel.ForEachAsync(Enumerable.Range(0, clusters), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
         {
-            var repository = CreateRepository(Path.Combine(root, "repo"));
-            using var hub = HubProcess.Start(Path.Combine(root, "data"), repository, AdminToken);
-            using var api = new HubApi(new Uri($"http://127.0.0.1:{hub.HttpPort}"), AdminToken);
-            await WaitAsync(() => api.IsReadyAsync(), TimeSpan.FromSeconds(60), "the hub is ready");
-            await api.RefreshAsync();
-            Console.WriteLine($"hub pid {hub.Id}: http {hub.HttpPort}, mqtt {hub.MqttPort}; {clusters} clusters, {batches}x{eventsPerBatch} journal events each");
+            var id = $"store-{i:D5}";
+            var labels = new Dictionary<string, string> { ["region"] = i % 2 == 0 ? "east" : "west" };
+            var registration = await api.RegisterAsync(new RegisterClusterRequest(id, labels), default);
+            var agent = new SimulatedAgent(id, registration.Token, "127.0.0.1", hub.MqttPort);
+            if (await agent.ConnectAsync() != MQTTnet.MqttClientConnectResultCode.Success)
+                throw new InvalidOperationException($"{id} could not connect");
+            await agent.SayHelloAsync(labels);
+            agents[i] = agent;
+        });
+        await Eventually.UntilAsync(() => agents.All(a => a.LatestDesired is { Groups.Count: 2 }), "every cluster has its desired state", Patience);
+        var setupSeconds = setup.Elapsed.TotalSeconds;
+        var afterSetup = hub.Memory();
 
-            var setup = Stopwatch.StartNew();
-            var agents = new SimulatedAgent[clusters];
-            await Parallel.ForEachAsync(Enumerable.Range(0, clusters), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
-            {
-                var id = $"store-{i:D5}";
-                var labels = new Dictionary<string, string> { ["region"] = i % 2 == 0 ? "east" : "west" };
-                var registration = await api.RegisterAsync(id, labels);
-                var agent = new SimulatedAgent(id, registration.Token, "127.0.0.1", hub.MqttPort);
-                if (await agent.ConnectAsync() != MQTTnet.MqttClientConnectResultCode.Success)
-                    throw new InvalidOperationException($"{id} could not connect");
-                await agent.SayHelloAsync(labels);
-                agents[i] = agent;
-            });
-            await WaitAsync(() => Task.FromResult(agents.All(a => a.LatestDesired is { Groups.Count: 2 })), TimeSpan.FromMinutes(5), "every cluster has its desired state");
-            var setupSeconds = setup.Elapsed.TotalSeconds;
-            var afterSetup = hub.Memory();
-
-            var cpuBefore = hub.CpuSeconds();
-            var ingest = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(agents, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (agent, _) =>
-            {
-                await agent.ReportAsync(Phase.Converged);
-                for (var b = 0; b < batches; b++)
-                    await agent.JournalAsync(eventsPerBatch);
-            });
-            var expectedSeq = (long)batches * eventsPerBatch;
-            await WaitAsync(() => Task.FromResult(agents.All(a => a.AckedSeq == expectedSeq)), TimeSpan.FromMinutes(5),
-                () => $"every journal event is acknowledged ({agents.Count(a => a.AckedSeq != expectedSeq)} clusters short)");
-            await WaitAsync(async () => (await api.FleetAsync()).Clusters.Converged == clusters, TimeSpan.FromMinutes(5), "every cluster is Converged");
-            var ingestSeconds = ingest.Elapsed.TotalSeconds;
-            var memory = hub.Memory();
-            var cpu = hub.CpuSeconds() - cpuBefore;
-
-            var messages = clusters * (1 + batches);
-            Console.WriteLine($"setup (register + connect + presence + hello + desired): {setupSeconds:F1} s for {clusters} clusters ({clusters * 2 / setupSeconds:F0} msg/s in)");
-            Console.WriteLine($"ingest: {messages} messages ({clusters} status + {clusters * batches} journal, {clusters * expectedSeq} events) in {ingestSeconds:F2} s = {messages / ingestSeconds:F0} messages/s, {clusters * expectedSeq / ingestSeconds:F0} events/s");
-            Console.WriteLine($"hub CPU during ingest: {cpu:F1} s ({cpu / ingestSeconds * 100:F0}% of one core, {cpu * 1000 / messages:F2} ms per message)");
-            Console.WriteLine($"lost: 0 (every cluster Converged, every journal acknowledged at seq {expectedSeq})");
-            Console.WriteLine($"hub resident memory: {afterSetup.Rss:F0} MiB after setup, {memory.Rss:F0} MiB after ingest, peak {memory.Peak:F0} MiB");
-            Console.WriteLine($"rerun: dotnet run -c Release --project tests/FleetOps.Benchmarks -- hub-ingest --clusters {clusters} --journal-batches {batches} --events-per-batch {eventsPerBatch}");
-
-            foreach (var agent in agents)
-                await agent.DisposeAsync();
-            return 0;
-        }
-        finally
+        var cpuBefore = hub.CpuSeconds();
+        var ingest = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(agents, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (agent, _) =>
         {
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
+            await agent.ReportAsync(Phase.Converged);
+            for (var b = 0; b < batches; b++)
+                await agent.JournalAsync(eventsPerBatch);
+        });
+        var expectedSeq = (long)batches * eventsPerBatch;
+        await Eventually.UntilAsync(() => Task.FromResult(agents.All(a => a.AckedSeq == expectedSeq)),
+            () => $"every journal event is acknowledged ({agents.Count(a => a.AckedSeq != expectedSeq)} clusters short)", Patience);
+        await Eventually.UntilAsync(async () => (await api.GetFleetAsync(default)).Clusters.Converged == clusters, "every cluster is Converged", Patience);
+        var ingestSeconds = ingest.Elapsed.TotalSeconds;
+        var memory = hub.Memory();
+        var cpu = hub.CpuSeconds() - cpuBefore;
+
+        var messages = clusters * (1 + batches);
+        Console.WriteLine($"setup (register + connect + presence + hello + desired): {setupSeconds:F1} s for {clusters} clusters ({clusters * 2 / setupSeconds:F0} msg/s in)");
+        Console.WriteLine($"ingest: {messages} messages ({clusters} status + {clusters * batches} journal, {clusters * expectedSeq} events) in {ingestSeconds:F2} s = {messages / ingestSeconds:F0} messages/s, {clusters * expectedSeq / ingestSeconds:F0} events/s");
+        Console.WriteLine($"hub CPU during ingest: {cpu:F1} s ({cpu / ingestSeconds * 100:F0}% of one core, {cpu * 1000 / messages:F2} ms per message)");
+        Console.WriteLine($"lost: 0 (every cluster Converged, every journal acknowledged at seq {expectedSeq})");
+        Console.WriteLine($"hub resident memory: {afterSetup.Rss:F0} MiB after setup, {memory.Rss:F0} MiB after ingest, peak {memory.Peak:F0} MiB");
+        Console.WriteLine($"rerun: dotnet run -c Release --project tests/FleetOps.Benchmarks -- hub-ingest --clusters {clusters} --journal-batches {batches} --events-per-batch {eventsPerBatch}");
+
+        foreach (var agent in agents)
+            await agent.DisposeAsync();
+        return 0;
     }
 
-    private static Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) => WaitAsync(condition, timeout, () => what);
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
+    private static GitRepo CreateRepository(string path)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            try
-            {
-                if (await condition())
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"timed out after {timeout} waiting until {what()}");
-    }
-
-    private static string CreateRepository(string path)
-    {
-        Directory.CreateDirectory(path);
-        Repository.Init(path);
-        using var repo = new Repository(path);
-        repo.Refs.UpdateTarget("HEAD", "refs/heads/main");
-        Write(path, "fleet.yaml", """
+        var repository = GitRepo.Create(path).Write("fleet.yaml", """
             apiVersion: fleetops/v1
             groups:
               - name: platform
@@ -133,20 +99,10 @@ public static class HubIngestBenchmark
                 path: pos/west
                 selector:
                   matchLabels: {region: west}
-            """);
-        Write(path, "platform/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: store-platform\n");
+            """).Write("platform/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: store-platform\n");
         foreach (var region in new[] { "east", "west" })
-            Write(path, $"pos/{region}/config.yaml", $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pos\n  namespace: store-platform\ndata:\n  region: {region}\n");
-        Commands.Stage(repo, "*");
-        var signature = new Signature("bench", "bench@fleetops.invalid", DateTimeOffset.UtcNow);
-        repo.Commit("Benchmark fleet", signature, signature);
-        return path;
-    }
-
-    private static void Write(string root, string relative, string content)
-    {
-        var full = Path.Combine(root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content);
+            repository.Write($"pos/{region}/config.yaml", $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pos\n  namespace: store-platform\ndata:\n  region: {region}\n");
+        repository.Commit("Benchmark fleet");
+        return repository;
     }
 }

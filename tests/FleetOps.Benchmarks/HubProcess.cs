@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Network;
 
 namespace FleetOps.Benchmarks;
 
@@ -27,8 +27,8 @@ public sealed class HubProcess : IDisposable
 
     public static HubProcess Start(string dataDir, string repository, string adminToken)
     {
-        var http = FreePort();
-        var mqtt = FreePort();
+        var http = FreePort.Next();
+        var mqtt = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -37,9 +37,9 @@ public sealed class HubProcess : IDisposable
         };
         foreach (var arg in new[]
         {
-            HubDll(), "--urls", $"http://127.0.0.1:{http}", "--Hub:DataDir", dataDir, "--Hub:AdminToken", adminToken,
+            Checkout.BuildOutput(Path.Combine("hub", "FleetOps.Hub"), "fleetops-hub.dll"), "--urls", $"http://127.0.0.1:{http}", "--Hub:DataDir", dataDir, "--Hub:AdminToken", adminToken,
             "--Hub:Source:Url", repository, "--Hub:Source:Branch", "main", "--Hub:Mqtt:Port", mqtt.ToString(), "--Hub:Mqtt:BindAddress", "127.0.0.1",
-            "--Hub:Orleans:SiloPort", FreePort().ToString(), "--Logging:LogLevel:Default", "Warning",
+            "--Hub:Orleans:SiloPort", FreePort.Next().ToString(), "--Logging:LogLevel:Default", "Warning",
         })
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
@@ -81,23 +81,5 @@ public sealed class HubProcess : IDisposable
             process.WaitForExit(10_000);
         }
         process.Dispose();
-    }
-
-    private static string HubDll()
-    {
-        var here = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var configuration = here.Parent!.Name;
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FleetOps.sln")))
-            root = root.Parent;
-        var dll = Path.Combine(root?.FullName ?? ".", "hub", "FleetOps.Hub", "bin", configuration, "net10.0", "fleetops-hub.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the hub first ({dll} is missing)");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -32,8 +32,7 @@ public sealed class RefusedTokenTests
 
     private static async Task<double> RefusedClientsAsync(ScenarioFleet fleet)
     {
-        using var http = new HttpClient { BaseAddress = fleet.Hub.ApiAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", ScenarioFleet.AdminToken);
+        using var http = fleet.Hub.CreateHttpClient();
         var metrics = await http.GetStringAsync("metrics");
         return metrics.Split('\n')
             .Where(l => l.StartsWith("fleetops_hub_refused_clients_total", StringComparison.Ordinal))

@@ -59,6 +59,24 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
     public Task<RegisterClusterResponse> ReplaceTokenAsync(string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"api/v1/clusters/{Uri.EscapeDataString(id)}/token", null, ApiJsonContext.Default.RegisterClusterResponse, ct);
 
+    /// <summary>GET /readyz: true once the hub has resumed every cluster; false while it starts or cannot be reached.</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync("readyz", ct);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };

@@ -2,9 +2,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FleetOps.Cli.Tests.Harness;
 using FleetOps.Cli.Waiting;
-using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Agents;
+using FleetOps.Testing.Polling;
 using static FleetOps.Cli.Tests.Harness.AgentReports;
 
 namespace FleetOps.Cli.Tests.Changing;
@@ -24,7 +25,7 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
         Assert.True(token.Success, result.Stdout);
         Assert.Contains("FLEETOPS_CLUSTER_ID=store-reg-1", result.Stdout);
         Assert.Contains("FLEETOPS_TOKEN_FILE=", result.Stdout);
-        Assert.Contains($"FLEETOPS_BROKER=mqtt://{fleet.Hub.BaseAddress.Host}:1883", result.Stdout);
+        Assert.Contains($"FLEETOPS_BROKER=mqtt://{fleet.Hub.ApiAddress.Host}:1883", result.Stdout);
         Assert.Contains("FLEETOPS_LABELS=region=test,store=reg-1", result.Stdout);
 
         // The token printed is the cluster's MQTT password: an agent connects with it.
@@ -78,7 +79,7 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
     public async Task RefreshSaysWhichGroupTargetsMoved()
     {
         fleet.Repo.Write("apps/pos/overlays/east/region.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pos-region\n  namespace: pos\ndata:\n  region: east\n  tax-rate: \"0.08\"\n");
-        var head = fleet.Repo.Commit("East: new tax rate", DateTimeOffset.UtcNow);
+        var head = fleet.Repo.Commit("East: new tax rate");
 
         var moved = await fleet.RunAsync("refresh");
         var again = await fleet.RunAsync("refresh");
@@ -94,10 +95,10 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
         var labels = new Dictionary<string, string> { ["region"] = "west", ["store"] = "wait-1" };
         var first = await fleet.AddAgentAsync("store-wait-1", labels);
         var second = await fleet.AddAgentAsync("store-wait-2", new Dictionary<string, string>(labels) { ["store"] = "wait-2" });
-        var target = (await fleet.Hub.Api.GroupAsync("pos-west")).Group.Target!.Commit.Sha;
+        var target = (await fleet.Hub.Client.GetGroupAsync("pos-west", default)).Group.Target!.Commit.Sha;
         foreach (var agent in new[] { first, second })
-            await agent.DesiredAsync(d => d.Groups.Any(g => g.Name == "pos-west"), "has pos-west");
-        await first.StatusAsync(DateTimeOffset.UtcNow, g => Converged(g, DateTimeOffset.UtcNow));
+            await agent.WaitForDesiredAsync(d => d.Groups.Any(g => g.Name == "pos-west"), "has pos-west");
+        await first.ReportAsync(g => Converged(g, DateTimeOffset.UtcNow));
 
         var stderr = new SharedWriter();
         var stdout = new SharedWriter();
@@ -105,7 +106,7 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
         await Eventually.UntilAsync(() => stderr.Text.Contains("waiting: pos-west: 1/2 converged"), "the wait reports its progress");
         Assert.False(waiting.IsCompleted);
 
-        await second.StatusAsync(DateTimeOffset.UtcNow, g => Converged(g, DateTimeOffset.UtcNow));
+        await second.ReportAsync(g => Converged(g, DateTimeOffset.UtcNow));
         var code = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(code == ExitCodes.Ok, $"{stdout.Text}\n{stderr.Text}");
@@ -116,10 +117,10 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
     public async Task WaitGivesUpAfterTheTimeoutAndNamesTheHoldout()
     {
         var stuck = await fleet.AddAgentAsync("store-wait-9", new Dictionary<string, string> { ["region"] = "north" });
-        await stuck.DesiredAsync(d => d.Groups.Count == 1, "has platform");
-        await stuck.StatusAsync(DateTimeOffset.UtcNow, g => new GroupStatus(g.Name, Phase.Degraded, Reasons.HealthCheckFailed, "1 of 1 objects not healthy",
+        await stuck.WaitForDesiredAsync(d => d.Groups.Count == 1, "has platform");
+        await stuck.ReportAsync(g => new GroupStatus(g.Name, Phase.Degraded, Reasons.HealthCheckFailed, "1 of 1 objects not healthy",
             g.Revision, g.Revision, new ResourceCounts(1, 0), [new UnhealthyObject("Namespace/store-platform", "Terminating")], DateTimeOffset.UtcNow));
-        await Eventually.UntilAsync(async () => (await fleet.Hub.Api.ClusterAsync("store-wait-9"))!.Phase == Phase.Degraded, "the stuck store is degraded");
+        await Eventually.UntilAsync(async () => (await fleet.Hub.Client.GetClusterAsync("store-wait-9", default)).Phase == Phase.Degraded, "the stuck store is degraded");
 
         var result = await fleet.RunAsync("wait", "--group", "platform", "--timeout", "300ms", "--interval", "50ms", "-o", "json");
 

@@ -1,13 +1,14 @@
 using FleetOps.Cli.Configuration;
 using FleetOps.Cli.Tests.Harness;
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Testing.Cli;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Cli.Tests.Config;
 
 /// <summary>Where the hub URL and the token come from: --hub, then FLEETOPS_HUB, then the config file, then the default.</summary>
 public sealed class ConnectionResolverTests : IDisposable
 {
-    private readonly TempFolder folder = new("fleetops-cli-config");
+    private readonly TempDir folder = new("fleetops-cli-config");
 
     private CliEnvironment Env(params (string Name, string Value)[] variables) =>
         CliRunner.Environment(variables: variables.ToDictionary(v => v.Name, v => v.Value)) with { HomeDirectory = folder.Sub("home") };

@@ -1,5 +1,7 @@
 using FleetOps.Cli.Tests.Harness;
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Testing.Cli;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Network;
 
 namespace FleetOps.Cli.Tests.Errors;
 
@@ -50,7 +52,7 @@ public sealed class ActionableErrorTests(SeededFleet fleet)
     [Fact]
     public async Task WithoutATokenTheErrorSaysHowToGiveOneAndWhereTheHubKeepsIt()
     {
-        var env = CliRunner.Environment(variables: new Dictionary<string, string> { ["FLEETOPS_HUB"] = fleet.Hub.BaseAddress.ToString() });
+        var env = CliRunner.Environment(variables: new Dictionary<string, string> { ["FLEETOPS_HUB"] = fleet.Hub.ApiAddress.ToString() });
 
         var result = await CliRunner.RunAsync(env, "status");
 
@@ -64,9 +66,9 @@ public sealed class ActionableErrorTests(SeededFleet fleet)
     [Fact]
     public async Task ARefusedTokenNamesWhereItCameFrom()
     {
-        using var folder = new TempFolder("fleetops-cli-token");
+        using var folder = new TempDir("fleetops-cli-token");
         var config = folder.Sub("config.json");
-        File.WriteAllText(config, $$"""{"hub": "{{fleet.Hub.BaseAddress}}", "token": "not-the-token"}""");
+        File.WriteAllText(config, $$"""{"hub": "{{fleet.Hub.ApiAddress}}", "token": "not-the-token"}""");
 
         var result = await CliRunner.RunAsync(CliRunner.Environment(), "groups", "--config", config);
 
@@ -91,7 +93,7 @@ public sealed class ActionableErrorTests(SeededFleet fleet)
     public async Task AServerThatIsNotTheHubIsSaidToBeSo()
     {
         // A path below the hub has no API routes: as a URL pointing at the wrong server or prefix would.
-        var result = await fleet.RunAsync("status", "--hub", new Uri(fleet.Hub.BaseAddress, "elsewhere").ToString());
+        var result = await fleet.RunAsync("status", "--hub", new Uri(fleet.Hub.ApiAddress, "elsewhere").ToString());
 
         Assert.Equal(ExitCodes.Error, result.ExitCode);
         Assert.Contains("/elsewhere/api/v1/fleet is not the FleetOps hub API: HTTP 404", result.Stderr);

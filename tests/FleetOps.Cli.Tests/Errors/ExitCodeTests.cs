@@ -1,5 +1,5 @@
 using FleetOps.Cli.Tests.Harness;
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Testing.Network;
 
 namespace FleetOps.Cli.Tests.Errors;
 

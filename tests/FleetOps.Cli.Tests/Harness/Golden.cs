@@ -1,3 +1,5 @@
+using FleetOps.Testing.Files;
+
 namespace FleetOps.Cli.Tests.Harness;
 
 /// <summary>
@@ -6,17 +8,20 @@ namespace FleetOps.Cli.Tests.Harness;
 /// </summary>
 public static class Golden
 {
+    /// <summary>The golden file in the checkout (the build output holds a copy).</summary>
+    public static string SourcePath(string name) => Checkout.PathOf("tests", "FleetOps.Cli.Tests", "testdata", "golden", name);
+
     public static void Match(string name, string actual)
     {
         var relative = Path.Combine("golden", name);
         if (System.Environment.GetEnvironmentVariable("FLEETOPS_UPDATE_GOLDEN") == "1")
         {
-            var target = TestPaths.SourceTestdata(relative);
+            var target = SourcePath(name);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllText(target, actual);
             return;
         }
-        var path = TestPaths.Testdata(relative);
+        var path = TestData.PathOf(relative);
         Assert.True(File.Exists(path), $"no golden file {relative}; run with FLEETOPS_UPDATE_GOLDEN=1 to create it. Output was:\n{actual}");
         var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
         if (expected == actual)

@@ -1,4 +1,7 @@
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Testing.Agents;
+using FleetOps.Testing.Cli;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Hub;
 
 namespace FleetOps.Cli.Tests.Harness;
 
@@ -8,43 +11,24 @@ namespace FleetOps.Cli.Tests.Harness;
 /// </summary>
 public sealed class ScratchFleet : IAsyncLifetime
 {
-    private readonly TempFolder folder = new("fleetops-cli-scratch");
-    private readonly List<SimulatedAgent> agents = [];
+    private HubScenario scenario = null!;
 
-    public FleetRepo Repo { get; private set; } = null!;
+    public GitRepo Repo => scenario.Repository;
 
-    public InProcessHub Hub { get; private set; } = null!;
+    public InProcessHub Hub => scenario.Hub;
 
-    public CliEnvironment Env => CliRunner.Environment(TimeProvider.System, new Dictionary<string, string>
-    {
-        ["FLEETOPS_HUB"] = Hub.BaseAddress.ToString(),
-        ["FLEETOPS_TOKEN"] = InProcessHub.AdminToken,
-    });
+    public CliEnvironment Env => CliRunner.Environment(Hub);
 
     public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Env, args);
 
-    public async Task InitializeAsync()
-    {
-        Repo = FleetRepo.Create(folder.Sub("repo"), DateTimeOffset.UtcNow.AddMinutes(-30));
-        Hub = await InProcessHub.StartAsync(folder.Sub("data"), Repo.Path, TimeProvider.System);
-        await Hub.Api.RefreshAsync();
-    }
+    public async Task InitializeAsync() => scenario = await HubScenario.StartAsync(firstCommitAt: DateTimeOffset.UtcNow.AddMinutes(-30));
 
     /// <summary>Registers and connects a stand-in agent that the fixture disconnects at the end.</summary>
-    public async Task<SimulatedAgent> AddAgentAsync(string id, IReadOnlyDictionary<string, string> labels)
-    {
-        var registered = await Hub.Api.RegisterAsync(id, labels);
-        var agent = await Hub.ConnectAgentAsync(id, registered.Token, labels);
-        agents.Add(agent);
-        return agent;
-    }
+    public Task<SimulatedAgent> AddAgentAsync(string id, IReadOnlyDictionary<string, string> labels) => scenario.AddAgentAsync(id, labels);
 
     public async Task DisposeAsync()
     {
-        foreach (var agent in agents)
-            await agent.DisposeAsync();
-        if (Hub is not null)
-            await Hub.DisposeAsync();
-        folder.Dispose();
+        if (scenario is not null)
+            await scenario.DisposeAsync();
     }
 }

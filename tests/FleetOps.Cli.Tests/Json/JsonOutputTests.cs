@@ -17,7 +17,8 @@ public sealed class JsonOutputTests(SeededFleet fleet)
     public async Task StatusIsTheFleetViewAsTheApiReturnsIt()
     {
         var result = await fleet.RunAsync("status", "-o", "json");
-        var api = await fleet.Hub.Api.Http.GetStringAsync("api/v1/fleet");
+        using var http = fleet.Hub.CreateHttpClient();
+        var api = await http.GetStringAsync("api/v1/fleet");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Equal(AsTheCliWrites(api, ApiJsonContext.Default.FleetView, JsonOutput.Api.FleetView), result.Stdout);
@@ -35,7 +36,8 @@ public sealed class JsonOutputTests(SeededFleet fleet)
     public async Task EveryReadIsTheApiRecordIndented(string apiPath, params string[] args)
     {
         var result = await fleet.RunAsync([.. args, "-o", "json"]);
-        var api = await fleet.Hub.Api.Http.GetStringAsync(apiPath);
+        using var http = fleet.Hub.CreateHttpClient();
+        var api = await http.GetStringAsync(apiPath);
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         Assert.Contains("\n  ", result.Stdout);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FleetOps.Cli.Tests.Harness;
+using FleetOps.Testing.Cli;
 
 namespace FleetOps.Cli.Tests.Smoke;
 
@@ -15,9 +16,9 @@ public sealed class BuiltBinaryTests(SeededFleet fleet)
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["FLEETOPS_HUB"] = fleet.Hub.BaseAddress.ToString();
-        start.Environment["FLEETOPS_TOKEN"] = InProcessHub.AdminToken;
-        start.Environment["HOME"] = Path.Combine(Path.GetTempPath(), "fleetops-cli-tests-no-home");
+        start.Environment["FLEETOPS_HUB"] = fleet.Hub.ApiAddress.ToString();
+        start.Environment["FLEETOPS_TOKEN"] = fleet.Hub.Options.AdminToken;
+        start.Environment["HOME"] = CliRunner.NoHome;
         start.Environment.Remove("XDG_CONFIG_HOME");
         start.Environment["NO_COLOR"] = "1";
 

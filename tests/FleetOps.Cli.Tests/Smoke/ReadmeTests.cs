@@ -1,4 +1,6 @@
 using FleetOps.Cli.Tests.Harness;
+using FleetOps.Testing.Cli;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Cli.Tests.Smoke;
 
@@ -11,15 +13,15 @@ public sealed class ReadmeTests
     [InlineData("wait-pos-east.txt")]
     public void TheReadmeShowsTheGoldenOutput(string golden)
     {
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "hub", "FleetOps.Cli", "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Checkout.Root, "hub", "FleetOps.Cli", "README.md"));
 
-        Assert.Contains(File.ReadAllText(TestPaths.SourceTestdata(Path.Combine("golden", golden))).TrimEnd('\n'), readme);
+        Assert.Contains(File.ReadAllText(Golden.SourcePath(golden)).TrimEnd('\n'), readme);
     }
 
     [Fact]
     public void EveryCommandHasARowInTheReference()
     {
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "hub", "FleetOps.Cli", "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Checkout.Root, "hub", "FleetOps.Cli", "README.md"));
         var root = CliApp.CreateRoot(new FleetOps.Cli.Commands.CliRuntime(CliRunner.Environment(), TextWriter.Null, TextWriter.Null));
 
         foreach (var command in root.Subcommands)

@@ -1,4 +1,5 @@
 using FleetOps.Cli.Tests.Harness;
+using FleetOps.Testing.Cli;
 
 namespace FleetOps.Cli.Tests.Tables;
 

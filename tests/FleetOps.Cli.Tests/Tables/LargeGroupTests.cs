@@ -3,6 +3,7 @@ using FleetOps.Cli.Tests.Harness;
 using FleetOps.Cli.Waiting;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Cli;
 
 namespace FleetOps.Cli.Tests.Tables;
 

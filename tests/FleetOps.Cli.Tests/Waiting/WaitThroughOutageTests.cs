@@ -1,5 +1,6 @@
 using FleetOps.Cli.Tests.Harness;
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Testing.Cli;
+using FleetOps.Testing.Network;
 
 namespace FleetOps.Cli.Tests.Waiting;
 

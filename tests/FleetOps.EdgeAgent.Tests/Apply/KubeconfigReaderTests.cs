@@ -4,6 +4,7 @@ using System.Text;
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Tests.Support;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.EdgeAgent.Tests.Apply;
 

@@ -1,6 +1,8 @@
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Polling;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,14 +56,14 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
 
         await hub.DisposeAsync();
         await broker.StopAsync();
-        await Eventually.TrueAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.Disconnected), "the agent notices the broker is gone", advance: h.Time);
+        await Eventually.UntilAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.Disconnected), "the agent notices the broker is gone", advance: h.Time);
 
         using (var client = h.Cluster.CreateClient())
         {
             var patch = new V1Patch("""{"data":{"store":"tampered"}}""", V1Patch.PatchType.MergePatch);
             await client.CoreV1.PatchNamespacedConfigMapAsync(patch, "settings", "shop", fieldManager: "kubectl-edit");
         }
-        await Eventually.TrueAsync(
+        await Eventually.UntilAsync(
             () => h.Journal.Any(e => e.Kind == JournalEventKinds.DriftCorrected),
             "the next interval restores the field and journals it", advance: h.Time, step: TimeSpan.FromSeconds(5));
         Assert.Equal(h.ClusterId, h.Cluster.Get("v1", "ConfigMap", "shop", "settings")!["data"]!["store"]!.GetValue<string>());
@@ -73,7 +75,7 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
         hub = await TestHub.ConnectAsync(broker);
         try
         {
-            await Eventually.TrueAsync(() => hub.Journal(h.ClusterId).Any(e => e.Seq == drift.Seq), "the hub receives the drift event", advance: h.Time);
+            await Eventually.UntilAsync(() => hub.Journal(h.ClusterId).Any(e => e.Seq == drift.Seq), "the hub receives the drift event", advance: h.Time);
             var stored = h.Journal;
             var received = hub.Journal(h.ClusterId).DistinctBy(e => e.Seq).ToList();
             Assert.Equal(received.Select(e => e.Seq).Order(), received.Select(e => e.Seq));
@@ -166,7 +168,7 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
         h.Cluster.Delete("v1", "ConfigMap", "shop", "settings");
         await h.StartAgentAsync();
 
-        await Eventually.TrueAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.DriftCorrected), "the deleted object is restored from the cache", advance: h.Time);
+        await Eventually.UntilAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.DriftCorrected), "the deleted object is restored from the cache", advance: h.Time);
         await h.WaitConvergedAsync(rev);
         Assert.NotNull(h.Cluster.Get("v1", "ConfigMap", "shop", "settings"));
         Assert.Equal("ConfigMap/shop/settings created", h.Journal.Single(e => e.Kind == JournalEventKinds.DriftCorrected).Detail);
@@ -184,11 +186,11 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
         await h.WaitConvergedAsync(rev);
 
         await hub.PublishAsync(Topics.Desired(h.ClusterId), """{"v":1,"clusterId":"nope"}"""u8.ToArray(), retain: true);
-        await Eventually.TrueAsync(() => hub.Journal(h.ClusterId).Any(e => e.Kind == JournalEventKinds.DesiredRejected), "the rejection reaches the hub", advance: h.Time);
+        await Eventually.UntilAsync(() => hub.Journal(h.ClusterId).Any(e => e.Kind == JournalEventKinds.DesiredRejected), "the rejection reaches the hub", advance: h.Time);
         Assert.Contains("ClusterMismatch", h.Journal.Single(e => e.Kind == JournalEventKinds.DesiredRejected).Detail);
 
         h.Cluster.Delete("v1", "ConfigMap", "shop", "menu");
-        await Eventually.TrueAsync(() => h.Cluster.Get("v1", "ConfigMap", "shop", "menu") is not null, "the last good desired state is still enforced", advance: h.Time, step: TimeSpan.FromSeconds(5));
+        await Eventually.UntilAsync(() => h.Cluster.Get("v1", "ConfigMap", "shop", "menu") is not null, "the last good desired state is still enforced", advance: h.Time, step: TimeSpan.FromSeconds(5));
         Assert.Equal(1, h.Store.LoadDesired()!.Generation);
         Assert.Equal(Phase.Converged, h.Status()!.Phase);
     }
@@ -220,7 +222,7 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
 
         h.SetDesired(h.Desired(2, rev) with { Groups = [] });
 
-        await Eventually.TrueAsync(() => h.Store.LoadGroup("shop") is null, "the group is forgotten", advance: h.Time);
+        await Eventually.UntilAsync(() => h.Store.LoadGroup("shop") is null, "the group is forgotten", advance: h.Time);
         Assert.Null(h.Cluster.Get("v1", "ConfigMap", "shop", "menu"));
         Assert.Null(h.Cluster.Get("apps/v1", "Deployment", "shop", "api"));
         Assert.Null(h.Status());

@@ -1,6 +1,9 @@
 using FleetOps.EdgeAgent.State;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Polling;
 
 namespace FleetOps.EdgeAgent.Tests.Integration;
 
@@ -49,24 +52,24 @@ public sealed class ProcessKillTests(EmulatorFixture emulator) : IClassFixture<E
         var first = AgentProcess.Start(environment);
         try
         {
-            await Eventually.TrueAsync(() => firstHub.Journal(clusterId).Count(e => e.Kind == JournalEventKinds.DriftCorrected) >= 2,
+            await Eventually.UntilAsync(() => firstHub.Journal(clusterId).Count(e => e.Kind == JournalEventKinds.DriftCorrected) >= 2,
                 "the first process corrects drift while online", TimeSpan.FromSeconds(60));
             await firstHub.DisposeAsync();
             await broker.StopAsync();
             var writes = cluster.WriteRequestCount;
-            await Eventually.TrueAsync(() => cluster.WriteRequestCount > writes + 6, "the first process keeps working offline", TimeSpan.FromSeconds(60));
+            await Eventually.UntilAsync(() => cluster.WriteRequestCount > writes + 6, "the first process keeps working offline", TimeSpan.FromSeconds(60));
             await first.KillAsync();
 
             using var second = AgentProcess.Start(environment);
             writes = cluster.WriteRequestCount;
-            await Eventually.TrueAsync(() => cluster.WriteRequestCount > writes + 6, "the restarted process works offline", TimeSpan.FromSeconds(60));
+            await Eventually.UntilAsync(() => cluster.WriteRequestCount > writes + 6, "the restarted process works offline", TimeSpan.FromSeconds(60));
             await stopTampering.CancelAsync();
             await tampering;
 
             await broker.StartAgainAsync();
             await using var hub = await TestHub.ConnectAsync(broker);
             var seenBefore = firstHub.Journal(clusterId);
-            await Eventually.TrueAsync(
+            await Eventually.UntilAsync(
                 () => hub.Journal(clusterId).Count(e => e.Kind == JournalEventKinds.AgentStarted) == 2
                     && hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.Connected && e.Seq > seenBefore.Max(s => s.Seq)),
                 "the restarted process sends its whole journal", TimeSpan.FromSeconds(60));

@@ -5,6 +5,8 @@ using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.State;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Polling;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
@@ -62,7 +64,7 @@ public sealed class HubSessionTests : IAsyncLifetime
         store.Append("Offline1");
         store.Append("Offline2");
         await StartAgentLinkAsync();
-        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.Connected), "the journal arrives");
+        await Eventually.UntilAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.Connected), "the journal arrives");
 
         var topics = hub.Received.Select(m => m.Topic).ToList();
         Assert.True(topics.IndexOf(Topics.Presence(clusterId)) < topics.IndexOf(Topics.Hello(clusterId)));
@@ -85,7 +87,7 @@ public sealed class HubSessionTests : IAsyncLifetime
         for (var i = 0; i < 600; i++)
             store.Append("Offline", detail: detail);
         await StartAgentLinkAsync();
-        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.Connected), "the whole journal arrives");
+        await Eventually.UntilAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.Connected), "the whole journal arrives");
 
         var batches = hub.Received.Where(m => m.Topic == Topics.Journal(clusterId)).ToList();
         Assert.True(batches.Count >= 5, $"{batches.Count} batches");
@@ -99,10 +101,10 @@ public sealed class HubSessionTests : IAsyncLifetime
     {
         await StartAgentLinkAsync();
         store.Append("Work");
-        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == "Work"), "the event is sent");
+        await Eventually.UntilAsync(() => hub.Journal(clusterId).Any(e => e.Kind == "Work"), "the event is sent");
         Assert.True(store.PendingCount > 0);
         await hub.PublishAsync(Topics.Ack(clusterId), WireCodec.Serialize(new AckMessage(1, clusterId, store.LastSeq)));
-        await Eventually.TrueAsync(() => store.PendingCount == 0, "the ack trims the journal");
+        await Eventually.UntilAsync(() => store.PendingCount == 0, "the ack trims the journal");
     }
 
     [Fact]
@@ -110,10 +112,10 @@ public sealed class HubSessionTests : IAsyncLifetime
     {
         await StartAgentLinkAsync();
         await hub.PublishDesiredAsync(Desired(5));
-        await Eventually.TrueAsync(() => store.LoadDesired()?.Generation == 5, "generation 5 is stored");
+        await Eventually.UntilAsync(() => store.LoadDesired()?.Generation == 5, "generation 5 is stored");
         await hub.PublishDesiredAsync(Desired(3));
         await hub.PublishAsync(Topics.Hello(clusterId), [1]);
-        await Eventually.TrueAsync(() => hub.Received.Count(m => m.Topic == Topics.Desired(clusterId)) >= 2, "the hub saw both");
+        await Eventually.UntilAsync(() => hub.Received.Count(m => m.Topic == Topics.Desired(clusterId)) >= 2, "the hub saw both");
         Assert.Equal(5, store.LoadDesired()!.Generation);
         listener.Received(1).OnDesired(Arg.Is<DesiredMessage>(d => d.Generation == 5));
     }
@@ -123,9 +125,9 @@ public sealed class HubSessionTests : IAsyncLifetime
     {
         await StartAgentLinkAsync();
         await hub.PublishDesiredAsync(Desired(2));
-        await Eventually.TrueAsync(() => store.LoadDesired()?.Generation == 2, "generation 2 is stored");
+        await Eventually.UntilAsync(() => store.LoadDesired()?.Generation == 2, "generation 2 is stored");
         await hub.PublishAsync(Topics.Desired(clusterId), "{not json"u8.ToArray(), retain: true);
-        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.DesiredRejected), "the rejection is journaled and sent");
+        await Eventually.UntilAsync(() => hub.Journal(clusterId).Any(e => e.Kind == JournalEventKinds.DesiredRejected), "the rejection is journaled and sent");
         var rejected = hub.Journal(clusterId).First(e => e.Kind == JournalEventKinds.DesiredRejected);
         Assert.StartsWith("InvalidJson", rejected.Detail);
         Assert.Equal(2, store.LoadDesired()!.Generation);
@@ -135,14 +137,14 @@ public sealed class HubSessionTests : IAsyncLifetime
     public async Task ItReconnectsAfterTheBrokerReturnsAndResendsUnackedEvents()
     {
         await StartAgentLinkAsync();
-        await Eventually.TrueAsync(() => link.IsConnected, "connected");
+        await Eventually.UntilAsync(() => link.IsConnected, "connected");
         await broker.StopAsync();
-        await Eventually.TrueAsync(() => !link.IsConnected, "disconnected");
+        await Eventually.UntilAsync(() => !link.IsConnected, "disconnected");
         store.Append("WhileOffline");
         await broker.StartAgainAsync();
         await hub.DisposeAsync();
         hub = await TestHub.ConnectAsync(broker);
-        await Eventually.TrueAsync(() => hub.Journal(clusterId).Any(e => e.Kind == "WhileOffline"), "the offline event arrives after reconnect");
+        await Eventually.UntilAsync(() => hub.Journal(clusterId).Any(e => e.Kind == "WhileOffline"), "the offline event arrives after reconnect");
         Assert.NotEmpty(hub.Messages<HelloMessage>(clusterId, MessageKind.Hello));
     }
 
@@ -150,9 +152,9 @@ public sealed class HubSessionTests : IAsyncLifetime
     public async Task CleanShutdownPublishesOfflinePresence()
     {
         await StartAgentLinkAsync();
-        await Eventually.TrueAsync(() => link.IsConnected, "connected");
+        await Eventually.UntilAsync(() => link.IsConnected, "connected");
         await link.StopAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => hub.Messages<PresenceMessage>(clusterId, MessageKind.Presence).LastOrDefault()?.State == PresenceState.Offline, "offline is published");
+        await Eventually.UntilAsync(() => hub.Messages<PresenceMessage>(clusterId, MessageKind.Presence).LastOrDefault()?.State == PresenceState.Offline, "offline is published");
     }
 
     public async Task DisposeAsync()

@@ -8,6 +8,8 @@ using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Polling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -174,7 +176,7 @@ public sealed class GroupReconcilerTests : IDisposable
             .Returns(JsonNode.Parse("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","generation":1},"spec":{"replicas":1},"status":{"observedGeneration":1,"replicas":1,"updatedReplicas":1,"availableReplicas":0}}""")!.AsObject());
 
         var run = reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
-        await Eventually.TrueAsync(() => run.IsCompleted, "the health wait times out", advance: time, step: TimeSpan.FromSeconds(20));
+        await Eventually.UntilAsync(() => run.IsCompleted, "the health wait times out", advance: time, step: TimeSpan.FromSeconds(20));
         var status = await run;
 
         Assert.Equal(Phase.Degraded, status.Phase);

@@ -2,6 +2,7 @@ using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Rendering;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.EdgeAgent.Tests.Render;
 

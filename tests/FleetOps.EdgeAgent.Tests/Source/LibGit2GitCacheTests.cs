@@ -2,6 +2,8 @@ using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetOps.EdgeAgent.Tests.Source;

@@ -2,6 +2,7 @@ using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.State;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.EdgeAgent.Tests.State;

@@ -5,6 +5,9 @@ using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.State;
 using FleetOps.KubeEmulator;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -87,9 +90,9 @@ public sealed class AgentHarness : IAsyncDisposable
 
     public IAgentStore Store => Get<IAgentStore>();
 
-    /// <summary>Waits (moving fake time on) until the group's status satisfies the condition.</summary>
+    /// <summary>Waits (moving fake time on) until the group's status satisfies the condition; a timeout says what the status was by then.</summary>
     public Task WaitForStatusAsync(Func<GroupStatus, bool> condition, string because, string group = "shop", TimeSpan? step = null) =>
-        Eventually.TrueAsync(() => Status(group) is { } s && condition(s), because + $" (last status: {Describe(Status(group))})", advance: Time, step: step);
+        Eventually.UntilAsync(() => Task.FromResult(Status(group) is { } s && condition(s)), () => $"{because} (last status: {Describe(Status(group))})", advance: Time, step: step);
 
     public Task WaitConvergedAsync(string revision, string group = "shop") =>
         WaitForStatusAsync(s => s.Phase == Phase.Converged && s.AppliedRevision == revision, $"{group} converges at {Revisions.Short(revision)}", group);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.EdgeAgent.Tests.Support;
 
@@ -33,7 +34,9 @@ public sealed class AgentProcess : IDisposable
 
     public static AgentProcess Start(IReadOnlyDictionary<string, string> environment)
     {
-        var dll = AgentDll();
+        // The agent's own build output, not the copy beside the tests: the test folder resolves shared
+        // framework assemblies for the emulator (ASP.NET Core), and the agent's deps.json expects its packages.
+        var dll = Checkout.BuildOutput(Path.Combine("edge-agent", "FleetOps.EdgeAgent"), "fleetops-agent.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet, [dll])
         {
@@ -45,26 +48,6 @@ public sealed class AgentProcess : IDisposable
             info.Environment[key] = value;
         info.Environment["DOTNET_gcServer"] = "0";
         return new AgentProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start fleetops-agent"));
-    }
-
-    // The agent's own build output, not the copy beside the tests: the test folder resolves shared
-    // framework assemblies for the emulator (ASP.NET Core), and the agent's deps.json expects its packages.
-    private static string AgentDll()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        for (var dir = testBin; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FleetOps.sln")))
-            {
-                var dll = Path.Combine(dir.FullName, "edge-agent", "FleetOps.EdgeAgent", "bin", configuration, framework, "fleetops-agent.dll");
-                if (File.Exists(dll))
-                    return dll;
-                throw new FileNotFoundException($"build the agent first: {dll} is missing");
-            }
-        }
-        throw new DirectoryNotFoundException($"no FleetOps.sln above {testBin.FullName}");
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut of the process.</summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using FleetOps.Testing.Network;
 using MQTTnet.Server;
 
 namespace FleetOps.EdgeAgent.Tests.Support;
@@ -19,7 +19,7 @@ public sealed class TestBroker : IAsyncDisposable
 
     public static async Task<TestBroker> StartAsync()
     {
-        var broker = new TestBroker(FreePort());
+        var broker = new TestBroker(FreePort.Next());
         await broker.StartAgainAsync();
         return broker;
     }
@@ -46,11 +46,4 @@ public sealed class TestBroker : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using FleetOps.Hub.Hosting;
-using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Storage;
 using Microsoft.Extensions.Configuration;
@@ -47,8 +46,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(HubStorage.Name);
             silo.Services.AddSerializer(serializer => serializer.AddHubSerialization());
-            silo.Services.AddSingleton<RecordingTransport>();
-            silo.Services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<RecordingTransport>());
+            RecordingTransport.AddTo(silo.Services);
             silo.Services.AddSingleton<IJournalStore, MemoryJournalStore>();
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<HubMetrics>();

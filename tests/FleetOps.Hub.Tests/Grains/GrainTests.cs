@@ -1,9 +1,9 @@
 using FleetOps.Hub.Grains.Abstractions;
-using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using FleetOps.Shared.Fleet;
 using FleetOps.Shared.Selectors;
+using FleetOps.Testing.Polling;
 using Orleans.Concurrency;
 
 namespace FleetOps.Hub.Tests.Grains;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using FleetOps.Hub.Messaging;
 using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Hub.Tests.Grains;
 
@@ -16,6 +17,13 @@ internal sealed class RecordingTransport : IAgentTransport
     public bool IsConnected => !RefuseDesired;
 
     public ChannelReader<int> Connections { get; } = Channel.CreateUnbounded<int>().Reader;
+
+    /// <summary>Makes one recorder the silo's agent transport (the only place the tests name that seam).</summary>
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddSingleton<RecordingTransport>();
+        services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<RecordingTransport>());
+    }
 
     public IReadOnlyList<DesiredMessage> Desired(string clusterId) => Of(clusterId).OfType<DesiredMessage>().ToList();
 

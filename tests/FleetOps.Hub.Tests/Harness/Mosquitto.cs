@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Network;
+using FleetOps.Testing.Polling;
 
 namespace FleetOps.Hub.Tests.Harness;
 
@@ -7,7 +10,7 @@ namespace FleetOps.Hub.Tests.Harness;
 public sealed class Mosquitto : IDisposable
 {
     private readonly Process process;
-    private readonly TempFolder folder = new("fleetops-mosquitto");
+    private readonly TempDir folder = new("fleetops-mosquitto");
 
     private Mosquitto(int port)
     {

@@ -1,9 +1,10 @@
 using FleetOps.Hub.Metrics;
-using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Hub;
+using FleetOps.Testing.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
-using static FleetOps.Hub.Tests.Harness.HubScenario;
+using static FleetOps.Testing.Hub.HubScenario;
 
 namespace FleetOps.Hub.Tests.Integration;
 
@@ -29,13 +30,13 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
         Assert.NotEqual(MqttClientConnectResultCode.Success, result);
         Assert.False(agent.IsConnected);
         Assert.Equal(before + 1, Metrics.Get("refused_clients", "bad_credentials"));
-        Assert.Contains("fleetops_hub_refused_clients_total{reason=\"bad_credentials\"}", await scenario.Hub.Api.MetricsAsync());
+        Assert.Contains("fleetops_hub_refused_clients_total{reason=\"bad_credentials\"}", await MetricsTextAsync());
     }
 
     [Fact]
     public async Task AnUnregisteredClusterIsRefused()
     {
-        await using var stranger = new SimulatedAgent("store-nobody", "fot_guess", "127.0.0.1", scenario.Hub.MqttPort);
+        var stranger = scenario.Agent("store-nobody", "fot_guess");
         Assert.NotEqual(MqttClientConnectResultCode.Success, await stranger.ConnectAsync());
     }
 
@@ -61,7 +62,7 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
     {
         var victim = await scenario.AddAgentAsync("store-victim-1", Labels(("region", "east")));
         var attacker = await scenario.AddAgentAsync("store-attacker-1", Labels(("region", "west")));
-        var victimDesired = await DesiredAsync(victim, _ => true, "the victim has its desired state");
+        var victimDesired = await victim.WaitForDesiredAsync(_ => true, "the victim has its desired state");
         var before = Metrics.Get("refused_publishes");
 
         var status = WireCodec.Serialize(new StatusMessage(WireVersion.Current, "store-victim-1", 1, DateTimeOffset.UtcNow, []));
@@ -72,7 +73,7 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
 
         Assert.Equal(before + 3, Metrics.Get("refused_publishes"));
         Assert.Equal(victimDesired.Generation, victim.LatestDesired!.Generation);
-        Assert.Null((await scenario.Hub.Api.ClusterAsync("store-victim-1"))!.Groups.FirstOrDefault(g => g.Reason is not null));
+        Assert.Null((await scenario.Hub.Client.GetClusterAsync("store-victim-1", default)).Groups.FirstOrDefault(g => g.Reason is not null));
     }
 
     [Fact]
@@ -105,6 +106,12 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
         Assert.Equal(invalidJson + 2, Metrics.Get("refused_payloads", "InvalidJson"));
         Assert.Equal(mismatch + 1, Metrics.Get("refused_payloads", "ClusterMismatch"));
         Assert.Equal(version + 1, Metrics.Get("refused_payloads", "UnsupportedVersion"));
-        Assert.Contains("fleetops_hub_refused_payloads_total{code=\"InvalidJson\"}", await scenario.Hub.Api.MetricsAsync());
+        Assert.Contains("fleetops_hub_refused_payloads_total{code=\"InvalidJson\"}", await MetricsTextAsync());
+    }
+
+    private async Task<string> MetricsTextAsync()
+    {
+        using var http = scenario.Hub.CreateHttpClient();
+        return await http.GetStringAsync("/metrics");
     }
 }

@@ -1,6 +1,9 @@
 using FleetOps.Hub.Tests.Harness;
+using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
-using static FleetOps.Hub.Tests.Harness.HubScenario;
+using FleetOps.Testing.Agents;
+using FleetOps.Testing.Polling;
+using static FleetOps.Testing.Hub.HubScenario;
 
 namespace FleetOps.Hub.Tests.Integration;
 
@@ -14,24 +17,21 @@ public sealed class ExternalBrokerTests
     public async Task ThroughMosquittoAgentsGetDesiredStateAndAcksAndTheirStatusArrives()
     {
         using var broker = await Mosquitto.StartAsync();
-        using var folder = new TempFolder();
-        var repository = FleetRepository.Create(folder.Sub("repo"));
-        await using var hub = await TestHub.StartAsync(folder.Sub("data"), repository.Path, settings: new Dictionary<string, string?>
+        await using var scenario = await StartAsync(hub: o => o with
         {
-            ["Hub:Mqtt:BrokerUrl"] = $"mqtt://127.0.0.1:{broker.Port}",
+            Settings = new Dictionary<string, string?> { ["Hub:Mqtt:BrokerUrl"] = $"mqtt://127.0.0.1:{broker.Port}" },
         });
-        await hub.Api.RefreshAsync();
-        await hub.Api.RegisterAsync("store-external", Labels(("region", "east")));
+        await scenario.Hub.Client.RegisterAsync(new RegisterClusterRequest("store-external", Labels(("region", "east"))), default);
 
         await using var agent = new SimulatedAgent("store-external", "", "127.0.0.1", broker.Port);
         Assert.Equal(MQTTnet.MqttClientConnectResultCode.Success, await agent.ConnectAsync(password: ""));
-        var desired = await DesiredAsync(agent, d => d.Groups.Count == 2, "the retained desired state arrives through Mosquitto");
+        var desired = await agent.WaitForDesiredAsync(d => d.Groups.Count == 2, "the retained desired state arrives through Mosquitto");
         await agent.SayHelloAsync(Labels(("region", "east")));
         await agent.ReportAsync(Phase.Converged);
         var seq = await agent.JournalAsync(4);
 
         await Eventually.UntilAsync(() => agent.AckedSeq == seq, "the journal is acknowledged through Mosquitto");
-        await Eventually.UntilAsync(async () => (await hub.Api.ClusterAsync("store-external"))!.Phase == Phase.Converged, "the status arrives");
-        Assert.Equal(repository.Head, desired.Groups[0].Revision);
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Client.GetClusterAsync("store-external", default)).Phase == Phase.Converged, "the status arrives");
+        Assert.Equal(scenario.Repository.Head, desired.Groups[0].Revision);
     }
 }

@@ -1,6 +1,5 @@
-using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
-using static FleetOps.Hub.Tests.Harness.HubScenario;
+using static FleetOps.Testing.Hub.HubScenario;
 
 namespace FleetOps.Hub.Tests.Integration;
 
@@ -17,22 +16,22 @@ public sealed class GitWatcherTests
         var east = await scenario.AddAgentAsync("store-east-1", Labels(("region", "east")));
         var west = await scenario.AddAgentAsync("store-west-1", Labels(("region", "west")));
         var first = scenario.Repository.Head;
-        var eastBefore = await DesiredAsync(east, d => d.Groups.Count == 2, "east has platform and pos-east");
-        var westBefore = await DesiredAsync(west, d => d.Groups.Count == 2, "west has platform and pos-west");
+        var eastBefore = await east.WaitForDesiredAsync(d => d.Groups.Count == 2, "east has platform and pos-east");
+        var westBefore = await west.WaitForDesiredAsync(d => d.Groups.Count == 2, "west has platform and pos-west");
         Assert.All(eastBefore.Groups, g => Assert.Equal(first, g.Revision));
         var westCount = west.DesiredReceived.Count;
 
-        scenario.Repository.WriteFromTestdata("apps/pos/overlays/east/region.yaml", "changes/east-region-v2.yaml");
+        scenario.Repository.WriteFromTestData("apps/pos/overlays/east/region.yaml", "changes/east-region-v2.yaml");
         var second = scenario.Repository.Commit("East: new tax rate");
-        var refresh = await scenario.Hub.Api.RefreshAsync();
+        var refresh = await scenario.Hub.Client.RefreshAsync(default);
 
         Assert.Equal(["pos-east"], refresh.MovedGroups);
-        var eastAfter = await DesiredAsync(east, d => d.Generation > eastBefore.Generation, "east receives a new generation");
+        var eastAfter = await east.WaitForDesiredAsync(d => d.Generation > eastBefore.Generation, "east receives a new generation");
         Assert.Equal(second, eastAfter.Groups.Single(g => g.Name == "pos-east").Revision);
         Assert.Equal(first, eastAfter.Groups.Single(g => g.Name == "platform").Revision);
         Assert.NotEqual(eastBefore.Groups.Single(g => g.Name == "pos-east").Digest, eastAfter.Groups.Single(g => g.Name == "pos-east").Digest);
 
-        var fleet = await scenario.Hub.Api.FleetAsync();
+        var fleet = await scenario.Hub.Client.GetFleetAsync(default);
         Assert.Equal(second, fleet.Commit!.Sha);
         Assert.Equal(first, fleet.Groups.Single(g => g.Name == "pos-west").Target!.Commit.Sha);
         Assert.Equal(westCount, west.DesiredReceived.Count);
@@ -44,15 +43,15 @@ public sealed class GitWatcherTests
     {
         await using var scenario = await StartAsync(realRenderer: true);
         var east = await scenario.AddAgentAsync("store-east-2", Labels(("region", "east")));
-        var before = await DesiredAsync(east, d => d.Groups.Count == 2, "east has its groups");
+        var before = await east.WaitForDesiredAsync(d => d.Groups.Count == 2, "east has its groups");
 
-        scenario.Repository.WriteFromTestdata("README.md", "changes/README-v2.md");
+        scenario.Repository.WriteFromTestData("README.md", "changes/README-v2.md");
         var readmeCommit = scenario.Repository.Commit("Docs only");
-        var refresh = await scenario.Hub.Api.RefreshAsync();
+        var refresh = await scenario.Hub.Client.RefreshAsync(default);
 
         Assert.True(refresh.Processed);
         Assert.Empty(refresh.MovedGroups);
-        var fleet = await scenario.Hub.Api.FleetAsync();
+        var fleet = await scenario.Hub.Client.GetFleetAsync(default);
         Assert.Equal(readmeCommit, fleet.Commit!.Sha);
         Assert.All(fleet.Groups, g => Assert.NotEqual(readmeCommit, g.Target!.Commit.Sha));
         Assert.Single(east.DesiredReceived);
@@ -63,7 +62,7 @@ public sealed class GitWatcherTests
     public async Task AnUnchangedHeadIsNotFetchedOrProcessedAgain()
     {
         await using var scenario = await StartAsync(realRenderer: true);
-        var again = await scenario.Hub.Api.RefreshAsync();
+        var again = await scenario.Hub.Client.RefreshAsync(default);
         Assert.False(again.Processed);
         Assert.Equal(scenario.Repository.Head, again.Head);
     }
@@ -73,13 +72,13 @@ public sealed class GitWatcherTests
     {
         await using var scenario = await StartAsync(realRenderer: true);
         var east = await scenario.AddAgentAsync("store-east-3", Labels(("region", "east")));
-        var before = await DesiredAsync(east, d => d.Groups.Count == 2, "east has its groups");
+        var before = await east.WaitForDesiredAsync(d => d.Groups.Count == 2, "east has its groups");
         var good = scenario.Repository.Head;
 
-        scenario.Repository.WriteFromTestdata("fleet.yaml", "changes/fleet-invalid.yaml");
-        scenario.Repository.WriteFromTestdata("apps/pos/overlays/east/region.yaml", "changes/east-region-v2.yaml");
+        scenario.Repository.WriteFromTestData("fleet.yaml", "changes/fleet-invalid.yaml");
+        scenario.Repository.WriteFromTestData("apps/pos/overlays/east/region.yaml", "changes/east-region-v2.yaml");
         var bad = scenario.Repository.Commit("Typo in fleet.yaml");
-        var refresh = await scenario.Hub.Api.RefreshAsync();
+        var refresh = await scenario.Hub.Client.RefreshAsync(default);
 
         // Every error the parser found, one apiece, each with its own line.
         var errors = refresh.Errors.Where(e => e.Kind == FleetErrorKinds.Definition).ToList();
@@ -89,7 +88,7 @@ public sealed class GitWatcherTests
         Assert.Equal("fleet.yaml:8: group 'pos-east': unknown field 'selectr' (did you mean 'selector'?)", errors[1].Message);
         Assert.Empty(refresh.MovedGroups);
 
-        var fleet = await scenario.Hub.Api.FleetAsync();
+        var fleet = await scenario.Hub.Client.GetFleetAsync(default);
         Assert.Equal(good, fleet.Commit!.Sha);
         Assert.Contains(fleet.Errors, e => e.Kind == FleetErrorKinds.Definition && e.Commit == bad);
         Assert.Equal(3, fleet.Groups.Count);
@@ -100,16 +99,16 @@ public sealed class GitWatcherTests
     public async Task AGroupPathThatDoesNotExistIsRefusedWithDidYouMean()
     {
         await using var scenario = await StartAsync(realRenderer: true);
-        scenario.Repository.WriteFromTestdata("fleet.yaml", "changes/fleet-missing-path.yaml");
+        scenario.Repository.WriteFromTestData("fleet.yaml", "changes/fleet-missing-path.yaml");
         scenario.Repository.Commit("Mistyped path");
 
-        var refresh = await scenario.Hub.Api.RefreshAsync();
+        var refresh = await scenario.Hub.Client.RefreshAsync(default);
 
         var error = Assert.Single(refresh.Errors, e => e.Kind == FleetErrorKinds.Definition);
         Assert.Equal(7, error.Line);
         Assert.Contains("path 'apps/pos/overlays/est' does not exist", error.Message);
         Assert.Contains("did you mean 'apps/pos/overlays/east'?", error.Message);
-        Assert.Equal(3, (await scenario.Hub.Api.FleetAsync()).Groups.Count);
+        Assert.Equal(3, (await scenario.Hub.Client.GetFleetAsync(default)).Groups.Count);
     }
 
     [Fact]
@@ -117,13 +116,13 @@ public sealed class GitWatcherTests
     {
         await using var scenario = await StartAsync(realRenderer: true);
         var east = await scenario.AddAgentAsync("store-east-4", Labels(("region", "east")));
-        var before = await DesiredAsync(east, d => d.Groups.Count == 2, "east has its groups");
+        var before = await east.WaitForDesiredAsync(d => d.Groups.Count == 2, "east has its groups");
         var good = scenario.Repository.Head;
 
-        scenario.Repository.WriteFromTestdata("apps/pos/overlays/east/kustomization.yaml", "changes/east-broken-kustomization.yaml");
-        scenario.Repository.WriteFromTestdata("platform/namespace.yaml", "changes/platform-namespace-v2.yaml");
+        scenario.Repository.WriteFromTestData("apps/pos/overlays/east/kustomization.yaml", "changes/east-broken-kustomization.yaml");
+        scenario.Repository.WriteFromTestData("platform/namespace.yaml", "changes/platform-namespace-v2.yaml");
         var broken = scenario.Repository.Commit("Broken east overlay, new platform namespace");
-        var refresh = await scenario.Hub.Api.RefreshAsync();
+        var refresh = await scenario.Hub.Client.RefreshAsync(default);
 
         Assert.Equal(["platform"], refresh.MovedGroups);
         var error = Assert.Single(refresh.Errors);
@@ -131,10 +130,10 @@ public sealed class GitWatcherTests
         Assert.Contains("pos-east", error.Message);
         Assert.Contains("does-not-exist.yaml", error.Message);
 
-        var after = await DesiredAsync(east, d => d.Generation > before.Generation, "east gets the platform move");
+        var after = await east.WaitForDesiredAsync(d => d.Generation > before.Generation, "east gets the platform move");
         Assert.Equal(good, after.Groups.Single(g => g.Name == "pos-east").Revision);
         Assert.Equal(broken, after.Groups.Single(g => g.Name == "platform").Revision);
-        var group = await scenario.Hub.Api.GroupAsync("pos-east");
+        var group = await scenario.Hub.Client.GetGroupAsync("pos-east", default);
         Assert.Equal(good, group.Group.Target!.Commit.Sha);
         Assert.NotNull(group.Group.Error);
     }

@@ -1,7 +1,11 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using FleetOps.Hub.Tests.Harness;
-using static FleetOps.Hub.Tests.Harness.HubScenario;
+using FleetOps.Shared.Api;
+using FleetOps.Testing.Agents;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Network;
+using FleetOps.Testing.Polling;
+using static FleetOps.Testing.Hub.HubScenario;
 
 namespace FleetOps.Hub.Tests.Integration;
 
@@ -13,27 +17,28 @@ public sealed class TlsBrokerTests
     [InlineData(false)]
     public async Task AgentsConnectOverTlsWhenTheHubHasACertificate(bool plainLoopbackForTheBridge)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDir();
         var pfx = folder.Sub("broker.pfx");
         File.WriteAllBytes(pfx, SelfSigned().Export(X509ContentType.Pfx, "secret"));
-        var repository = FleetRepository.Create(folder.Sub("repo"));
         var tlsPort = FreePort.Next();
-        await using var hub = await TestHub.StartAsync(folder.Sub("data"), repository.Path, settings: new Dictionary<string, string?>
+        await using var scenario = await StartAsync(hub: o => o with
         {
-            ["Hub:Mqtt:TlsCertificatePath"] = pfx,
-            ["Hub:Mqtt:TlsCertificatePassword"] = "secret",
-            ["Hub:Mqtt:TlsPort"] = tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Hub:Mqtt:PlainLoopbackWithTls"] = plainLoopbackForTheBridge.ToString(),
+            Settings = new Dictionary<string, string?>
+            {
+                ["Hub:Mqtt:TlsCertificatePath"] = pfx,
+                ["Hub:Mqtt:TlsCertificatePassword"] = "secret",
+                ["Hub:Mqtt:TlsPort"] = tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Hub:Mqtt:PlainLoopbackWithTls"] = plainLoopbackForTheBridge.ToString(),
+            },
         });
-        await hub.Api.RefreshAsync();
-        var registration = await hub.Api.RegisterAsync("store-tls", Labels(("region", "west")));
+        var registration = await scenario.Hub.Client.RegisterAsync(new RegisterClusterRequest("store-tls", Labels(("region", "west"))), default);
 
         await using var agent = new SimulatedAgent("store-tls", registration.Token, "127.0.0.1", tlsPort) { UseTls = true };
         Assert.Equal(MQTTnet.MqttClientConnectResultCode.Success, await agent.ConnectAsync());
         await agent.SayHelloAsync(Labels(("region", "west")));
         var seq = await agent.JournalAsync(2);
 
-        await DesiredAsync(agent, d => d.Groups.Count == 2, "desired state over TLS");
+        await agent.WaitForDesiredAsync(d => d.Groups.Count == 2, "desired state over TLS");
         await Eventually.UntilAsync(() => agent.AckedSeq == seq, "acks over TLS");
     }
 

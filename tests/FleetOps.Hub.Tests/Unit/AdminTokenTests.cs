@@ -1,6 +1,6 @@
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Security;
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Testing.Files;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +11,7 @@ public sealed class AdminTokenTests
     [Fact]
     public void AGeneratedTokenIsWrittenOwnerOnlyAndKeptAcrossRestarts()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDir();
         var options = Options.Create(new HubOptions { DataDir = folder.Path });
 
         var first = new AdminToken(options, NullLogger<AdminToken>.Instance);
@@ -29,7 +29,7 @@ public sealed class AdminTokenTests
     [Fact]
     public void AConfiguredTokenWinsAndNothingIsWritten()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDir();
         var token = new AdminToken(Options.Create(new HubOptions { DataDir = folder.Path, AdminToken = "configured-token" }), NullLogger<AdminToken>.Instance);
 
         Assert.True(token.Accepts("configured-token"));

@@ -3,7 +3,7 @@ using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Messaging.Embedded;
 using FleetOps.Hub.Messaging.External;
 using FleetOps.Hub.Storage;
-using FleetOps.Hub.Tests.Harness;
+using FleetOps.Testing.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +19,7 @@ public sealed class HostingTests
     [Fact]
     public async Task TheEmbeddedDefaultsAreLocalhostClusteringLiteDbAndTheEmbeddedBroker()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDir();
         await using var app = Build(new() { ["Hub:DataDir"] = folder.Path });
 
         Assert.IsType<LiteDbGrainStorage>(app.Services.GetRequiredKeyedService<IGrainStorage>(HubStorage.Name));
@@ -32,7 +32,7 @@ public sealed class HostingTests
     [Fact]
     public async Task AdoNetClusteringAndStorageAndAnExternalBrokerAreSelectedByConfiguration()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDir();
         await using var app = Build(new()
         {
             ["Hub:DataDir"] = folder.Path,
@@ -53,7 +53,7 @@ public sealed class HostingTests
     [Fact]
     public async Task AdoNetWithoutAConnectionStringSaysWhatIsMissing()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDir();
         await using var app = Build(new() { ["Hub:DataDir"] = folder.Path, ["Hub:Orleans:Storage"] = "AdoNet" });
 
         var error = Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredKeyedService<IGrainStorage>(HubStorage.Name));

@@ -1,7 +1,7 @@
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Storage;
-using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -14,7 +14,7 @@ namespace FleetOps.Hub.Tests.Unit;
 /// <summary>The hub's LiteDB file: grain state with optimistic concurrency, and the bounded journal.</summary>
 public sealed class LiteDbStorageTests : IDisposable
 {
-    private readonly TempFolder folder = new();
+    private readonly TempDir folder = new();
     private readonly HubDatabase database;
 
     public LiteDbStorageTests() => database = new HubDatabase(Options.Create(new HubOptions { DataDir = folder.Path, HistoryLimit = 1000 }));

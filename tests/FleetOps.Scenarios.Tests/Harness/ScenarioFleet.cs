@@ -1,40 +1,38 @@
 using System.Net;
 using System.Text.Json.Serialization.Metadata;
-using FleetOps.Cli;
 using FleetOps.Shared.Api;
-using FleetOps.Simulator;
-using FleetOps.Simulator.Hub;
 using FleetOps.Simulator.Source;
 using FleetOps.Simulator.Stores;
+using FleetOps.Testing.Cli;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Hub;
+using FleetOps.Testing.Polling;
 using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Scenarios.Tests.Harness;
 
 /// <summary>
 /// One whole FleetOps for one scenario: a working copy of the bundled fleet-config, a real hub (embedded
-/// broker, LiteDB, Orleans) in this process, and real agents with emulated clusters. Operators' questions
-/// are asked through the real CLI's JSON output, as a pipeline would.
+/// broker, LiteDB, Orleans, kustomize) in this process, and real agents with emulated clusters. Operators'
+/// questions are asked through the real CLI's JSON output, as a pipeline would.
 /// </summary>
 public sealed class ScenarioFleet : IAsyncDisposable
 {
-    public const string AdminToken = "scenario-admin-token-0123456789abcdef";
-
     /// <summary>Short enough for drift to be corrected within a test, long enough not to busy the machine.</summary>
     public const int ReconcileIntervalSeconds = 3;
 
-    private readonly string root;
-    private readonly int mqttPort;
+    private readonly TempDir root;
 
-    private ScenarioFleet(string root, FleetConfigRepository repository, InProcessHub hub, SimulatedFleet stores, int mqttPort)
+    private ScenarioFleet(TempDir root, GitRepo repository, InProcessHub hub, SimulatedFleet stores)
     {
         this.root = root;
         Repository = repository;
         Hub = hub;
         Fleet = stores;
-        this.mqttPort = mqttPort;
     }
 
-    public FleetConfigRepository Repository { get; }
+    public GitRepo Repository { get; }
 
     public InProcessHub Hub { get; private set; }
 
@@ -44,56 +42,44 @@ public sealed class ScenarioFleet : IAsyncDisposable
 
     public static async Task<ScenarioFleet> StartAsync(IReadOnlyList<StoreSpec> stores, TimeSpan? rolloutDelay = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), "fleetops-scenario-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(root);
+        var root = new TempDir("fleetops-scenario");
+        InProcessHub? hub = null;
         try
         {
-            var repository = FleetConfigRepository.CreateFrom(BundledFleetConfig.Locate(), Path.Combine(root, "fleet-config"));
-            var hub = await InProcessHub.StartAsync(HubOptions(root, repository, mqttPort: 0));
+            var repository = GitRepo.Create(root.Sub("fleet-config")).CopyFrom(BundledFleetConfig.Locate());
+            repository.Commit("Initial fleet-config");
+            hub = await InProcessHub.StartAsync(new InProcessHubOptions
+            {
+                DataDir = root.Sub("hub"),
+                RepositoryUrl = repository.Url,
+                ReconcileIntervalSeconds = ReconcileIntervalSeconds,
+            });
             var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions
             {
-                Root = Path.Combine(root, "stores"),
+                Root = root.Sub("stores"),
                 Stores = stores,
                 RolloutDelay = rolloutDelay ?? TimeSpan.FromMilliseconds(300),
                 StartParallelism = 4,
                 Loggers = Environment.GetEnvironmentVariable("FLEETOPS_TEST_LOGS") == "1"
-                    ? Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug))
+                    ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug))
                     : Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
             }, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.MqttPort));
-            return new ScenarioFleet(root, repository, hub, fleet, hub.MqttPort);
+            return new ScenarioFleet(root, repository, hub, fleet);
         }
         catch
         {
-            TryDelete(root);
+            if (hub is not null)
+                await hub.DisposeAsync();
+            root.Dispose();
             throw;
         }
     }
 
     /// <summary>Stops the hub and starts a new one on the same data dir and broker port, as a redeploy would.</summary>
-    public async Task RestartHubAsync()
-    {
-        await Hub.DisposeAsync();
-        Hub = await InProcessHub.StartAsync(HubOptions(root, Repository, mqttPort));
-    }
+    public async Task RestartHubAsync() => Hub = await Hub.RestartAsync();
 
-    /// <summary>Runs <c>fleetops ARGS</c> in-process against this fleet's hub.</summary>
-    public async Task<CliResult> CliAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var env = new CliEnvironment
-        {
-            Variables = new Dictionary<string, string>
-            {
-                ["FLEETOPS_HUB"] = Hub.ApiAddress.ToString(),
-                ["FLEETOPS_TOKEN"] = AdminToken,
-                ["NO_COLOR"] = "1",
-            },
-            HomeDirectory = root,
-        };
-        var exit = await CliApp.RunAsync(args, stdout, stderr, env);
-        return new CliResult(exit, stdout.ToString(), stderr.ToString());
-    }
+    /// <summary>Runs <c>fleetops ARGS</c> in-process against this fleet's hub, with unbounded width (as into a pipe).</summary>
+    public Task<CliResult> CliAsync(params string[] args) => CliRunner.RunAsync(CliRunner.Environment(Hub) with { Width = null }, args);
 
     /// <summary>Runs a CLI command with <c>-o json</c> and reads its answer as the API record it prints.</summary>
     public async Task<T> CliJsonAsync<T>(JsonTypeInfo<T> type, params string[] args)
@@ -113,15 +99,15 @@ public sealed class ScenarioFleet : IAsyncDisposable
     /// <summary>Commits and tells the hub at once (instead of waiting for its poll), returning the new sha.</summary>
     public async Task<string> CommitAsync(string relativePath, string content, string message)
     {
-        var sha = Repository.WriteAndCommit(relativePath, content, message);
+        var sha = Repository.Write(relativePath, content).Commit(message);
         var refresh = await CliAsync("refresh");
         Assert.True(refresh.ExitCode == 0, refresh.ToString());
         return sha;
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds for the answers the CLI gives.</summary>
+    /// <summary>Waits until <paramref name="condition"/> holds for the answers the CLI gives, with a scenario's patience.</summary>
     public static Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
-        Poll.UntilAsync(condition, timeout ?? Patience, what);
+        Eventually.UntilAsync(condition, what, timeout ?? Patience);
 
     /// <summary>Every given store shows the group Converged at the revision through <c>fleetops cluster ID -o json</c>.</summary>
     public async Task<bool> ConvergedAtAsync(string group, string revision, IEnumerable<string> stores)
@@ -161,35 +147,6 @@ public sealed class ScenarioFleet : IAsyncDisposable
     {
         await Fleet.DisposeAsync();
         await Hub.DisposeAsync();
-        TryDelete(root);
-    }
-
-    private static InProcessHubOptions HubOptions(string root, FleetConfigRepository repository, int mqttPort) => new()
-    {
-        DataDir = Path.Combine(root, "hub"),
-        RepositoryUrl = repository.Path,
-        AdminToken = AdminToken,
-        MqttPort = mqttPort,
-        // Scenarios move the fleet with POST /api/v1/refresh (fleetops refresh), never by waiting for a poll.
-        PollInterval = TimeSpan.FromHours(1),
-        ReconcileIntervalSeconds = ReconcileIntervalSeconds,
-        MinimumLogLevel = Environment.GetEnvironmentVariable("FLEETOPS_TEST_LOGS") == "1"
-            ? Microsoft.Extensions.Logging.LogLevel.Warning
-            : Microsoft.Extensions.Logging.LogLevel.None,
-    };
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path))
-                Directory.Delete(path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        root.Dispose();
     }
 }

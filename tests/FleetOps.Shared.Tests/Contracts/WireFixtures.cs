@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.Contracts;
 
@@ -11,9 +12,9 @@ internal static class WireFixtures
 
     public static readonly WireCodec Codec = WireCodec.Default;
 
-    public static byte[] Payload(string file) => Fixtures.Bytes("contracts", file);
+    public static byte[] Payload(string file) => Encoding.UTF8.GetBytes(TestData.Read("contracts", file));
 
-    public static JsonNode Node(string file) => JsonNode.Parse(Fixtures.Text("contracts", file))!;
+    public static JsonNode Node(string file) => JsonNode.Parse(TestData.Read("contracts", file))!;
 
     public static byte[] Bytes(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
 }

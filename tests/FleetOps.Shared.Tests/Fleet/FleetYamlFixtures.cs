@@ -1,4 +1,5 @@
 using FleetOps.Shared.Fleet;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.Fleet;
 
@@ -6,7 +7,7 @@ namespace FleetOps.Shared.Tests.Fleet;
 internal static class FleetYamlFixtures
 {
     public static string Read(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "testdata", "fleet", name));
+        TestData.Read("fleet", name);
 
     public static FleetYamlParseResult Parse(string name) => FleetYamlParser.Parse(Read(name));
 

@@ -1,12 +1,13 @@
 using FleetOps.Shared.Fleet;
 using FleetOps.Shared.Rendering;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.FleetConfig;
 
 /// <summary>The example fleet-config/ that the demo and scenarios use must stay valid and renderable.</summary>
 public sealed class BundledFleetConfigTests
 {
-    private static readonly string Root = System.IO.Path.Combine(RepositoryRoot.Path, "fleet-config");
+    private static readonly string Root = Checkout.PathOf("fleet-config");
 
     private static FleetDefinition Definition()
     {

@@ -1,4 +1,5 @@
 using FleetOps.Shared.Rendering;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.Rendering;
 
@@ -14,7 +15,7 @@ public sealed class ClusterVariablesTests
     };
 
     private static readonly Lazy<Task<RenderedSet>> Variables = new(async () =>
-        RenderAssert.Ok(await Renderer.RenderAsync(Fixtures.Path("render", "variables"), ".")));
+        RenderAssert.Ok(await Renderer.RenderAsync(TestData.PathOf("render", "variables"), ".")));
 
     private static async Task<RenderedObject> Substituted(string subject, IReadOnlyDictionary<string, string>? labels = null)
     {
@@ -148,7 +149,7 @@ public sealed class ClusterVariablesTests
     [Fact]
     public async Task SetWithoutVariablesIsReturnedItself()
     {
-        var set = RenderAssert.Ok(await Renderer.RenderAsync(Fixtures.Path("render", "plain"), "apps/till"));
+        var set = RenderAssert.Ok(await Renderer.RenderAsync(TestData.PathOf("render", "plain"), "apps/till"));
 
         var substituted = RenderAssert.Ok(ClusterVariables.Substitute(set, Cluster, Labels));
 

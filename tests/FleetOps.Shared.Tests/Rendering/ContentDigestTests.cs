@@ -1,4 +1,5 @@
 using FleetOps.Shared.Rendering;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.Rendering;
 
@@ -12,7 +13,7 @@ public sealed class ContentDigestTests
     [Fact]
     public async Task DigestIsSha256HexOfTheContent()
     {
-        var digest = await DigestOf(Fixtures.Path("render", "digest"), "original");
+        var digest = await DigestOf(TestData.PathOf("render", "digest"), "original");
 
         Assert.Matches("^sha256:[0-9a-f]{64}$", digest);
     }
@@ -20,8 +21,8 @@ public sealed class ContentDigestTests
     [Fact]
     public async Task SameObjectsInOtherFilesOrderAndFormattingGiveTheSameDigest()
     {
-        var original = await DigestOf(Fixtures.Path("render", "digest"), "original");
-        var reformatted = await DigestOf(Fixtures.Path("render", "digest"), "reformatted");
+        var original = await DigestOf(TestData.PathOf("render", "digest"), "original");
+        var reformatted = await DigestOf(TestData.PathOf("render", "digest"), "reformatted");
 
         Assert.Equal(original, reformatted);
     }
@@ -29,7 +30,7 @@ public sealed class ContentDigestTests
     [Fact]
     public async Task UnrelatedFilesAndCommentsDoNotChangeTheDigest()
     {
-        var before = await DigestOf(Fixtures.Path("render", "digest"), "original");
+        var before = await DigestOf(TestData.PathOf("render", "digest"), "original");
         using var repository = TempRepository.CopyOf("digest");
         repository.Write("original/README.md", "# Notes\nNothing here is a manifest.\n");
         repository.Write("original/docs/diagram.svg", "<svg/>");
@@ -52,7 +53,7 @@ public sealed class ContentDigestTests
     [InlineData("  namespace: pos\n  labels:", "  namespace: pos2\n  labels:")]
     public async Task AnyChangeOfAValueChangesTheDigest(string before, string after)
     {
-        var original = await DigestOf(Fixtures.Path("render", "digest"), "original");
+        var original = await DigestOf(TestData.PathOf("render", "digest"), "original");
         using var repository = TempRepository.CopyOf("digest");
         repository.Replace("original/app.yaml", before, after);
 
@@ -64,7 +65,7 @@ public sealed class ContentDigestTests
     [Fact]
     public async Task RemovingAnObjectChangesTheDigest()
     {
-        var original = await DigestOf(Fixtures.Path("render", "digest"), "original");
+        var original = await DigestOf(TestData.PathOf("render", "digest"), "original");
         using var repository = TempRepository.CopyOf("digest");
         File.Delete(repository.Path("original/namespace.yaml"));
 
@@ -74,7 +75,7 @@ public sealed class ContentDigestTests
     [Fact]
     public async Task DigestOfTheSetMatchesTheDigestComputedFromItsObjects()
     {
-        var set = RenderAssert.Ok(await Renderer.RenderAsync(Fixtures.Path("render", "digest"), "original"));
+        var set = RenderAssert.Ok(await Renderer.RenderAsync(TestData.PathOf("render", "digest"), "original"));
 
         Assert.Equal(set.Digest, ContentDigest.Compute(set.Objects.Reverse()));
     }

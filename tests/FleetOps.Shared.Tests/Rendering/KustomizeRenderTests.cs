@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using FleetOps.Shared.Rendering;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.Rendering;
 
 /// <summary>Builds through the real <c>kubectl kustomize</c> found on PATH, and through stand-in scripts for failure modes.</summary>
 public sealed class KustomizeRenderTests
 {
-    private static readonly string Repository = Fixtures.Path("render", "kustomize");
+    private static readonly string Repository = TestData.PathOf("render", "kustomize");
 
     [Fact]
     public async Task OverlayRendersThroughKustomizeWithItsPatchAndLabels()

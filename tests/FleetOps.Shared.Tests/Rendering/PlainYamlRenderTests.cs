@@ -1,10 +1,11 @@
 using FleetOps.Shared.Rendering;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.Rendering;
 
 public sealed class PlainYamlRenderTests
 {
-    private static readonly string Repository = Fixtures.Path("render", "plain");
+    private static readonly string Repository = TestData.PathOf("render", "plain");
 
     // No tool on the search path: plain folders must not need one.
     private static readonly Renderer Renderer = new(RenderOptions.Default with { SearchPath = "" }, TimeProvider.System);

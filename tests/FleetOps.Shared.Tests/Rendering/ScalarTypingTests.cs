@@ -1,4 +1,5 @@
 using FleetOps.Shared.Rendering;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.Rendering;
 
@@ -8,7 +9,7 @@ public sealed class ScalarTypingTests
     private static readonly Renderer Renderer = new(RenderOptions.Default with { SearchPath = "" }, TimeProvider.System);
 
     private static readonly Lazy<Task<RenderedObject>> Probe = new(async () =>
-        Assert.Single(RenderAssert.Ok(await Renderer.RenderAsync(Fixtures.Path("render", "scalars"), ".")).Objects));
+        Assert.Single(RenderAssert.Ok(await Renderer.RenderAsync(TestData.PathOf("render", "scalars"), ".")).Objects));
 
     [Theory]
     [InlineData("boolTrue", "true")]

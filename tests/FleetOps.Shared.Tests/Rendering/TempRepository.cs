@@ -1,20 +1,18 @@
+using FleetOps.Testing.Files;
+
 namespace FleetOps.Shared.Tests.Rendering;
 
-/// <summary>A throwaway repository checkout under the temp folder, for tests that change files; deleted on dispose.</summary>
+/// <summary>A throwaway repository checkout (a plain folder) for render tests that change files; deleted on dispose.</summary>
 internal sealed class TempRepository : IDisposable
 {
-    public TempRepository()
-    {
-        Root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fleetops-render-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Root);
-    }
+    private readonly TempDir folder = new("fleetops-render-tests");
 
-    public string Root { get; }
+    public string Root => folder.Path;
 
     public static TempRepository CopyOf(params string[] fixture)
     {
         var repository = new TempRepository();
-        repository.CopyFrom(Fixtures.Path(["render", .. fixture]), "");
+        repository.CopyFrom(TestData.PathOf(["render", .. fixture]), "");
         return repository;
     }
 
@@ -28,15 +26,9 @@ internal sealed class TempRepository : IDisposable
         }
     }
 
-    public string Path(params string[] relative) => System.IO.Path.Combine([Root, .. relative]);
+    public string Path(params string[] relative) => folder.Sub(relative);
 
-    public string Write(string relative, string text)
-    {
-        var path = Path(relative);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public string Write(string relative, string text) => folder.Write(relative, text);
 
     public void Replace(string relative, string oldText, string newText)
     {
@@ -54,14 +46,5 @@ internal sealed class TempRepository : IDisposable
         return path;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => folder.Dispose();
 }

@@ -1,10 +1,11 @@
 using FleetOps.Shared.Rendering;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.Shared.Tests.Rendering;
 
 public sealed class ValidationTests
 {
-    private static readonly string Invalid = Fixtures.Path("render", "invalid");
+    private static readonly string Invalid = TestData.PathOf("render", "invalid");
     private static readonly Renderer Renderer = new(RenderOptions.Default with { SearchPath = "" }, TimeProvider.System);
 
     public static TheoryData<string, RenderErrorKind, string> Rejections => new()
@@ -84,7 +85,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task MissingPathIsRejectedWithASuggestion()
     {
-        var error = RenderAssert.Fails(await Renderer.RenderAsync(Fixtures.Path("render", "kustomize"), "overlays/est"), RenderErrorKind.InvalidPath);
+        var error = RenderAssert.Fails(await Renderer.RenderAsync(TestData.PathOf("render", "kustomize"), "overlays/est"), RenderErrorKind.InvalidPath);
 
         Assert.Equal("group path 'overlays/est' does not exist in the repository: there is no folder 'overlays/est' (did you mean 'overlays/east'?)", error.Message);
     }
@@ -97,7 +98,7 @@ public sealed class ValidationTests
     [InlineData("", "group path is empty")]
     public async Task PathThatCouldLeaveTheRepositoryIsRejected(string path, string expected)
     {
-        var error = RenderAssert.Fails(await Renderer.RenderAsync(Fixtures.Path("render", "plain"), path), RenderErrorKind.InvalidPath);
+        var error = RenderAssert.Fails(await Renderer.RenderAsync(TestData.PathOf("render", "plain"), path), RenderErrorKind.InvalidPath);
 
         Assert.Contains(expected, error.Message);
     }
@@ -105,7 +106,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task PathNamingAFileIsRejected()
     {
-        var error = RenderAssert.Fails(await Renderer.RenderAsync(Fixtures.Path("render", "plain"), "apps/till/list.yml"), RenderErrorKind.InvalidPath);
+        var error = RenderAssert.Fails(await Renderer.RenderAsync(TestData.PathOf("render", "plain"), "apps/till/list.yml"), RenderErrorKind.InvalidPath);
 
         Assert.Contains("'apps/till/list.yml' is a file; a group path names a folder", error.Message);
     }

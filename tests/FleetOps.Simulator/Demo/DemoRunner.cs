@@ -1,10 +1,14 @@
 using System.Net;
 using System.Security.Cryptography;
+using FleetOps.Cli;
+using FleetOps.Cli.Client;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
-using FleetOps.Simulator.Hub;
 using FleetOps.Simulator.Source;
 using FleetOps.Simulator.Stores;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Hub;
+using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Simulator.Demo;
 
@@ -19,19 +23,21 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
     {
         var root = Path.GetFullPath(options.Directory);
         Directory.CreateDirectory(root);
-        var source = options.FleetConfigSource ?? BundledFleetConfig.Locate();
-        var repository = FleetConfigRepository.OpenOrCreate(source, Path.Combine(root, "fleet-config"));
+        var source = BundledFleetConfig.Resolve(options.FleetConfigSource);
+        var repository = GitRepo.OpenOrCreate(Path.Combine(root, "fleet-config"), source, "Initial fleet-config");
         var token = AdminToken(root);
 
         output.WriteLine($"fleetops demo: {options.Stores} stores, working copy {repository.Path} at {Revisions.Short(repository.Head)}");
         await using var hub = await InProcessHub.StartAsync(new InProcessHubOptions
         {
             DataDir = Path.Combine(root, "hub"),
-            RepositoryUrl = repository.Path,
+            RepositoryUrl = repository.Url,
             AdminToken = token,
             HttpPort = options.HttpPort,
             MqttPort = options.MqttPort,
             PollInterval = options.PollInterval,
+            // The demo prints its own progress; the hub only speaks up when something is wrong.
+            MinimumLogLevel = LogLevel.Warning,
         }, stop);
         output.WriteLine($"hub: API {hub.ApiAddress}, embedded MQTT broker on port {hub.MqttPort}");
 
@@ -49,7 +55,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
         return 0;
     }
 
-    private void PrintTryThis(InProcessHub hub, FleetConfigRepository repository, string token)
+    private void PrintTryThis(InProcessHub hub, GitRepo repository, string token)
     {
         var cli = "dotnet run --project hub/FleetOps.Cli --";
         output.WriteLine($"""
@@ -100,7 +106,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
         {
             fleet = await client.GetFleetAsync(stop);
         }
-        catch (HttpRequestException e)
+        catch (CliException e)
         {
             return $"hub not answering: {e.Message}";
         }

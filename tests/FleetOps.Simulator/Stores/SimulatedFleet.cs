@@ -1,7 +1,8 @@
 using System.Net;
+using FleetOps.Cli.Client;
 using FleetOps.KubeEmulator;
-using FleetOps.Simulator.Hub;
-using FleetOps.Simulator.Network;
+using FleetOps.Shared.Api;
+using FleetOps.Testing.Network;
 
 namespace FleetOps.Simulator.Stores;
 
@@ -43,7 +44,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    var token = await hub.RegisterAsync(spec.Id, spec.Labels, cancellationToken);
+                    var token = await RegisterAsync(hub, spec, cancellationToken);
                     var store = new SimulatedStore(spec, spec.TokenOverride ?? token, emulator.Cluster(spec.Id), new TcpProxy(broker), options);
                     lock (created)
                         created.Add(store);
@@ -72,5 +73,18 @@ public sealed class SimulatedFleet : IAsyncDisposable
     {
         await Task.WhenAll(stores.Values.Select(s => s.DisposeAsync().AsTask()));
         await emulator.DisposeAsync();
+    }
+
+    /// <summary>Registers a store and returns its token; a store registered before (by an earlier demo run) gets a fresh token instead.</summary>
+    private static async Task<string> RegisterAsync(HubClient hub, StoreSpec spec, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await hub.RegisterAsync(new RegisterClusterRequest(spec.Id, spec.Labels), cancellationToken)).Token;
+        }
+        catch (HubProblemException e) when (e.Problem.Status == (int)HttpStatusCode.Conflict)
+        {
+            return (await hub.ReplaceTokenAsync(spec.Id, cancellationToken)).Token;
+        }
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Hosting;
 using FleetOps.KubeEmulator;
-using FleetOps.Simulator.Network;
+using FleetOps.Testing.Network;
 
 namespace FleetOps.Simulator.Stores;
 

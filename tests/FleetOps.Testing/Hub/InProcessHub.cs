@@ -1,0 +1,128 @@
+using System.Globalization;
+using FleetOps.Cli.Client;
+using FleetOps.Hub.Hosting;
+using FleetOps.Testing.Network;
+using FleetOps.Testing.Polling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace FleetOps.Testing.Hub;
+
+/// <summary>
+/// A whole <c>fleetops-hub</c> in this process, composed exactly as the hub's Program.cs composes it
+/// (<see cref="HubHostingExtensions.AddFleetOpsHub"/>, <see cref="HubHostingExtensions.UseFleetOpsHub"/>),
+/// then changed only where <see cref="InProcessHubOptions"/> says: ports, folders, settings, clock and services.
+/// Tests talk to it through the CLI's own <see cref="HubClient"/>. The one hub host of the tests, the
+/// simulator, the demo and the scenarios.
+/// </summary>
+public sealed class InProcessHub : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly WebApplication app;
+
+    private InProcessHub(WebApplication app, InProcessHubOptions options, Uri apiAddress, int mqttPort)
+    {
+        this.app = app;
+        Options = options;
+        ApiAddress = apiAddress;
+        MqttPort = mqttPort;
+        Client = HubClients.For(apiAddress, options.AdminToken);
+    }
+
+    public InProcessHubOptions Options { get; }
+
+    public Uri ApiAddress { get; }
+
+    public int MqttPort { get; }
+
+    public HubClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<InProcessHub> StartAsync(InProcessHubOptions options, CancellationToken cancellationToken = default)
+    {
+        var mqttPort = options.MqttPort == 0 ? FreePort.Next() : options.MqttPort;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(Settings(options, mqttPort));
+        builder.Logging.ClearProviders();
+        if (options.MinimumLogLevel != LogLevel.None)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.MinimumLogLevel);
+            // Orleans and ASP.NET Core are chatty at Information.
+            builder.Logging.AddFilter("Orleans", LogLevel.Error).AddFilter("Microsoft", LogLevel.Warning);
+        }
+        builder.AddFleetOpsHub();
+        if (options.Time is not null)
+            builder.Services.Replace(ServiceDescriptor.Singleton(options.Time));
+        options.ConfigureServices?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.UseFleetOpsHub();
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var hub = new InProcessHub(app, options, new Uri(address), mqttPort);
+        try
+        {
+            await Eventually.UntilAsync(() => hub.Client.IsReadyAsync(cancellationToken), "the hub is ready", StartTimeout, cancellationToken: cancellationToken);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+        return hub;
+    }
+
+    /// <summary>Stops this hub and starts a new one on the same folders and MQTT port, as a redeploy would.</summary>
+    public async Task<InProcessHub> RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await DisposeAsync();
+        return await StartAsync(Options with { MqttPort = MqttPort }, cancellationToken);
+    }
+
+    /// <summary>A plain HTTP client for the API with the admin token (or none), for tests about the HTTP contract itself.</summary>
+    public HttpClient CreateHttpClient(bool withToken = true)
+    {
+        var http = new HttpClient { BaseAddress = ApiAddress };
+        if (withToken)
+            http.DefaultRequestHeaders.Authorization = new("Bearer", Options.AdminToken);
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Settings(InProcessHubOptions options, int mqttPort)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var settings = new Dictionary<string, string?>
+        {
+            ["urls"] = $"http://127.0.0.1:{options.HttpPort.ToString(invariant)}",
+            ["Hub:DataDir"] = options.DataDir,
+            ["Hub:AdminToken"] = options.AdminToken,
+            ["Hub:Source:Url"] = options.RepositoryUrl ?? "",
+            ["Hub:Source:Branch"] = options.Branch,
+            ["Hub:Source:PollInterval"] = options.PollInterval.ToString("c", invariant),
+            ["Hub:Source:PollJitter"] = TimeSpan.FromSeconds(1).ToString("c", invariant),
+            ["Hub:Mqtt:Port"] = mqttPort.ToString(invariant),
+            ["Hub:Mqtt:BindAddress"] = "127.0.0.1",
+            ["Hub:Orleans:SiloPort"] = FreePort.Next().ToString(invariant),
+            ["Hub:Orleans:GatewayPort"] = "0",
+        };
+        if (options.ReconcileIntervalSeconds is { } interval)
+            settings["Hub:ReconcileIntervalSeconds"] = interval.ToString(invariant);
+        foreach (var (key, value) in options.Settings)
+            settings[key] = value;
+        return settings;
+    }
+}

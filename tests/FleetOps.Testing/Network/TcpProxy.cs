@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace FleetOps.Testing.Network;
+
+/// <summary>
+/// A loopback TCP relay between one store and the broker, so a scenario can cut a store off the
+/// network (<see cref="Sever"/>) and bring it back (<see cref="Restore"/>) without touching the agent:
+/// the agent sees exactly what a dropped WAN link looks like, connections reset and refused.
+/// </summary>
+public sealed class TcpProxy : IAsyncDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly IPEndPoint target;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lock gate = new();
+    private readonly List<TcpClient> open = [];
+    private readonly Task acceptLoop;
+    private volatile bool severed;
+
+    public TcpProxy(IPEndPoint target)
+    {
+        this.target = target;
+        listener.Start();
+        acceptLoop = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    public bool IsSevered => severed;
+
+    /// <summary>Drops every open connection and refuses new ones until <see cref="Restore"/>.</summary>
+    public void Sever()
+    {
+        severed = true;
+        CloseAll();
+    }
+
+    public void Restore() => severed = false;
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        listener.Stop();
+        CloseAll();
+        try
+        {
+            await acceptLoop;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        stopping.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            TcpClient inbound;
+            try
+            {
+                inbound = await listener.AcceptTcpClientAsync(stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+            if (severed)
+            {
+                inbound.Client.Close(0);
+                inbound.Dispose();
+                continue;
+            }
+            _ = RelayAsync(inbound);
+        }
+    }
+
+    private async Task RelayAsync(TcpClient inbound)
+    {
+        using var outbound = new TcpClient();
+        try
+        {
+            await outbound.ConnectAsync(target, stopping.Token);
+            Track(inbound, outbound);
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+            var up = inbound.GetStream().CopyToAsync(outbound.GetStream(), both.Token);
+            var down = outbound.GetStream().CopyToAsync(inbound.GetStream(), both.Token);
+            await Task.WhenAny(up, down);
+            await both.CancelAsync();
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // A reset on either side ends the relay; the agent's reconnect logic takes it from there.
+        }
+        finally
+        {
+            Untrack(inbound, outbound);
+            inbound.Dispose();
+        }
+    }
+
+    private void Track(params TcpClient[] clients)
+    {
+        lock (gate)
+            open.AddRange(clients);
+    }
+
+    private void Untrack(params TcpClient[] clients)
+    {
+        lock (gate)
+        {
+            foreach (var client in clients)
+                open.Remove(client);
+        }
+    }
+
+    private void CloseAll()
+    {
+        TcpClient[] toClose;
+        lock (gate)
+        {
+            toClose = [.. open];
+            open.Clear();
+        }
+        foreach (var client in toClose)
+        {
+            // A relay may be ending on its own at this very moment, leaving its client disposed (Client null).
+            try
+            {
+                client.Client?.Close(0);
+            }
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
+            {
+            }
+        }
+    }
+}
