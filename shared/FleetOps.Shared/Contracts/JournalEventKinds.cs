@@ -20,6 +20,12 @@ public static class JournalEventKinds
     public const string Connected = "Connected";
     public const string Disconnected = "Disconnected";
 
+    /// <summary>A new revision arrived outside the group's window; Detail says when the window opens.</summary>
+    public const string OutsideWindow = "OutsideWindow";
+
+    /// <summary>The window opened and a revision that waited for it is being applied.</summary>
+    public const string WindowOpened = "WindowOpened";
+
     /// <summary>Stands for older events dropped because the journal hit its bound; Detail says how many.</summary>
     public const string Compacted = "Compacted";
 }

@@ -16,9 +16,12 @@ public static class Reasons
     public const string Conflict = "Conflict";
     public const string ReconciliationSucceeded = "ReconciliationSucceeded";
 
+    /// <summary>Pending: a new revision waits for the group's window to open (the running revision is still kept in place).</summary>
+    public const string OutsideWindow = "OutsideWindow";
+
     public static readonly IReadOnlyList<string> All =
     [
         Pending, Progressing, SourceUnavailable, RenderFailed, ApplyFailed, PruneFailed, HealthCheckFailed, Conflict,
-        ReconciliationSucceeded,
+        ReconciliationSucceeded, OutsideWindow,
     ];
 }

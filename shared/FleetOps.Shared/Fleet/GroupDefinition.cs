@@ -7,7 +7,7 @@ namespace FleetOps.Shared.Fleet;
 /// slashes, normalized) deployed to every cluster its <see cref="Selector"/> matches.
 /// </summary>
 /// <remarks>
-/// Later fields (rollout policy, pause, pinned revision) are added as init-only properties with a
+/// Later fields (pause, pinned revision) are added as init-only properties with a
 /// default that keeps today's behaviour, so existing constructor calls and stored definitions stay
 /// valid; GroupReader learns the field name and how to read it.
 /// </remarks>
@@ -15,4 +15,7 @@ public sealed record GroupDefinition(string Name, string Path, LabelSelector Sel
 {
     /// <summary>Where the group was written, for errors found after parsing (the hub's path check).</summary>
     public GroupSource Source { get; init; } = GroupSource.Unknown;
+
+    /// <summary>How a new target rolls out; null moves every member at once.</summary>
+    public RolloutPolicy? Rollout { get; init; }
 }

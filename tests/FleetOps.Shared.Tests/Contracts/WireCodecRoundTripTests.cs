@@ -55,6 +55,38 @@ public sealed class WireCodecRoundTripTests
         Assert.Equal("apps/pos/overlays/east", m.Groups[1].Path);
         Assert.Equal(300, m.ReconcileIntervalSeconds);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 11, 55, 0, TimeSpan.Zero), m.IssuedAt);
+        Assert.Null(m.Groups[0].Window);
+        Assert.Equal(new DesiredWindow(["mon", "tue", "wed", "thu", "fri"], "22:00", "02:00", "America/New_York"), m.Groups[1].Window);
+    }
+
+    [Fact]
+    public void ADesiredGroupFromAHubThatPredatesWindowsParsesWithoutOne()
+    {
+        var json = Node("desired.json");
+        json["groups"]![1]!.AsObject().Remove("window");
+
+        var result = Codec.Parse<DesiredMessage>(Topics.Desired(Cluster), Bytes(json));
+
+        Assert.True(result.IsOk, result.Error?.ToString());
+        Assert.All(result.Message.Groups, group => Assert.Null(group.Window));
+    }
+
+    [Fact]
+    public void AGroupWithoutAWindowIsWrittenWithAnExplicitNull()
+    {
+        var desired = new DesiredMessage(1, Cluster, 1, new SourceRef("https://example.com/fleet.git", "main"),
+            [new DesiredGroup("pos", "apps/pos", new string('a', 40), "sha256:x")], 300, DateTimeOffset.UnixEpoch);
+
+        Assert.Contains("\"window\":null", WireCodec.SerializeToString(desired));
+    }
+
+    [Fact]
+    public void WindowsAreComparedByValue()
+    {
+        var window = new DesiredWindow(["sat", "sun"], "02:00", "05:00", "UTC");
+
+        Assert.Equal(window, new DesiredWindow(new List<string> { "sat", "sun" }, "02:00", "05:00", "UTC"));
+        Assert.Equal(new DesiredGroup("pos", "p", "r", "d", window), new DesiredGroup("pos", "p", "r", "d", window with { }));
     }
 
     [Fact]

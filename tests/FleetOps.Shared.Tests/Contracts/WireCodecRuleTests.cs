@@ -65,6 +65,32 @@ public sealed class WireCodecRuleTests
         WireAssert.Refused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, "reconcileIntervalSeconds");
     }
 
+    [Theory]
+    [InlineData("days", """["mon", "Tue"]""", "day 'Tue' is not one of mon, tue")]
+    [InlineData("days", """["mon", "mon"]""", "day 'mon' is listed twice")]
+    [InlineData("days", "[]", "days must name at least one day")]
+    [InlineData("start", "\"2:00\"", "start '2:00' is not a time in HH:mm")]
+    [InlineData("end", "\"24:00\"", "end '24:00' is not a time in HH:mm")]
+    [InlineData("end", "\"22:00\"", "start and end are both 22:00")]
+    [InlineData("timeZone", "\" \"", "timeZone must name a zone")]
+    public void DesiredWindowsMustBeReadable(string field, string value, string mentions)
+    {
+        var json = Node("desired.json");
+        json["groups"]![1]!["window"]![field] = System.Text.Json.Nodes.JsonNode.Parse(value);
+
+        WireAssert.Refused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, $"groups[1] 'pos-east': window: {mentions}");
+    }
+
+    [Fact]
+    public void AWindowInAZoneTheReceiverDoesNotKnowIsStillAccepted()
+    {
+        // The agent evaluates it in UTC and reports the problem; refusing the message would lose the revision.
+        var json = Node("desired.json");
+        json["groups"]![1]!["window"]!["timeZone"] = "Mars/Olympus_Mons";
+
+        Assert.True(Codec.Parse(Topics.Desired(Cluster), Bytes(json)).IsOk);
+    }
+
     [Fact]
     public void JournalEventsOutOfSeqOrderAreRefused()
     {

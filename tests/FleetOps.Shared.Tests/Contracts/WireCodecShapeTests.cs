@@ -137,6 +137,28 @@ public sealed class WireCodecShapeTests
         WireAssert.Refused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.MissingField, "revision");
     }
 
+    [Theory]
+    [InlineData("days")]
+    [InlineData("start")]
+    [InlineData("end")]
+    [InlineData("timeZone")]
+    public void AWindowMissingAFieldIsRefused(string field)
+    {
+        var json = Node("desired.json");
+        json["groups"]![1]!["window"]!.AsObject().Remove(field);
+
+        WireAssert.Refused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.MissingField, field);
+    }
+
+    [Fact]
+    public void AWindowThatIsNotAnObjectIsAnInvalidField()
+    {
+        var json = Node("desired.json");
+        json["groups"]![1]!["window"] = "22:00-02:00";
+
+        WireAssert.Refused(Codec.Parse(Topics.Desired(Cluster), Bytes(json)), WireErrorCode.InvalidField, "window");
+    }
+
     [Fact]
     public void NullForARequiredStringIsAnInvalidField()
     {

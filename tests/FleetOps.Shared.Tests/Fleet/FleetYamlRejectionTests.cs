@@ -73,7 +73,7 @@ public sealed class FleetYamlRejectionTests
     [Fact]
     public void AnUnknownFieldWithNothingCloseListsTheKnownFields() =>
         Assert.Equal(
-            "unknown field 'rollout' (known fields here: name, path, selector)",
+            "unknown field 'owner' (known fields here: name, path, selector, rollout)",
             SingleError("unknown-field-without-suggestion.yaml", FleetYamlErrorCode.UnknownField, 6).Message);
 
     [Fact]

@@ -3,12 +3,12 @@ using FleetOps.Shared.Selectors;
 namespace FleetOps.Shared.Fleet.Parsing;
 
 /// <summary>
-/// Reads one entry of the groups list. A new group field (rollout, pause, pinned revision) is added
+/// Reads one entry of the groups list. A new group field (pause, pinned revision) is added
 /// to <see cref="KnownFields"/> and read here into an init property of <see cref="GroupDefinition"/>.
 /// </summary>
 internal static class GroupReader
 {
-    private static readonly string[] KnownFields = ["name", "path", "selector"];
+    private static readonly string[] KnownFields = ["name", "path", "selector", "rollout"];
 
     public static GroupDefinition? Read(YamlNode item, int index, ErrorScope fleetScope, Dictionary<string, int> firstLineByName)
     {
@@ -23,11 +23,13 @@ internal static class GroupReader
         var name = ReadName(fields, mapping, scope, firstLineByName);
         var path = GroupPathReader.Read(fields, mapping, scope);
         var selector = SelectorReader.Read(fields["selector"], mapping, scope);
-        if (name is null || path is null || selector is null)
+        var rolloutRead = RolloutReader.TryRead(fields["rollout"], scope, out var rollout);
+        if (name is null || path is null || selector is null || !rolloutRead)
             return null;
         return new GroupDefinition(name, path.Value.Path, selector)
         {
             Source = new GroupSource(scope.Locate(mapping), scope.Locate(path.Value.At)),
+            Rollout = rollout,
         };
     }
 
