@@ -17,11 +17,16 @@ internal static class ApiEndpoints
         api.MapGet("/fleet", FleetEndpoints.GetFleet);
         api.MapGet("/groups", FleetEndpoints.GetGroups);
         api.MapGet("/groups/{name}", FleetEndpoints.GetGroup);
+        api.MapGet("/groups/{name}/rollout", RolloutEndpoints.Get);
+        api.MapPost("/groups/{name}/rollout/{action}", RolloutEndpoints.Act);
+        api.MapGet("/groups/{name}/history", RolloutEndpoints.History);
         api.MapGet("/clusters", ClusterEndpoints.List);
         api.MapPost("/clusters", ClusterEndpoints.Register);
         api.MapGet("/clusters/{id}", ClusterEndpoints.Get);
         api.MapGet("/clusters/{id}/history", ClusterEndpoints.History);
         api.MapPost("/clusters/{id}/token", ClusterEndpoints.ReplaceToken);
+        api.MapPost("/clusters/{id}/pins", RolloutEndpoints.Pin);
+        api.MapDelete("/clusters/{id}/pins/{group}", RolloutEndpoints.Unpin);
         api.MapPost("/refresh", OperationsEndpoints.Refresh);
         return app;
     }

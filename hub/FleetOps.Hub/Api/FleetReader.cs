@@ -33,9 +33,12 @@ internal sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> 
     public async Task<PhaseCounts> CountClustersAsync() =>
         Sum(await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.CountAsync())));
 
-    public async Task<GroupView> ToViewAsync(GroupSpec spec) =>
-        new(spec.Name, spec.Path, spec.Selector, spec.Line, spec.Target, spec.Error,
-            await grains.GetGrain<IGroupGrain>(spec.Name).GetCountsAsync());
+    public async Task<GroupView> ToViewAsync(GroupSpec spec)
+    {
+        var group = grains.GetGrain<IGroupGrain>(spec.Name);
+        return new(spec.Name, spec.Path, spec.Selector, spec.Line, spec.Target, spec.Error, await group.GetCountsAsync(),
+            spec.Rollout is null ? null : await group.GetSummaryAsync());
+    }
 
     public static PhaseCounts Sum(IEnumerable<PhaseCounts> counts) => counts.Aggregate(PhaseCounts.Zero, (a, b) => new PhaseCounts(
         a.Converged + b.Converged, a.Pending + b.Pending, a.Progressing + b.Progressing, a.Degraded + b.Degraded,

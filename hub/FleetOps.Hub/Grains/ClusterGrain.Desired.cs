@@ -19,7 +19,8 @@ internal partial class ClusterGrain
         if (snapshot.Version < S.SnapshotVersion)
             snapshot = await Fleet.GetSnapshotAsync();
         var plan = DesiredPlan.Compute(snapshot, S.Labels, S, forceNewGeneration);
-        var changed = plan.Generation != S.Generation || plan.MembershipsChanged(S) || snapshot.Version != S.SnapshotVersion;
+        var changed = plan.Generation != S.Generation || plan.MembershipsChanged(S) || snapshot.Version != S.SnapshotVersion
+            || !plan.CanaryIn.SequenceEqual(S.CanaryIn);
         if (plan.Generation != S.Generation)
         {
             S.Generation = plan.Generation;
@@ -27,6 +28,7 @@ internal partial class ClusterGrain
             S.DesiredAt = time.GetUtcNow();
         }
         S.Memberships = plan.Memberships.ToList();
+        S.CanaryIn = plan.CanaryIn.ToList();
         S.SnapshotVersion = snapshot.Version;
         if (changed || forceWrite)
             await SaveAsync();

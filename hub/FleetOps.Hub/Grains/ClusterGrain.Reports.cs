@@ -81,8 +81,11 @@ internal partial class ClusterGrain
     private MemberReport Member(string group)
     {
         var current = ClusterView.CurrentStatus(S, group);
+        var release = S.Releases.GetValueOrDefault(group);
         return new MemberReport(Id, group, ClusterView.GroupPhase(S, group), S.Desired.FirstOrDefault(d => d.Name == group)?.Revision,
-            S.LastStatus?.Groups.FirstOrDefault(s => s.Name == group)?.AppliedRevision, 0, Reason: current?.Reason, Message: current?.Message);
+            S.LastStatus?.Groups.FirstOrDefault(s => s.Name == group)?.AppliedRevision, 0, Reason: current?.Reason, Message: current?.Message,
+            IsCanary: S.CanaryIn.Contains(group), ReleasedSeq: release?.Target.Seq ?? 0, ReleasedWave: release?.Wave ?? 0,
+            Pinned: S.Pins.ContainsKey(group));
     }
 
     private static bool SameExceptSeen(ClusterReport a, ClusterReport b) =>

@@ -1,3 +1,4 @@
+using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Shared.Contracts;
 
 namespace FleetOps.Hub.Grains;
@@ -47,4 +48,13 @@ internal sealed class ClusterState
 
     /// <summary>Hub time when <see cref="Presence"/> last changed.</summary>
     [Id(17)] public DateTimeOffset? PresenceSince { get; set; }
+
+    /// <summary>Per group with a rollout: the newest target released to this cluster.</summary>
+    [Id(18)] public Dictionary<string, Release> Releases { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per group: a target an operator holds this cluster at, outside waves and budgets.</summary>
+    [Id(19)] public Dictionary<string, TargetRef> Pins { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Groups whose canary selector picks this cluster.</summary>
+    [Id(20)] public List<string> CanaryIn { get; set; } = [];
 }

@@ -5,31 +5,55 @@ namespace FleetOps.Hub.Grains;
 
 /// <summary>
 /// What one cluster should run, worked out from the fleet snapshot, its labels and what it was told
-/// before. Pure: every rule about memberships and generations is tested without a silo.
+/// before. Pure: every rule about memberships, releases, pins and generations is tested without a silo.
 /// </summary>
 /// <param name="Memberships">Every group whose selector matches, including groups with no target yet.</param>
-/// <param name="Desired">The groups to publish, each at its target; a group that never rendered is absent.</param>
+/// <param name="Desired">The groups to publish; a group with nothing released to this cluster yet (and no stable target) is absent.</param>
 /// <param name="Generation">The generation to publish: a new one, above any the agent holds, whenever <see cref="Desired"/> changes.</param>
+/// <param name="CanaryIn">Groups whose canary selector picks this cluster.</param>
 internal sealed record DesiredPlan(
     IReadOnlyList<string> Memberships,
     IReadOnlyList<DesiredGroup> Desired,
     long Generation,
-    bool DesiredChanged)
+    bool DesiredChanged,
+    IReadOnlyList<string> CanaryIn)
 {
     /// <param name="forceNewGeneration">Issue a new generation even if nothing changed (the agent holds one the hub never issued).</param>
     public static DesiredPlan Compute(FleetSnapshot snapshot, IReadOnlyDictionary<string, string> labels, ClusterState state, bool forceNewGeneration = false)
     {
         var matching = snapshot.Groups.Where(g => g.Selector.Matches(labels)).ToList();
-        var memberships = matching.Select(g => g.Name).Order(StringComparer.Ordinal).ToList();
         var desired = matching
-            .Where(g => g.Revision is not null && g.Digest is not null)
-            .Select(g => new DesiredGroup(g.Name, g.Path, g.Revision!, g.Digest!))
+            .Select(g => Choose(g, labels, state))
+            .OfType<DesiredGroup>()
             .OrderBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
         var changed = !desired.SequenceEqual(state.Desired);
-        var generation = changed || forceNewGeneration ? Math.Max(state.Generation, state.AgentGeneration) + 1 : state.Generation;
-        return new DesiredPlan(memberships, desired, generation, changed);
+        return new DesiredPlan(
+            matching.Select(g => g.Name).Order(StringComparer.Ordinal).ToList(),
+            desired,
+            changed || forceNewGeneration ? Math.Max(state.Generation, state.AgentGeneration) + 1 : state.Generation,
+            changed,
+            matching.Where(g => g.Rollout?.Canary?.Selector?.Matches(labels) == true).Select(g => g.Name).Order(StringComparer.Ordinal).ToList());
     }
 
     public bool MembershipsChanged(ClusterState state) => !Memberships.SequenceEqual(state.Memberships);
+
+    /// <summary>
+    /// A pin wins; a group without a rollout runs its target; with one, the newer of what was released to
+    /// this cluster and the stable target, so nobody runs what it was not released and nobody moves
+    /// backwards when a newer rollout starts over from its canaries. Windows travel with rollout targets.
+    /// </summary>
+    private static DesiredGroup? Choose(SnapshotGroup group, IReadOnlyDictionary<string, string> labels, ClusterState state)
+    {
+        if (state.Pins.TryGetValue(group.Name, out var pin))
+            return new DesiredGroup(group.Name, pin.Path, pin.Revision, pin.Digest);
+        if (group.Rollout is null)
+            return group.Target is { } target ? new DesiredGroup(group.Name, target.Path, target.Revision, target.Digest) : null;
+        var released = state.Releases.TryGetValue(group.Name, out var release) ? release.Target : null;
+        var chosen = released is not null && (group.Stable is null || released.Seq > group.Stable.Seq) ? released : group.Stable;
+        if (chosen is null)
+            return null;
+        var window = group.Rollout.Window is { } policy && chosen.Revision != group.WindowsIgnoredFor ? policy.ForCluster(labels) : null;
+        return new DesiredGroup(group.Name, chosen.Path, chosen.Revision, chosen.Digest, window);
+    }
 }

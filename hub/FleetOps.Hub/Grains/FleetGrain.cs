@@ -1,6 +1,7 @@
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Storage;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Fleet;
 using FleetOps.Shared.Selectors;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,8 @@ namespace FleetOps.Hub.Grains;
 /// <summary>
 /// Decides which group targets move at a new commit: a target moves only when the group's rendered
 /// digest or path changes, and a group whose render failed keeps its previous target. Every new
-/// snapshot goes to the directory shards, which bring each cluster up to it.
+/// snapshot goes to the directory shards, which bring each cluster up to it; a group with a rollout
+/// block is told of its new target and releases it to its members wave by wave.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 internal sealed class FleetGrain(
@@ -22,10 +24,17 @@ internal sealed class FleetGrain(
     private FleetSnapshot? snapshot;
     private long broadcastVersion;
     private CatchUp broadcasting = null!;
+    private CatchUp syncing = null!;
+    private readonly HashSet<string> unsynced = new(StringComparer.Ordinal);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         broadcasting = new CatchUp(this, _ => BroadcastAsync());
+        syncing = new CatchUp(this, _ => SyncGroupsAsync());
+        // A restart may have come between writing a commit and telling its groups: tell them again, shortly.
+        unsynced.UnionWith(S.Groups.Where(g => g.Rollout is not null).Select(g => g.Name));
+        if (unsynced.Count > 0)
+            syncing.Owe();
         return Task.CompletedTask;
     }
 
@@ -39,17 +48,24 @@ internal sealed class FleetGrain(
         foreach (var definition in commit.Definitions)
         {
             var line = definition.Source.Path.Line > 0 ? definition.Source.Path.Line : (int?)null;
-            var target = previous.GetValueOrDefault(definition.Name)?.Target;
-            FleetError? error = null;
+            var old = previous.GetValueOrDefault(definition.Name);
+            var spec = new GroupSpec(definition.Name, definition.Path, definition.Selector.ToString(), line, old?.Target, null,
+                definition.Rollout, old?.TargetSeq ?? 0, old?.Stable, old?.StableSeq ?? 0, old?.WindowsIgnoredFor);
             if (!renders.TryGetValue(definition.Name, out var render) || render.Error is not null)
-                error = render?.Error ?? new FleetError(FleetErrorKinds.Render, $"group '{definition.Name}' was not rendered", null, line, commit.Commit.Sha, now);
-            else if (target is null || target.Digest != render.Digest || target.Path != definition.Path)
+                spec = spec with { Error = render?.Error ?? new FleetError(FleetErrorKinds.Render, $"group '{definition.Name}' was not rendered", null, line, commit.Commit.Sha, now) };
+            else if (spec.Target is null || spec.Target.Digest != render.Digest || spec.Target.Path != definition.Path)
             {
-                target = new GroupTarget(commit.Commit, definition.Path, render.Digest!, render.Objects, now);
+                spec = spec with { Target = new GroupTarget(commit.Commit, definition.Path, render.Digest!, render.Objects, now), TargetSeq = ++S.LastTargetSeq };
                 moved.Add(definition.Name);
             }
-            next.Add(new GroupSpec(definition.Name, definition.Path, definition.Selector.ToString(), line, target, error));
+            // Without a rollout block a target is released to every member at once: it is stable as soon as it moves.
+            if (spec.Rollout is null)
+                spec = spec with { Stable = spec.Target, StableSeq = spec.TargetSeq };
+            next.Add(spec);
+            if (spec.Rollout is not null || old?.Rollout is not null)
+                unsynced.Add(spec.Name);
         }
+        var removed = S.Groups.Select(g => g.Name).Except(next.Select(g => g.Name)).ToList();
 
         var definitionsChanged = !next.Select(Shape).SequenceEqual(S.Groups.Select(Shape));
         S.Groups = next;
@@ -69,7 +85,76 @@ internal sealed class FleetGrain(
                 commit.Commit.Sha, moved.Count, next.Count, definitionsChanged);
             await BroadcastAsync();
         }
+        await SyncGroupsAsync();
+        foreach (var name in removed)
+            await ForgetGroupAsync(name);
         return new FleetCommitOutcome(moved, definitionsChanged, Errors());
+    }
+
+    public async Task MarkStableAsync(string group, long seq)
+    {
+        var index = S.Groups.FindIndex(g => g.Name == group);
+        if (index < 0 || S.Groups[index] is not { Target: not null } spec || spec.TargetSeq != seq || spec.StableSeq == seq)
+            return;
+        S.Groups[index] = spec with { Stable = spec.Target, StableSeq = seq };
+        await ChangedAsync($"{spec.Target.Commit.Sha[..7]} is now the stable revision of {group}");
+    }
+
+    public async Task IgnoreWindowsAsync(string group, string revision)
+    {
+        var index = S.Groups.FindIndex(g => g.Name == group);
+        if (index < 0 || S.Groups[index].WindowsIgnoredFor == revision)
+            return;
+        S.Groups[index] = S.Groups[index] with { WindowsIgnoredFor = revision };
+        await ChangedAsync($"{revision[..7]} of {group} may apply outside store hours");
+    }
+
+    /// <summary>A new snapshot for one group's change, written and handed to every cluster.</summary>
+    private async Task ChangedAsync(string what)
+    {
+        S.SnapshotVersion++;
+        snapshot = null;
+        await state.WriteStateAsync();
+        logger.LogInformation("Snapshot {Version}: {What}", S.SnapshotVersion, what);
+        await BroadcastAsync();
+    }
+
+    /// <summary>Tells each group with a rollout block (or that just lost one) its target, policy and stable target; retried until each has it.</summary>
+    private async Task SyncGroupsAsync()
+    {
+        foreach (var name in unsynced.ToList())
+        {
+            if (S.Groups.FirstOrDefault(g => g.Name == name) is not { } spec)
+            {
+                unsynced.Remove(name);
+                continue;
+            }
+            try
+            {
+                await GrainFactory.GetGrain<IGroupGrain>(name).SyncAsync(new GroupSync(spec.TargetRef, spec.Target?.Commit, spec.Rollout, spec.StableRef));
+                unsynced.Remove(name);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Could not tell group {Group} of its target ({Error}); retrying with backoff", name, e.Message);
+                syncing.Owe();
+                return;
+            }
+        }
+        syncing.Paid();
+    }
+
+    private async Task ForgetGroupAsync(string name)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IGroupGrain>(name).ForgetAsync();
+        }
+        catch (Exception e)
+        {
+            // Only its audit stays behind; a group added again under this name starts a fresh rollout at its first move.
+            logger.LogWarning("Could not clear the rollout state of removed group {Group}: {Error}", name, e.Message);
+        }
     }
 
     public async Task RecordDefinitionErrorsAsync(string head, IReadOnlyList<FleetError> errors)
@@ -97,7 +182,8 @@ internal sealed class FleetGrain(
     // Selectors are parsed once per snapshot, not once per cluster that matches against them.
     private FleetSnapshot Snapshot() => snapshot ??= new(
         S.SnapshotVersion,
-        S.Groups.Select(g => new SnapshotGroup(g.Name, g.Target?.Path ?? g.Path, LabelSelector.Parse(g.Selector), g.Target?.Commit.Sha, g.Target?.Digest)).ToList());
+        S.Groups.Select(g => new SnapshotGroup(g.Name, g.Target?.Path ?? g.Path, LabelSelector.Parse(g.Selector), g.Target?.Commit.Sha, g.Target?.Digest,
+            g.TargetSeq, g.Rollout, g.StableRef, g.WindowsIgnoredFor)).ToList());
 
     /// <summary>
     /// Hands the snapshot to every directory shard; until all of them have it, it is sent again with backoff.
@@ -130,5 +216,5 @@ internal sealed class FleetGrain(
         return errors;
     }
 
-    private static (string, string, string) Shape(GroupSpec g) => (g.Name, g.Path, g.Selector);
+    private static (string, string, string, RolloutPolicy?) Shape(GroupSpec g) => (g.Name, g.Path, g.Selector, g.Rollout);
 }

@@ -20,4 +20,7 @@ internal sealed class FleetState
 
     /// <summary>Why fleet.yaml at <see cref="LastHead"/> was refused: every error the parser found, each with its line.</summary>
     [Id(6)] public List<FleetError> DefinitionErrors { get; set; } = [];
+
+    /// <summary>The seq of the latest target move of any group: every move takes the next one.</summary>
+    [Id(7)] public long LastTargetSeq { get; set; }
 }

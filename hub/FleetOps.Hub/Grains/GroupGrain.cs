@@ -1,17 +1,25 @@
 using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Rollouts;
+using FleetOps.Hub.Storage;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
+using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Hub.Grains;
 
 /// <summary>
-/// Counts a group's members by phase, updated only when a member's phase or revision in this group
-/// changes. Held in memory: members report again when the hub starts, and a fresh activation first
-/// collects what the directory shards already know. A group removed from fleet.yaml goes away once its
-/// last member has left.
+/// One group: counts its members by phase, updated only when a member's phase or revision in this group
+/// changes, and drives the rollout of its newest target (the partial files beside this one). Members are
+/// held in memory: they report again when the hub starts, and a fresh activation first collects what the
+/// directory shards already know; only the rollout's header and audit are stored.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-internal sealed class GroupGrain(TimeProvider time) : Grain, IGroupGrain
+internal sealed partial class GroupGrain(
+    [PersistentState("group", HubStorage.Name)] IPersistentState<GroupState> state,
+    HubReadiness readiness,
+    TimeProvider time,
+    ILogger<GroupGrain> logger) : Grain, IGroupGrain
 {
     // A member that left stays this long as a tombstone, so that a late, older report cannot bring it back.
     private static readonly TimeSpan TombstoneLife = TimeSpan.FromMinutes(10);
@@ -20,20 +28,23 @@ internal sealed class GroupGrain(TimeProvider time) : Grain, IGroupGrain
     private readonly Dictionary<string, DateTimeOffset> leftAt = new(StringComparer.Ordinal);
     private readonly int[] counts = new int[Enum.GetValues<Phase>().Length];
 
+    private GroupState S => state.State;
+
     private string Name => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var known = await Task.WhenAll(ClusterDirectory.All(GrainFactory).Select(shard => shard.GetGroupMembersAsync(Name)));
         foreach (var report in known.SelectMany(r => r))
-            Apply(report);
+            Take(report);
         this.RegisterGrainTimer(TidyAsync, TombstoneLife / 2, TombstoneLife / 2);
+        StartRollout();
     }
 
-    public Task ReportMemberAsync(MemberReport report)
+    public async Task ReportMemberAsync(MemberReport report)
     {
-        Apply(report);
-        return Task.CompletedTask;
+        if (Take(report))
+            await AdvanceAsync();
     }
 
     public Task<PhaseCounts> GetCountsAsync() => Task.FromResult(new PhaseCounts(
@@ -44,12 +55,13 @@ internal sealed class GroupGrain(TimeProvider time) : Grain, IGroupGrain
         members.Values.Where(m => !m.Left).OrderBy(m => m.ClusterId, StringComparer.Ordinal)
             .Select(m => new GroupMemberView(m.ClusterId, m.Phase, m.DesiredRevision, m.AppliedRevision, m.Reason, m.Message)).ToList()).AsImmutable());
 
-    private void Apply(MemberReport report)
+    /// <summary>Takes a member's report unless a newer one is already held; false when it was older.</summary>
+    private bool Take(MemberReport report)
     {
         if (members.TryGetValue(report.ClusterId, out var current))
         {
             if (current.Stamp >= report.Stamp)
-                return;
+                return false;
             if (!current.Left)
                 counts[(int)current.Phase]--;
         }
@@ -61,6 +73,8 @@ internal sealed class GroupGrain(TimeProvider time) : Grain, IGroupGrain
             leftAt.Remove(report.ClusterId);
             counts[(int)report.Phase]++;
         }
+        book?.Apply(report);
+        return true;
     }
 
     /// <summary>Forgets old tombstones; a group that is no longer in fleet.yaml and has no members left deactivates.</summary>

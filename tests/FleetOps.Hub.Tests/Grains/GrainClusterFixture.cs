@@ -49,6 +49,12 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             RecordingTransport.AddTo(silo.Services);
             silo.Services.AddSingleton<IJournalStore, MemoryJournalStore>();
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton(_ =>
+            {
+                var readiness = new HubReadiness();
+                readiness.MarkReady();
+                return readiness;
+            });
             silo.Services.AddSingleton<HubMetrics>();
             silo.Services.AddOptions<HubOptions>();
             silo.Services.AddOptions<SourceOptions>().Configure(o => o.Url = "https://git.example.com/fleet-config.git");

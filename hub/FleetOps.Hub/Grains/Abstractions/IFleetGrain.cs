@@ -20,6 +20,12 @@ internal interface IFleetGrain : IGrainWithStringKey
     /// <summary>The repository could not be polled; null clears the error after a good poll.</summary>
     Task RecordSourceErrorAsync(FleetError? error);
 
+    /// <summary>A group's rollout of the target with <paramref name="seq"/> completed: it becomes the group's stable target.</summary>
+    Task MarkStableAsync(string group, long seq);
+
+    /// <summary>promote --now: members may apply <paramref name="revision"/> of the group outside their windows.</summary>
+    Task IgnoreWindowsAsync(string group, string revision);
+
     [AlwaysInterleave]
     Task<FleetSnapshot> GetSnapshotAsync();
 

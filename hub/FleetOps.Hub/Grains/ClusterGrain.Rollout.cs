@@ -1,0 +1,51 @@
+using FleetOps.Hub.Grains.Abstractions;
+
+namespace FleetOps.Hub.Grains;
+
+internal sealed partial class ClusterGrain
+{
+    /// <summary>
+    /// Keeps the release (only a newer one replaces what it holds), works out and publishes its desired state
+    /// at once, and answers with its member report so the group counts it from this moment.
+    /// </summary>
+    public async Task<MemberReport?> ReleaseAsync(string group, Release release)
+    {
+        if (!S.Registered || !S.Memberships.Contains(group))
+            return null;
+        if (!S.Releases.TryGetValue(group, out var held) || held.Target.Seq < release.Target.Seq)
+        {
+            S.Releases[group] = release;
+            await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
+        }
+        return ReportTo(group);
+    }
+
+    public async Task<MemberReport?> WithdrawAsync(string group)
+    {
+        if (!S.Registered || !S.Memberships.Contains(group))
+            return null;
+        if (S.Releases.Remove(group))
+            await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
+        return ReportTo(group);
+    }
+
+    public async Task<bool> PinAsync(string group, TargetRef? target)
+    {
+        if (!S.Registered)
+            return false;
+        var changed = target is null ? S.Pins.Remove(group) : !Equals(S.Pins.GetValueOrDefault(group), target);
+        if (target is not null)
+            S.Pins[group] = target;
+        if (changed)
+            await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
+        Report(force: false);
+        return true;
+    }
+
+    /// <summary>The member report for one group, newly stamped; the others go out as usual.</summary>
+    private MemberReport ReportTo(string group)
+    {
+        Report(force: false);
+        return lastMembers.TryGetValue(group, out var sent) ? sent : Member(group) with { Stamp = NextStamp() };
+    }
+}

@@ -1,0 +1,183 @@
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Rollouts;
+using FleetOps.Shared.Api;
+using Microsoft.Extensions.Logging;
+
+namespace FleetOps.Hub.Grains;
+
+internal sealed partial class GroupGrain
+{
+    // Rollout decisions are re-evaluated this often while one is under way, so a bake ends on time.
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private const int MaxEvents = 500;
+    private const int MaxRecent = 20;
+
+    private RolloutBook? book;
+    private IGrainTimer? ticking;
+    private CatchUp? retrying;
+
+    public async Task SyncAsync(GroupSync sync)
+    {
+        var now = time.GetUtcNow();
+        var step = new RolloutDecision();
+        S.Stable = sync.Stable;
+        if (sync.Target is { } target && S.Recent.LastOrDefault()?.Seq != target.Seq)
+        {
+            S.Recent.Add(target);
+            if (S.Recent.Count > MaxRecent)
+                S.Recent.RemoveAt(0);
+        }
+        if (sync.Policy is null)
+        {
+            if (S.Rollout is { Phase: not (RolloutPhase.Completed or RolloutPhase.Aborted) } dropped)
+                step.Note(now, RolloutEventKinds.Superseded, dropped, "the rollout block was removed: every member takes the target at once");
+            S.Rollout = null;
+            book = null;
+        }
+        else if (sync.Target is { } next && (S.Rollout is null || next.Seq > S.Rollout.Target.Seq) && (sync.Stable is null || next.Seq > sync.Stable.Seq))
+        {
+            if (S.Rollout is { Phase: not (RolloutPhase.Completed or RolloutPhase.Aborted) } superseded)
+                step.Note(now, RolloutEventKinds.Superseded, superseded, $"superseded by {next.Revision[..7]}");
+            S.Rollout = new RolloutRecord { Target = next, Commit = sync.Commit, Policy = sync.Policy, StartedAt = now };
+            book = null;
+            step.Note(now, RolloutEventKinds.Started, S.Rollout, $"from {sync.Stable?.Revision[..7] ?? "nothing (first rollout)"}; {Describe(S.Rollout)}");
+        }
+        else if (S.Rollout is { } current && current.Policy != sync.Policy)
+        {
+            current.Policy = sync.Policy;
+            current.Wave = Math.Min(current.Wave, current.WaveCount - 1);
+        }
+        Append(step);
+        await state.WriteStateAsync();
+        StartRollout();
+        await AdvanceAsync();
+    }
+
+    public async Task ForgetAsync()
+    {
+        book = null;
+        ticking?.Dispose();
+        ticking = null;
+        await state.ClearStateAsync();
+    }
+
+    /// <summary>Builds the book from the members known now and keeps the rollout ticking while it is under way.</summary>
+    private void StartRollout()
+    {
+        retrying ??= new CatchUp(this, _ => AdvanceAsync());
+        if (S.Rollout is not { } rollout)
+            return;
+        if (book is null || book.Target != rollout.Target)
+        {
+            book = new RolloutBook(rollout.Target, rollout.Policy.Canary?.Selector is not null);
+            foreach (var member in members.Values.Where(m => !m.Left))
+                book.Apply(member);
+        }
+        ticking ??= this.RegisterGrainTimer(_ => AdvanceAsync(), Tick, Tick);
+    }
+
+    /// <summary>
+    /// Evaluates the rollout and carries out what it decided: the header and audit are written first, then
+    /// members are released. Nothing is decided before the hub has resumed every cluster, so that members
+    /// released before a restart are known before anyone else is.
+    /// </summary>
+    private async Task AdvanceAsync()
+    {
+        if (S.StableOwed)
+            await SendStableAsync();
+        if (withdrawOwed && S.Rollout is { Phase: RolloutPhase.Aborted })
+            await WithdrawAsync();
+        if (S.Rollout is not { } rollout || book is null || !readiness.IsReady)
+            return;
+        var step = RolloutRules.Evaluate(rollout, book, time.GetUtcNow());
+        await CarryOutAsync(step);
+    }
+
+    private async Task CarryOutAsync(RolloutDecision step)
+    {
+        if (step.IsEmpty || S.Rollout is not { } rollout)
+            return;
+        Append(step);
+        if (step.Changed || step.Events.Count > 0)
+            await state.WriteStateAsync();
+        foreach (var entry in step.Events)
+            logger.LogInformation("Rollout of {Group} at {Revision}: {Kind} {Detail}", Name, rollout.Target.Revision[..7], entry.Kind, entry.Detail);
+        if (step.Releases.Count > 0)
+            _ = ReleaseAsync(rollout.Target, step.Releases);
+        if (step.Completed)
+        {
+            S.Stable = rollout.Target;
+            S.StableOwed = true;
+            await state.WriteStateAsync();
+            await SendStableAsync();
+        }
+    }
+
+    /// <summary>The completed revision becomes the group's stable one in the fleet snapshot; retried until the fleet grain has it.</summary>
+    private async Task SendStableAsync()
+    {
+        if (S.Rollout is not { Phase: RolloutPhase.Completed } rollout)
+            return;
+        try
+        {
+            await GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key).MarkStableAsync(Name, rollout.Target.Seq);
+            S.StableOwed = false;
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Could not tell the fleet that {Revision} is stable for {Group} ({Error}); retrying", rollout.Target.Revision[..7], Name, e.Message);
+            retrying?.Owe();
+        }
+    }
+
+    /// <summary>Tells each cluster of its release; one that cannot be reached waits again and is retried.</summary>
+    private async Task ReleaseAsync(TargetRef target, IReadOnlyList<(string ClusterId, int Wave)> releases)
+    {
+        var results = await Task.WhenAll(releases.Select(async r =>
+        {
+            try
+            {
+                return (r.ClusterId, Report: await GrainFactory.GetGrain<IClusterGrain>(r.ClusterId).ReleaseAsync(Name, new Release(target, r.Wave)), Failed: false);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Could not release {Revision} of {Group} to {Cluster} ({Error}); it waits and is retried", target.Revision[..7], Name, r.ClusterId, e.Message);
+                return (r.ClusterId, Report: (MemberReport?)null, Failed: true);
+            }
+        }));
+        foreach (var (id, report, failed) in results)
+        {
+            if (report is not null)
+                Take(report);
+            if (book?.Target == target)
+                book.Settle(id, released: !failed && report is not null);
+        }
+        if (results.Any(r => r.Failed))
+            retrying?.Owe();
+        else
+            await AdvanceAsync();
+    }
+
+    private void Append(RolloutDecision step)
+    {
+        S.Events.AddRange(step.Events);
+        if (S.Events.Count > MaxEvents)
+            S.Events.RemoveRange(0, S.Events.Count - MaxEvents);
+    }
+
+    private static string Describe(RolloutRecord rollout)
+    {
+        var p = rollout.Policy;
+        var parts = new List<string>();
+        if (p.Canary is { } canary)
+            parts.Add($"canary {(canary.Selector is { } s ? $"'{s}'" : canary.Size.ToString())} bake {canary.Bake}");
+        if (p.ManualApproval)
+            parts.Add("manual approval");
+        parts.Add($"waves {string.Join("/", p.Waves.Select(w => $"{w}%"))} bake {p.Bake}");
+        if (p.MaxConcurrent is { } max)
+            parts.Add($"maxConcurrent {max}");
+        parts.Add($"failureBudget {p.FailureBudget}");
+        return string.Join(", ", parts);
+    }
+}
