@@ -1,8 +1,11 @@
 using System.Net;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Polling;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.KubeEmulator.Tests;
 
@@ -17,7 +20,7 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
         var before = await client.Apis.GetAPIVersionsAsync();
 
         await ApplyCrd(client);
-        await Poll.UntilAsync(async () => IsEstablished(await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io")), "the CRD is Established");
+        await Eventually.UntilAsync(async () => IsEstablished(await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io")), "the CRD is Established");
         var groups = await client.Apis.GetAPIVersionsAsync();
         var (code, resources) = await RawApi.SendAsync(client, HttpMethod.Get, "/apis/example.fleetops.io/v1");
         var crd = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io");
@@ -33,13 +36,13 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
     [Fact]
     public async Task CustomResourcesAreNotServedBeforeTheirCrdIsEstablished()
     {
-        var server = new KubeEmulatorServer(new KubeEmulatorOptions { TimeProvider = new ManualTimeProvider(), RolloutDelay = TimeSpan.FromSeconds(1) });
+        var server = new KubeEmulatorServer(new KubeEmulatorOptions { TimeProvider = new FakeTimeProvider(), RolloutDelay = TimeSpan.FromSeconds(1) });
         await using var _ = server;
         await server.StartAsync();
         using var client = server.Cluster("pending-crd").CreateClient();
 
         await ApplyCrd(client);
-        var e = await Assert.ThrowsAsync<HttpOperationException>(() => ApplyWidget(client, Testdata.Read("widget.yaml")));
+        var e = await Assert.ThrowsAsync<HttpOperationException>(() => ApplyWidget(client, TestData.Read("widget.yaml")));
 
         Assert.Equal(HttpStatusCode.NotFound, e.Response.StatusCode);
     }
@@ -50,8 +53,8 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
         await ApplyCrd(client);
-        await Poll.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established");
-        var yaml = Testdata.Read("widget.yaml");
+        await Eventually.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established");
+        var yaml = TestData.Read("widget.yaml");
 
         var created = Nodes.From(await ApplyWidget(client, yaml));
         var listed = Nodes.From(await client.CustomObjects.ListNamespacedCustomObjectAsync("example.fleetops.io", "v1", "default", "widgets", labelSelector: "color=blue"));
@@ -73,8 +76,8 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
         await ApplyCrd(client);
-        await Poll.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established");
-        await ApplyWidget(client, Testdata.Read("widget.yaml"));
+        await Eventually.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established");
+        await ApplyWidget(client, TestData.Read("widget.yaml"));
 
         await client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.example.fleetops.io");
         var (code, _) = await RawApi.SendAsync(client, HttpMethod.Get, "/apis/example.fleetops.io/v1/namespaces/default/widgets/blue");
@@ -83,7 +86,7 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, code);
         Assert.DoesNotContain(groups.Groups, g => g.Name == "example.fleetops.io");
         await ApplyCrd(client);
-        await Poll.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established again");
+        await Eventually.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established again");
         Assert.Empty(cluster.List("example.fleetops.io/v1", "Widget"));
     }
 
@@ -92,7 +95,7 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
 
     private static Task<object> ApplyCrd(Kubernetes client) =>
         client.CustomObjects.PatchClusterCustomObjectAsync(
-            new V1Patch(Yaml.ToJson(Testdata.Read("crd-widgets.yaml")), V1Patch.PatchType.ApplyPatch),
+            new V1Patch(Yaml.ToJson(TestData.Read("crd-widgets.yaml")), V1Patch.PatchType.ApplyPatch),
             "apiextensions.k8s.io", "v1", "customresourcedefinitions", "widgets.example.fleetops.io", fieldManager: "fleetops");
 
     private static Task<object> ApplyWidget(Kubernetes client, string yaml, string manager = "fleetops") =>
