@@ -19,8 +19,7 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
         using var client = cluster.CreateClient();
         var before = await client.Apis.GetAPIVersionsAsync();
 
-        await ApplyCrd(client);
-        await Eventually.UntilAsync(async () => IsEstablished(await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io")), "the CRD is Established");
+        await ApplyEstablishedCrd(client);
         var groups = await client.Apis.GetAPIVersionsAsync();
         var (code, resources) = await RawApi.SendAsync(client, HttpMethod.Get, "/apis/example.fleetops.io/v1");
         var crd = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io");
@@ -50,10 +49,8 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
     [Fact]
     public async Task CustomResourcesApplyListAndConflictLikeBuiltIns()
     {
-        var cluster = fixture.NewCluster();
-        using var client = cluster.CreateClient();
-        await ApplyCrd(client);
-        await Eventually.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established");
+        using var client = fixture.NewCluster().CreateClient();
+        await ApplyEstablishedCrd(client);
         var yaml = TestData.Read("widget.yaml");
 
         var created = Nodes.From(await ApplyWidget(client, yaml));
@@ -75,8 +72,7 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
     {
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
-        await ApplyCrd(client);
-        await Eventually.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established");
+        await ApplyEstablishedCrd(client);
         await ApplyWidget(client, TestData.Read("widget.yaml"));
 
         await client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.example.fleetops.io");
@@ -85,9 +81,15 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.NotFound, code);
         Assert.DoesNotContain(groups.Groups, g => g.Name == "example.fleetops.io");
-        await ApplyCrd(client);
-        await Eventually.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established again");
+        await ApplyEstablishedCrd(client, "the CRD is Established again");
         Assert.Empty(cluster.List("example.fleetops.io/v1", "Widget"));
+    }
+
+    /// <summary>Applies the widgets CRD and waits until it is Established, from when its kind is served.</summary>
+    private static async Task ApplyEstablishedCrd(Kubernetes client, string what = "the CRD is Established")
+    {
+        await ApplyCrd(client);
+        await Eventually.UntilAsync(async () => IsEstablished(await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io")), what);
     }
 
     private static bool IsEstablished(V1CustomResourceDefinition crd) =>
