@@ -1,8 +1,11 @@
 using System.Net;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Polling;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.KubeEmulator.Tests;
 
@@ -16,8 +19,7 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
         using var client = cluster.CreateClient();
         var before = await client.Apis.GetAPIVersionsAsync();
 
-        await ApplyCrd(client);
-        await Poll.UntilAsync(async () => IsEstablished(await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io")), "the CRD is Established");
+        await ApplyEstablishedCrd(client);
         var groups = await client.Apis.GetAPIVersionsAsync();
         var (code, resources) = await RawApi.SendAsync(client, HttpMethod.Get, "/apis/example.fleetops.io/v1");
         var crd = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io");
@@ -33,13 +35,13 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
     [Fact]
     public async Task CustomResourcesAreNotServedBeforeTheirCrdIsEstablished()
     {
-        var server = new KubeEmulatorServer(new KubeEmulatorOptions { TimeProvider = new ManualTimeProvider(), RolloutDelay = TimeSpan.FromSeconds(1) });
+        var server = new KubeEmulatorServer(new KubeEmulatorOptions { TimeProvider = new FakeTimeProvider(), RolloutDelay = TimeSpan.FromSeconds(1) });
         await using var _ = server;
         await server.StartAsync();
         using var client = server.Cluster("pending-crd").CreateClient();
 
         await ApplyCrd(client);
-        var e = await Assert.ThrowsAsync<HttpOperationException>(() => ApplyWidget(client, Testdata.Read("widget.yaml")));
+        var e = await Assert.ThrowsAsync<HttpOperationException>(() => ApplyWidget(client, TestData.Read("widget.yaml")));
 
         Assert.Equal(HttpStatusCode.NotFound, e.Response.StatusCode);
     }
@@ -47,11 +49,9 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
     [Fact]
     public async Task CustomResourcesApplyListAndConflictLikeBuiltIns()
     {
-        var cluster = fixture.NewCluster();
-        using var client = cluster.CreateClient();
-        await ApplyCrd(client);
-        await Poll.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established");
-        var yaml = Testdata.Read("widget.yaml");
+        using var client = fixture.NewCluster().CreateClient();
+        await ApplyEstablishedCrd(client);
+        var yaml = TestData.Read("widget.yaml");
 
         var created = Nodes.From(await ApplyWidget(client, yaml));
         var listed = Nodes.From(await client.CustomObjects.ListNamespacedCustomObjectAsync("example.fleetops.io", "v1", "default", "widgets", labelSelector: "color=blue"));
@@ -72,9 +72,8 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
     {
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
-        await ApplyCrd(client);
-        await Poll.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established");
-        await ApplyWidget(client, Testdata.Read("widget.yaml"));
+        await ApplyEstablishedCrd(client);
+        await ApplyWidget(client, TestData.Read("widget.yaml"));
 
         await client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.example.fleetops.io");
         var (code, _) = await RawApi.SendAsync(client, HttpMethod.Get, "/apis/example.fleetops.io/v1/namespaces/default/widgets/blue");
@@ -82,9 +81,15 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.NotFound, code);
         Assert.DoesNotContain(groups.Groups, g => g.Name == "example.fleetops.io");
-        await ApplyCrd(client);
-        await Poll.UntilAsync(() => cluster.Get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.fleetops.io")?["status"]?["conditions"] is not null, "the CRD is Established again");
+        await ApplyEstablishedCrd(client, "the CRD is Established again");
         Assert.Empty(cluster.List("example.fleetops.io/v1", "Widget"));
+    }
+
+    /// <summary>Applies the widgets CRD and waits until it is Established, from when its kind is served.</summary>
+    private static async Task ApplyEstablishedCrd(Kubernetes client, string what = "the CRD is Established")
+    {
+        await ApplyCrd(client);
+        await Eventually.UntilAsync(async () => IsEstablished(await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.fleetops.io")), what);
     }
 
     private static bool IsEstablished(V1CustomResourceDefinition crd) =>
@@ -92,7 +97,7 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
 
     private static Task<object> ApplyCrd(Kubernetes client) =>
         client.CustomObjects.PatchClusterCustomObjectAsync(
-            new V1Patch(Yaml.ToJson(Testdata.Read("crd-widgets.yaml")), V1Patch.PatchType.ApplyPatch),
+            new V1Patch(Yaml.ToJson(TestData.Read("crd-widgets.yaml")), V1Patch.PatchType.ApplyPatch),
             "apiextensions.k8s.io", "v1", "customresourcedefinitions", "widgets.example.fleetops.io", fieldManager: "fleetops");
 
     private static Task<object> ApplyWidget(Kubernetes client, string yaml, string manager = "fleetops") =>

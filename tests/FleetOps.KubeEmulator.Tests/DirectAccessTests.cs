@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 using k8s;
 
 namespace FleetOps.KubeEmulator.Tests;
@@ -12,7 +13,7 @@ public sealed class DirectAccessTests(EmulatorFixture fixture) : IClassFixture<E
     {
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
-        var deployment = (JsonObject)JsonNode.Parse(Yaml.ToJson(Testdata.Read("deployment.yaml")))!;
+        var deployment = (JsonObject)JsonNode.Parse(Yaml.ToJson(TestData.Read("deployment.yaml")))!;
 
         cluster.Put(deployment);
         cluster.SetStatus("apps/v1", "Deployment", "default", "web", new JsonObject
@@ -33,7 +34,7 @@ public sealed class DirectAccessTests(EmulatorFixture fixture) : IClassFixture<E
     public void DeleteAndListWorkDirectly()
     {
         var cluster = fixture.NewCluster();
-        cluster.Apply(Testdata.Read("app.yaml"));
+        cluster.Apply(TestData.Read("app.yaml"));
 
         var listed = cluster.List("v1", "Service", "pos");
         var removed = cluster.Delete("v1", "ConfigMap", "pos", "web-config");
@@ -43,8 +44,8 @@ public sealed class DirectAccessTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.True(removed);
         Assert.False(again);
         Assert.Throws<ArgumentException>(() => cluster.Get("example.com/v1", "Gadget", "pos", "x"));
-        cluster.Apply(Testdata.Read("deployment.yaml"));
-        var e = Assert.Throws<KubeApiException>(() => cluster.Apply(Testdata.Read("deployment.yaml").Replace("replicas: 3", "replicas: 1"), "other", force: false));
+        cluster.Apply(TestData.Read("deployment.yaml"));
+        var e = Assert.Throws<KubeApiException>(() => cluster.Apply(TestData.Read("deployment.yaml").Replace("replicas: 3", "replicas: 1"), "other", force: false));
         Assert.Equal(409, e.Code);
         Assert.Equal("Conflict", e.Reason);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -99,7 +100,7 @@ public sealed class ErrorTests(EmulatorFixture fixture) : IClassFixture<Emulator
     public async Task ChangingADeploymentSelectorIs422Immutable()
     {
         using var client = fixture.NewCluster().CreateClient();
-        await client.AppsV1.CreateNamespacedDeploymentAsync(Testdata.Load<V1Deployment>("deployment.yaml"), "default");
+        await client.AppsV1.CreateNamespacedDeploymentAsync(KubernetesYaml.Deserialize<V1Deployment>(TestData.Read("deployment.yaml")), "default");
         var deployment = await client.AppsV1.ReadNamespacedDeploymentAsync("web", "default");
         deployment.Spec.Selector.MatchLabels["app"] = "web2";
         deployment.Spec.Template.Metadata.Labels["app"] = "web2";
@@ -115,8 +116,8 @@ public sealed class ErrorTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
-        cluster.Apply(Testdata.Read("statefulset.yaml"));
-        cluster.Apply(Testdata.Read("daemonset.yaml"));
+        cluster.Apply(TestData.Read("statefulset.yaml"));
+        cluster.Apply(TestData.Read("daemonset.yaml"));
 
         var sts = await RawApi.SendAsync(client, HttpMethod.Patch, "/apis/apps/v1/namespaces/default/statefulsets/db",
             """{"spec":{"selector":{"matchLabels":{"app":"db2"}},"template":{"metadata":{"labels":{"app":"db2"}}}}}""", "application/merge-patch+json");
@@ -147,7 +148,7 @@ public sealed class ErrorTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
-        cluster.Apply(Testdata.Read("job.yaml"));
+        cluster.Apply(TestData.Read("job.yaml"));
 
         var (code, status) = await RawApi.SendAsync(client, HttpMethod.Patch, "/apis/batch/v1/namespaces/default/jobs/migrate",
             """{"spec":{"template":{"spec":{"containers":[{"name":"migrate","image":"example.com/migrate:2.2"}]}}}}""", "application/strategic-merge-patch+json");
@@ -161,7 +162,7 @@ public sealed class ErrorTests(EmulatorFixture fixture) : IClassFixture<Emulator
     public async Task DeploymentWhoseSelectorDoesNotMatchItsTemplateIs422()
     {
         using var client = fixture.NewCluster().CreateClient();
-        var deployment = Testdata.Load<V1Deployment>("deployment.yaml");
+        var deployment = KubernetesYaml.Deserialize<V1Deployment>(TestData.Read("deployment.yaml"));
         deployment.Spec.Template.Metadata.Labels["app"] = "other";
 
         var status = await Rejected(HttpStatusCode.UnprocessableEntity, () => client.AppsV1.CreateNamespacedDeploymentAsync(deployment, "default"));

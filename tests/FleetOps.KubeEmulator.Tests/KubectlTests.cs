@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.KubeEmulator.Tests;
 
@@ -11,8 +12,8 @@ public sealed class KubectlTests(EmulatorFixture fixture) : IClassFixture<Emulat
     {
         var cluster = fixture.NewCluster();
         using var kubectl = new Kubectl(cluster);
-        var app = Testdata.Path("app.yaml");
-        var scaled = Testdata.Path("app-scaled.yaml");
+        var app = TestData.PathOf("app.yaml");
+        var scaled = TestData.PathOf("app-scaled.yaml");
 
         var applied = await kubectl.RunAsync("apply", "--server-side", "-f", app);
         Assert.True(applied.ExitCode == 0, applied.ToString());
@@ -47,7 +48,7 @@ public sealed class KubectlTests(EmulatorFixture fixture) : IClassFixture<Emulat
         var cluster = fixture.NewCluster();
         using var kubectl = new Kubectl(cluster);
 
-        var result = await kubectl.RunAsync("apply", "--server-side", "--dry-run=server", "-f", Testdata.Path("configmap.yaml"));
+        var result = await kubectl.RunAsync("apply", "--server-side", "--dry-run=server", "-f", TestData.PathOf("configmap.yaml"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("serverside-applied (server dry run)", result.Stdout);
@@ -59,7 +60,7 @@ public sealed class KubectlTests(EmulatorFixture fixture) : IClassFixture<Emulat
     {
         var cluster = fixture.NewCluster();
         using var kubectl = new Kubectl(cluster);
-        Assert.Equal(0, (await kubectl.RunAsync("apply", "--server-side", "-f", Testdata.Path("deployment.yaml"))).ExitCode);
+        Assert.Equal(0, (await kubectl.RunAsync("apply", "--server-side", "-f", TestData.PathOf("deployment.yaml"))).ExitCode);
 
         var rollout = await kubectl.RunAsync("rollout", "status", "deployment/web", "--timeout=20s");
         var wait = await kubectl.RunAsync("wait", "--for=condition=Available", "deployment/web", "--timeout=20s");
@@ -74,7 +75,7 @@ public sealed class KubectlTests(EmulatorFixture fixture) : IClassFixture<Emulat
     {
         var cluster = fixture.NewCluster();
         using var kubectl = new Kubectl(cluster);
-        Assert.Equal(0, (await kubectl.RunAsync("apply", "--server-side", "-f", Testdata.Path("deployment.yaml"))).ExitCode);
+        Assert.Equal(0, (await kubectl.RunAsync("apply", "--server-side", "-f", TestData.PathOf("deployment.yaml"))).ExitCode);
 
         var get = await kubectl.RunAsync("get", "deploy", "web");
         var label = await kubectl.RunAsync("label", "deployment", "web", "drift=yes");

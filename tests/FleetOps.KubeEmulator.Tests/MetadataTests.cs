@@ -1,4 +1,5 @@
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 using k8s;
 using k8s.Models;
 
@@ -32,7 +33,7 @@ public sealed class MetadataTests(EmulatorFixture fixture) : IClassFixture<Emula
     {
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
-        var created = await client.AppsV1.CreateNamespacedDeploymentAsync(Testdata.Load<V1Deployment>("deployment.yaml"), "default");
+        var created = await client.AppsV1.CreateNamespacedDeploymentAsync(KubernetesYaml.Deserialize<V1Deployment>(TestData.Read("deployment.yaml")), "default");
 
         var labelled = await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"metadata":{"labels":{"x":"y"}}}""", V1Patch.PatchType.MergePatch), "web", "default");
         var scaled = await client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"replicas":5}}""", V1Patch.PatchType.MergePatch), "web", "default");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 using k8s;
 using k8s.Models;
 
@@ -34,7 +35,7 @@ public sealed class MultiClusterTests(EmulatorFixture fixture) : IClassFixture<E
         {
             using var client = cluster.CreateClient();
             await client.CustomObjects.PatchNamespacedCustomObjectAsync(
-                new V1Patch(Yaml.ToJson(Testdata.Read("deployment.yaml")), V1Patch.PatchType.ApplyPatch), "apps", "v1", "default", "deployments", "web", fieldManager: "fleetops");
+                new V1Patch(Yaml.ToJson(TestData.Read("deployment.yaml")), V1Patch.PatchType.ApplyPatch), "apps", "v1", "default", "deployments", "web", fieldManager: "fleetops");
         });
 
         Assert.All(clusters, c => Assert.Equal(3, (int?)c.Get("apps/v1", "Deployment", "default", "web")!["status"]?["readyReplicas"]));
@@ -46,7 +47,7 @@ public sealed class MultiClusterTests(EmulatorFixture fixture) : IClassFixture<E
     {
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
-        var desired = Testdata.Read("configmap.yaml");
+        var desired = TestData.Read("configmap.yaml");
         await RawApi.ApplyAsync(client, "/api/v1/namespaces/default/configmaps/settings", desired, "fleetops");
         cluster.ClearRequests();
 
@@ -65,8 +66,8 @@ public sealed class MultiClusterTests(EmulatorFixture fixture) : IClassFixture<E
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
 
-        await RawApi.ApplyAsync(client, "/api/v1/namespaces/default/configmaps/settings", Testdata.Read("configmap.yaml"), "fleetops", dryRun: true);
-        await RawApi.ApplyAsync(client, "/api/v1/namespaces/default/configmaps/settings", Testdata.Read("configmap.yaml"), "fleetops");
+        await RawApi.ApplyAsync(client, "/api/v1/namespaces/default/configmaps/settings", TestData.Read("configmap.yaml"), "fleetops", dryRun: true);
+        await RawApi.ApplyAsync(client, "/api/v1/namespaces/default/configmaps/settings", TestData.Read("configmap.yaml"), "fleetops");
         await client.CoreV1.ListNamespacedConfigMapAsync("default");
 
         Assert.Collection(cluster.Requests,

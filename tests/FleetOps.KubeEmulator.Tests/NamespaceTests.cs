@@ -1,15 +1,17 @@
 using System.Net;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.KubeEmulator.Tests;
 
 /// <summary>Namespaces: seeded content, Terminating, cascade delete.</summary>
 public sealed class NamespaceTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new();
     private readonly KubeEmulatorServer server;
 
     public NamespaceTests() => server = new KubeEmulatorServer(new KubeEmulatorOptions { TimeProvider = clock });
@@ -23,8 +25,8 @@ public sealed class NamespaceTests : IAsyncLifetime
     {
         var cluster = server.Cluster("cascade");
         using var client = cluster.CreateClient();
-        cluster.Apply(Testdata.Read("app.yaml"));
-        var unrelated = cluster.Apply(Testdata.Read("configmap.yaml"))[0];
+        cluster.Apply(TestData.Read("app.yaml"));
+        var unrelated = cluster.Apply(TestData.Read("configmap.yaml"))[0];
 
         var (_, deleted) = await RawApi.SendAsync(client, HttpMethod.Delete, "/api/v1/namespaces/pos");
         var terminating = await client.CoreV1.ReadNamespaceAsync("pos");

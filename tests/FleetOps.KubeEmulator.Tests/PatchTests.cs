@@ -1,5 +1,6 @@
 using System.Net;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -125,7 +126,7 @@ public sealed class PatchTests(EmulatorFixture fixture) : IClassFixture<Emulator
     {
         var client = fixture.NewCluster().CreateClient();
         await client.CustomObjects.PatchNamespacedCustomObjectAsync(
-            new V1Patch(Yaml.ToJson(Testdata.Read("deployment.yaml")), V1Patch.PatchType.ApplyPatch), "apps", "v1", "default", "deployments", "web", fieldManager: "fleetops");
+            new V1Patch(Yaml.ToJson(TestData.Read("deployment.yaml")), V1Patch.PatchType.ApplyPatch), "apps", "v1", "default", "deployments", "web", fieldManager: "fleetops");
         return client;
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
-using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FleetOps.KubeEmulator.Tests;
 
-/// <summary>Simulated controllers on a manual clock: workloads roll out after the delay, the never-ready marker holds them back.</summary>
+/// <summary>Simulated controllers on a fake clock: workloads roll out after the delay, the never-ready marker holds them back.</summary>
 public sealed class RolloutTests : IAsyncLifetime
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(5);
-    private readonly ManualTimeProvider clock = new();
+    private readonly FakeTimeProvider clock = new();
     private readonly KubeEmulatorServer server;
 
     public RolloutTests() => server = new KubeEmulatorServer(new KubeEmulatorOptions { TimeProvider = clock, RolloutDelay = Delay });
@@ -20,7 +21,7 @@ public sealed class RolloutTests : IAsyncLifetime
     public void DeploymentBecomesAvailableOnlyAfterTheRolloutDelay()
     {
         var cluster = server.Cluster("rollout");
-        cluster.Apply(Testdata.Read("deployment.yaml"));
+        cluster.Apply(TestData.Read("deployment.yaml"));
 
         var before = Status(cluster, "Deployment", "web");
         clock.Advance(Delay);
@@ -40,7 +41,7 @@ public sealed class RolloutTests : IAsyncLifetime
     public void SpecChangeBumpsGenerationAndIsRolledOutAgain()
     {
         var cluster = server.Cluster("respec");
-        var yaml = Testdata.Read("deployment.yaml");
+        var yaml = TestData.Read("deployment.yaml");
         cluster.Apply(yaml);
         clock.Advance(Delay);
 
@@ -59,7 +60,7 @@ public sealed class RolloutTests : IAsyncLifetime
     public void NeverReadyDeploymentObservesItsGenerationButNeverBecomesReady()
     {
         var cluster = server.Cluster("broken");
-        cluster.Apply(Testdata.Read("never-ready-deployment.yaml"));
+        cluster.Apply(TestData.Read("never-ready-deployment.yaml"));
 
         clock.Advance(Delay);
         var stuck = Status(cluster, "Deployment", "broken");
@@ -79,7 +80,7 @@ public sealed class RolloutTests : IAsyncLifetime
     public void RemovingTheNeverReadyMarkerLetsTheWorkloadBecomeReady()
     {
         var cluster = server.Cluster("healed");
-        var yaml = Testdata.Read("never-ready-deployment.yaml");
+        var yaml = TestData.Read("never-ready-deployment.yaml");
         cluster.Apply(yaml);
         clock.Advance(Delay);
 
@@ -93,8 +94,8 @@ public sealed class RolloutTests : IAsyncLifetime
     public void StatefulSetAndDaemonSetReportReadyStatus()
     {
         var cluster = server.Cluster("sets");
-        cluster.Apply(Testdata.Read("statefulset.yaml"));
-        cluster.Apply(Testdata.Read("daemonset.yaml"));
+        cluster.Apply(TestData.Read("statefulset.yaml"));
+        cluster.Apply(TestData.Read("daemonset.yaml"));
 
         clock.Advance(Delay);
         var sts = Status(cluster, "StatefulSet", "db");
@@ -116,7 +117,7 @@ public sealed class RolloutTests : IAsyncLifetime
     public void JobCompletes()
     {
         var cluster = server.Cluster("jobs");
-        cluster.Apply(Testdata.Read("job.yaml"));
+        cluster.Apply(TestData.Read("job.yaml"));
 
         clock.Advance(Delay);
         var status = cluster.Get("batch/v1", "Job", "default", "migrate")!["status"];
@@ -130,7 +131,7 @@ public sealed class RolloutTests : IAsyncLifetime
     public void NeverReadyJobStaysActive()
     {
         var cluster = server.Cluster("stuck-job");
-        cluster.Apply(Testdata.Read("job.yaml").Replace("  name: migrate\n", "  name: migrate\n  annotations:\n    emulator.fleetops.io/never-ready: \"true\"\n"));
+        cluster.Apply(TestData.Read("job.yaml").Replace("  name: migrate\n", "  name: migrate\n  annotations:\n    emulator.fleetops.io/never-ready: \"true\"\n"));
 
         clock.Advance(Delay);
         var status = cluster.Get("batch/v1", "Job", "default", "migrate")!["status"];
@@ -146,8 +147,8 @@ public sealed class RolloutTests : IAsyncLifetime
         var fast = server.Cluster("fast");
         fast.RolloutDelay = TimeSpan.Zero;
 
-        slow.Apply(Testdata.Read("deployment.yaml"));
-        fast.Apply(Testdata.Read("deployment.yaml"));
+        slow.Apply(TestData.Read("deployment.yaml"));
+        fast.Apply(TestData.Read("deployment.yaml"));
 
         Assert.Null(Status(slow, "Deployment", "web")?["readyReplicas"]);
         Assert.Equal(3, (int?)Status(fast, "Deployment", "web")?["readyReplicas"]);

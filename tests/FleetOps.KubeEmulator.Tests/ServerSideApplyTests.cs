@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -10,7 +11,7 @@ namespace FleetOps.KubeEmulator.Tests;
 /// <summary>Server-side apply through the client's pipeline: ownership, conflicts, force, removal, keyed lists, dry run.</summary>
 public sealed class ServerSideApplyTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private static readonly string Deployment = Testdata.Read("deployment.yaml");
+    private static readonly string Deployment = TestData.Read("deployment.yaml");
 
     [Fact]
     public async Task ApplyCreatesTheObjectAndRecordsApplyOwnership()
@@ -194,7 +195,7 @@ public sealed class ServerSideApplyTests(EmulatorFixture fixture) : IClassFixtur
     {
         var cluster = fixture.NewCluster();
         using var client = cluster.CreateClient();
-        var yaml = Testdata.Read("configmap.yaml");
+        var yaml = TestData.Read("configmap.yaml");
 
         var (created, body) = await RawApi.ApplyAsync(client, "/api/v1/namespaces/default/configmaps/settings", yaml, "fleetops");
         var (updated, _) = await RawApi.ApplyAsync(client, "/api/v1/namespaces/default/configmaps/settings", yaml.Replace("EUR", "CHF"), "fleetops");

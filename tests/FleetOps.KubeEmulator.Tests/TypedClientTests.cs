@@ -1,5 +1,6 @@
 using System.Net;
 using FleetOps.KubeEmulator.Tests.Infrastructure;
+using FleetOps.Testing.Files;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -26,7 +27,7 @@ public sealed class TypedClientTests(EmulatorFixture fixture) : IClassFixture<Em
     public async Task DeploymentRoundTripsThroughCreateReadReplaceAndDelete()
     {
         using var client = fixture.NewCluster().CreateClient();
-        var deployment = Testdata.Load<V1Deployment>("deployment.yaml");
+        var deployment = KubernetesYaml.Deserialize<V1Deployment>(TestData.Read("deployment.yaml"));
 
         var created = await client.AppsV1.CreateNamespacedDeploymentAsync(deployment, "default");
         var read = await client.AppsV1.ReadNamespacedDeploymentAsync("web", "default");

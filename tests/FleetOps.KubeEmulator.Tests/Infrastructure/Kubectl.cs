@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FleetOps.Testing.Files;
 
 namespace FleetOps.KubeEmulator.Tests.Infrastructure;
 
@@ -8,17 +9,15 @@ namespace FleetOps.KubeEmulator.Tests.Infrastructure;
 /// </summary>
 public sealed class Kubectl : IDisposable
 {
-    private readonly string home = Directory.CreateTempSubdirectory("kubectl-home-").FullName;
+    private readonly TempDir home = new("kubectl-home");
     private readonly string kubeconfig;
     private readonly string executable;
 
     public Kubectl(EmulatedCluster cluster)
     {
         executable = Locate();
-        kubeconfig = cluster.WriteKubeconfig(System.IO.Path.Combine(home, "kubeconfig"));
+        kubeconfig = cluster.WriteKubeconfig(home.Sub("kubeconfig"));
     }
-
-    public string Home => home;
 
     public async Task<KubectlResult> RunAsync(params string[] arguments)
     {
@@ -32,9 +31,9 @@ public sealed class Kubectl : IDisposable
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
 
-        start.Environment["HOME"] = home;
+        start.Environment["HOME"] = home.Path;
         start.Environment["KUBECONFIG"] = kubeconfig;
-        start.Environment["KUBECACHEDIR"] = System.IO.Path.Combine(home, "cache");
+        start.Environment["KUBECACHEDIR"] = home.Sub("cache");
         using var process = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -53,7 +52,7 @@ public sealed class Kubectl : IDisposable
         return new KubectlResult(process.ExitCode, await stdout, await stderr);
     }
 
-    public void Dispose() => Directory.Delete(home, recursive: true);
+    public void Dispose() => home.Dispose();
 
     private static string Locate()
     {
