@@ -30,8 +30,6 @@ internal sealed partial class GroupGrain
         if (refused is not null)
             return refused;
         await CarryOutAsync(step);
-        if (action == Promote && request.Now)
-            await GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key).IgnoreWindowsAsync(Name, rollout.Target.Revision);
         if (action == Abort)
             await WithdrawAsync();
         await AdvanceAsync();
@@ -51,7 +49,7 @@ internal sealed partial class GroupGrain
         S.Events.Add(entry);
         if (S.Events.Count > MaxEvents)
             S.Events.RemoveAt(0);
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     /// <summary>Abort: every member holding a release newer than the stable revision goes back to it.</summary>

@@ -15,6 +15,11 @@ internal sealed partial class GroupGrain
     private RolloutBook? book;
     private IGrainTimer? ticking;
     private CatchUp? retrying;
+    private Task telling = Task.CompletedTask;
+    private string? windowsToldFor;
+
+    // Background work (release answers, the fleet's acknowledgements) interleaves with calls: one write at a time.
+    private readonly SemaphoreSlim writing = new(1, 1);
 
     public async Task SyncAsync(GroupSync sync)
     {
@@ -48,7 +53,7 @@ internal sealed partial class GroupGrain
             current.Wave = Math.Min(current.Wave, current.WaveCount - 1);
         }
         Append(step);
-        await state.WriteStateAsync();
+        await SaveAsync();
         StartRollout();
         await AdvanceAsync();
     }
@@ -58,7 +63,15 @@ internal sealed partial class GroupGrain
         book = null;
         ticking?.Dispose();
         ticking = null;
-        await state.ClearStateAsync();
+        await writing.WaitAsync();
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
 
     /// <summary>Builds the book from the members known now and keeps the rollout ticking while it is under way.</summary>
@@ -83,8 +96,7 @@ internal sealed partial class GroupGrain
     /// </summary>
     private async Task AdvanceAsync()
     {
-        if (S.StableOwed)
-            await SendStableAsync();
+        TellFleet();
         if (withdrawOwed && S.Rollout is { Phase: RolloutPhase.Aborted })
             await WithdrawAsync();
         if (S.Rollout is not { } rollout || book is null || !readiness.IsReady)
@@ -98,36 +110,65 @@ internal sealed partial class GroupGrain
         if (step.IsEmpty || S.Rollout is not { } rollout)
             return;
         Append(step);
-        if (step.Changed || step.Events.Count > 0)
-            await state.WriteStateAsync();
-        foreach (var entry in step.Events)
-            logger.LogInformation("Rollout of {Group} at {Revision}: {Kind} {Detail}", Name, rollout.Target.Revision[..7], entry.Kind, entry.Detail);
-        if (step.Releases.Count > 0)
-            _ = ReleaseAsync(rollout.Target, step.Releases);
         if (step.Completed)
         {
             S.Stable = rollout.Target;
             S.StableOwed = true;
-            await state.WriteStateAsync();
-            await SendStableAsync();
         }
+        if (step.Changed || step.Events.Count > 0)
+            await SaveAsync();
+        foreach (var entry in step.Events)
+            logger.LogInformation("Rollout of {Group} at {Revision}: {Kind} {Detail}", Name, rollout.Target.Revision[..7], entry.Kind, entry.Detail);
+        if (step.Releases.Count > 0)
+            _ = ReleaseAsync(rollout.Target, step.Releases);
+        TellFleet();
     }
 
-    /// <summary>The completed revision becomes the group's stable one in the fleet snapshot; retried until the fleet grain has it.</summary>
-    private async Task SendStableAsync()
+    /// <summary>
+    /// What the fleet grain must learn from this group: a completed rollout's revision is stable; promote
+    /// --now waived windows for a revision. Sent in the background, never from within a call the fleet grain
+    /// may be waiting on (it tells groups of commits), and retried until it has arrived.
+    /// </summary>
+    private void TellFleet()
     {
-        if (S.Rollout is not { Phase: RolloutPhase.Completed } rollout)
-            return;
+        if (telling.IsCompleted)
+            telling = TellFleetAsync();
+    }
+
+    private async Task TellFleetAsync()
+    {
+        var fleet = GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key);
         try
         {
-            await GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key).MarkStableAsync(Name, rollout.Target.Seq);
-            S.StableOwed = false;
-            await state.WriteStateAsync();
+            if (S.StableOwed && S.Rollout is { Phase: RolloutPhase.Completed } completed)
+            {
+                await fleet.MarkStableAsync(Name, completed.Target.Seq);
+                S.StableOwed = false;
+                await SaveAsync();
+            }
+            if (S.Rollout is { IgnoreWindows: true } waived && windowsToldFor != waived.Target.Revision)
+            {
+                await fleet.IgnoreWindowsAsync(Name, waived.Target.Revision);
+                windowsToldFor = waived.Target.Revision;
+            }
         }
         catch (Exception e)
         {
-            logger.LogWarning("Could not tell the fleet that {Revision} is stable for {Group} ({Error}); retrying", rollout.Target.Revision[..7], Name, e.Message);
+            logger.LogWarning("Could not tell the fleet about group {Group} ({Error}); retrying", Name, e.Message);
             retrying?.Owe();
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        await writing.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            writing.Release();
         }
     }
 

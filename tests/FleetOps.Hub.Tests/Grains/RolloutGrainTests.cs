@@ -1,0 +1,73 @@
+using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Fleet;
+using FleetOps.Shared.Selectors;
+using FleetOps.Testing.Polling;
+using Orleans.Concurrency;
+
+namespace FleetOps.Hub.Tests.Grains;
+
+/// <summary>A rollout driven by the grains alone: fleet, group and cluster grains in a test cluster, reports sent by hand.</summary>
+public sealed class RolloutGrainTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>
+{
+    private static readonly DateTimeOffset When = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    private static readonly string[] Stores = ["roll-1", "roll-2", "roll-3", "roll-4"];
+
+    private IFleetGrain Fleet => fixture.Grains.GetGrain<IFleetGrain>(IFleetGrain.Key);
+
+    private IGroupGrain Group => fixture.Grains.GetGrain<IGroupGrain>("pos");
+
+    [Fact]
+    public async Task ATargetMoveIsReleasedHalfThenTheRestAndThenBecomesStable()
+    {
+        var policy = new RolloutPolicy { Waves = [50, 100] };
+        await Fleet.ApplyCommitAsync(Commit(Sha('1'), "sha256:v1", policy));
+        foreach (var id in Stores)
+        {
+            var cluster = fixture.Grains.GetGrain<IClusterGrain>(id);
+            await cluster.InitializeAsync(new Dictionary<string, string> { ["app"] = "pos" }, When);
+            await cluster.HelloAsync(new HelloMessage(1, id, "1.0", new Dictionary<string, string> { ["app"] = "pos" }, null, 0, 0, When).AsImmutable());
+        }
+        // The first target has nothing stable before it: released members get it, the others nothing yet.
+        await ConvergeReleasedAsync(Sha('1'));
+        await Eventually.UntilAsync(async () => (await Group.GetRolloutAsync()).Phase == RolloutPhase.Completed, "the first rollout completes");
+        Assert.All(Stores, id => Assert.Equal(Sha('1'), Revision(id)));
+
+        await Fleet.ApplyCommitAsync(Commit(Sha('2'), "sha256:v2", policy));
+        await Eventually.UntilAsync(() => Task.FromResult(Stores.Count(id => Revision(id) == Sha('2')) == 2), "half the stores are released v2");
+        var rollout = await Group.GetRolloutAsync();
+        Assert.Equal((RolloutPhase.Progressing, 0, Sha('1')), (rollout.Phase, rollout.Wave, rollout.StableRevision));
+        Assert.Equal(2, rollout.Waves[0].Released);
+        Assert.Equal(2, Stores.Count(id => Revision(id) == Sha('1')));
+
+        await ConvergeReleasedAsync(Sha('2'));
+        await Eventually.UntilAsync(async () => (await Group.GetRolloutAsync()).Phase == RolloutPhase.Completed, "the second rollout completes");
+        Assert.All(Stores, id => Assert.Equal(Sha('2'), Revision(id)));
+        var history = await Group.GetHistoryAsync();
+        Assert.Contains(history, e => e.Kind == RolloutEventKinds.WaveReleased && e.Revision == Sha('2'));
+        Assert.Equal(Sha('2'), (await Fleet.GetStatusAsync()).Groups.Single(g => g.Name == "pos").Stable!.Commit.Sha);
+    }
+
+    /// <summary>Every store told <paramref name="revision"/> reports Converged at it, until all of them are.</summary>
+    private async Task ConvergeReleasedAsync(string revision)
+    {
+        var converged = new HashSet<string>();
+        await Eventually.UntilAsync(async () =>
+        {
+            foreach (var id in Stores.Where(id => Revision(id) == revision && converged.Add(id)))
+                await fixture.Grains.GetGrain<IClusterGrain>(id).StatusAsync(new StatusMessage(1, id, 1, When,
+                    [new GroupStatus("pos", Phase.Converged, Reasons.ReconciliationSucceeded, null, revision, revision, new ResourceCounts(1, 1), [])]).AsImmutable());
+            return converged.Count == Stores.Length;
+        }, $"every store converges at {revision[..7]}");
+    }
+
+    private string? Revision(string id) => fixture.Transport.Desired(id).LastOrDefault()?.Groups.SingleOrDefault(g => g.Name == "pos")?.Revision;
+
+    private static FleetCommit Commit(string sha, string digest, RolloutPolicy policy) => new(
+        new CommitInfo(sha, $"commit {sha[..7]}", When),
+        [new GroupDefinition("pos", "apps/pos", LabelSelector.Parse("app=pos")) { Rollout = policy }],
+        [new GroupRender("pos", digest, 1, null)]);
+
+    private static string Sha(char c) => new(c, 40);
+}
