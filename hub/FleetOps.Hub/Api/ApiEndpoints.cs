@@ -11,7 +11,7 @@ internal static class ApiEndpoints
     {
         app.MapGet("/healthz", OperationsEndpoints.Health);
         app.MapGet("/readyz", OperationsEndpoints.Ready);
-        app.MapGet("/metrics", OperationsEndpoints.Metrics).AddEndpointFilter<BearerTokenFilter>();
+        app.MapHubMetrics();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<BearerTokenFilter>();
         api.MapGet("/fleet", FleetEndpoints.GetFleet);

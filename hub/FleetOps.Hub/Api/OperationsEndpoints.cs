@@ -1,6 +1,5 @@
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Messaging;
-using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Source;
 using FleetOps.Shared.Api;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FleetOps.Hub.Api;
 
-/// <summary>Refresh, health, readiness and metrics.</summary>
+/// <summary>Refresh, health and readiness; metrics are <see cref="MetricsEndpoint"/>.</summary>
 internal static class OperationsEndpoints
 {
     public static async Task<Ok<RefreshResult>> Refresh(GitWatcher watcher, CancellationToken cancellationToken) =>
@@ -24,7 +23,4 @@ internal static class OperationsEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "clusters are still being resumed");
         return TypedResults.Ok("ready");
     }
-
-    public static async Task<ContentHttpResult> Metrics(HubMetrics metrics, FleetReader reader) =>
-        TypedResults.Text(PrometheusWriter.Write(metrics, await reader.CountClustersAsync()), PrometheusWriter.ContentType);
 }

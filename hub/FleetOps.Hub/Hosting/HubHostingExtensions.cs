@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FleetOps.Hub.Api;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Messaging.Embedded;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace FleetOps.Hub.Hosting;
 
@@ -19,7 +21,7 @@ namespace FleetOps.Hub.Hosting;
 public static class HubHostingExtensions
 {
     public static IHostApplicationBuilder AddFleetOpsHub(this IHostApplicationBuilder builder) =>
-        builder.AddHubOptions().AddHubOrleans().AddHubMessaging().AddHubSource().AddHubApi();
+        builder.AddHubOptions().AddHubMetrics().AddHubOrleans().AddHubMessaging().AddHubSource().AddHubApi();
 
     public static IHostApplicationBuilder AddHubOptions(this IHostApplicationBuilder builder)
     {
@@ -27,8 +29,35 @@ public static class HubHostingExtensions
         builder.Services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section);
         builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<HubMetrics>();
         builder.Services.AddSingleton<HubReadiness>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The hub's meter, exported by OpenTelemetry in the Prometheus text format on /metrics (mapped in
+    /// <see cref="MetricsEndpoint"/>). Every scrape collects afresh, as one Prometheus polls the hub and the
+    /// cluster gauge is counted per scrape; no scope label and no target_info, so the series read as they did
+    /// before the exporter.
+    /// </summary>
+    public static IHostApplicationBuilder AddHubMetrics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<HubMetrics>();
+        builder.Services.AddSingleton<ClusterGauge>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(HubMetrics.MeterName)
+            .AddPrometheusExporter(o =>
+            {
+                o.ScrapeResponseCacheDurationMilliseconds = 0;
+                o.ScopeInfoEnabled = false;
+                o.TargetInfoEnabled = false;
+            }));
+        // The runtime's listener takes a meter by name from every service provider in the process (the tests run
+        // several hubs in one), so each hub drops the instruments that another provider's meter factory made.
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+        {
+            var own = services.GetRequiredService<IMeterFactory>();
+            metrics.AddView(instrument => instrument.Meter.Scope is { } scope && scope != own ? MetricStreamConfiguration.Drop : null);
+        });
         return builder;
     }
 

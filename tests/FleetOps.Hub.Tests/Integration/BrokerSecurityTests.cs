@@ -1,8 +1,8 @@
-using FleetOps.Hub.Metrics;
+using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Agents;
 using FleetOps.Testing.Hub;
 using FleetOps.Testing.Polling;
-using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using static FleetOps.Testing.Hub.HubScenario;
 
@@ -13,7 +13,8 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
 {
     private HubScenario scenario = null!;
 
-    private HubMetrics Metrics => scenario.Hub.Services.GetRequiredService<HubMetrics>();
+    /// <summary>One series' sample, scraped from /metrics as Prometheus would.</summary>
+    private async Task<double> CountAsync(string series) => (await Scrape.OfAsync(scenario.Hub)).Value(series);
 
     public async Task InitializeAsync() => scenario = await StartAsync();
 
@@ -22,21 +23,22 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
     [Fact]
     public async Task AClientWithAWrongTokenIsRefusedAndCounted()
     {
+        const string BadCredentials = "fleetops_hub_refused_clients_total{reason=\"bad_credentials\"}";
         var agent = await scenario.AddAgentAsync("store-sec-1", Labels(("region", "east")), connect: false);
-        var before = Metrics.Get("refused_clients", "bad_credentials");
+        var before = await CountAsync(BadCredentials);
 
         var result = await agent.ConnectAsync(password: "fot_not-the-token");
 
         Assert.NotEqual(MqttClientConnectResultCode.Success, result);
         Assert.False(agent.IsConnected);
-        Assert.Equal(before + 1, Metrics.Get("refused_clients", "bad_credentials"));
-        Assert.Contains("fleetops_hub_refused_clients_total{reason=\"bad_credentials\"}", await MetricsTextAsync());
+        Assert.Equal(before + 1, await CountAsync(BadCredentials));
+        Assert.Contains(BadCredentials, (await Scrape.OfAsync(scenario.Hub)).Text);
     }
 
     [Fact]
     public async Task AnUnregisteredClusterIsRefused()
     {
-        var stranger = scenario.Agent("store-nobody", "fot_guess");
+        await using var stranger = new SimulatedAgent("store-nobody", "fot_guess", "127.0.0.1", scenario.Hub.MqttPort);
         Assert.NotEqual(MqttClientConnectResultCode.Success, await stranger.ConnectAsync());
     }
 
@@ -50,20 +52,22 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
     [Fact]
     public async Task ALastWillOnAnotherClustersTopicIsRefused()
     {
+        const string ForeignWill = "fleetops_hub_refused_clients_total{reason=\"foreign_will\"}";
         var agent = await scenario.AddAgentAsync("store-sec-3", Labels(), connect: false);
-        var before = Metrics.Get("refused_clients", "foreign_will");
+        var before = await CountAsync(ForeignWill);
 
         Assert.NotEqual(MqttClientConnectResultCode.Success, await agent.ConnectAsync(willTopic: Topics.Presence("store-victim")));
-        Assert.Equal(before + 1, Metrics.Get("refused_clients", "foreign_will"));
+        Assert.Equal(before + 1, await CountAsync(ForeignWill));
     }
 
     [Fact]
     public async Task PublishingToAnotherClustersTopicsIsRefusedAndCounted()
     {
+        const string RefusedPublishes = "fleetops_hub_refused_publishes_total";
         var victim = await scenario.AddAgentAsync("store-victim-1", Labels(("region", "east")));
         var attacker = await scenario.AddAgentAsync("store-attacker-1", Labels(("region", "west")));
         var victimDesired = await victim.WaitForDesiredAsync(_ => true, "the victim has its desired state");
-        var before = Metrics.Get("refused_publishes");
+        var before = await CountAsync(RefusedPublishes);
 
         var status = WireCodec.Serialize(new StatusMessage(WireVersion.Current, "store-victim-1", 1, DateTimeOffset.UtcNow, []));
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, await attacker.PublishAsync(Topics.Status("store-victim-1"), status));
@@ -71,7 +75,7 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, await attacker.PublishAsync(Topics.Desired("store-victim-1"), desired, retain: true));
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, await attacker.PublishAsync(Topics.Desired("store-attacker-1"), desired));
 
-        Assert.Equal(before + 3, Metrics.Get("refused_publishes"));
+        Assert.Equal(before + 3, await CountAsync(RefusedPublishes));
         Assert.Equal(victimDesired.Generation, victim.LatestDesired!.Generation);
         Assert.Null((await scenario.Hub.Client.GetClusterAsync("store-victim-1", default)).Groups.FirstOrDefault(g => g.Reason is not null));
     }
@@ -79,22 +83,26 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
     [Fact]
     public async Task SubscribingToAnotherClustersTopicsIsRefusedAndCounted()
     {
+        const string RefusedSubscriptions = "fleetops_hub_refused_subscriptions_total";
         var attacker = await scenario.AddAgentAsync("store-attacker-2", Labels());
-        var before = Metrics.Get("refused_subscriptions");
+        var before = await CountAsync(RefusedSubscriptions);
 
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await attacker.SubscribeAsync(Topics.Desired("store-victim-2")));
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await attacker.SubscribeAsync("fleetops/v1/clusters/#"));
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, await attacker.SubscribeAsync(Topics.Hello("store-attacker-2")));
-        Assert.Equal(before + 3, Metrics.Get("refused_subscriptions"));
+        Assert.Equal(before + 3, await CountAsync(RefusedSubscriptions));
     }
 
     [Fact]
     public async Task GarbagePayloadsAreDroppedCountedByCodeAndNeverStopIngest()
     {
+        const string InvalidJson = "fleetops_hub_refused_payloads_total{code=\"InvalidJson\"}";
+        const string ClusterMismatch = "fleetops_hub_refused_payloads_total{code=\"ClusterMismatch\"}";
+        const string UnsupportedVersion = "fleetops_hub_refused_payloads_total{code=\"UnsupportedVersion\"}";
         var agent = await scenario.AddAgentAsync("store-garbage", Labels(("region", "east")));
-        var invalidJson = Metrics.Get("refused_payloads", "InvalidJson");
-        var mismatch = Metrics.Get("refused_payloads", "ClusterMismatch");
-        var version = Metrics.Get("refused_payloads", "UnsupportedVersion");
+        var invalidJsonBefore = await CountAsync(InvalidJson);
+        var mismatchBefore = await CountAsync(ClusterMismatch);
+        var versionBefore = await CountAsync(UnsupportedVersion);
 
         await agent.PublishAsync(Topics.Status("store-garbage"), "{not json"u8.ToArray());
         await agent.PublishAsync(Topics.Status("store-garbage"), "{\"v\":1,\"clusterId\":\"store-other\"}"u8.ToArray());
@@ -103,15 +111,9 @@ public sealed class BrokerSecurityTests : IAsyncLifetime
         await agent.JournalAsync(3);
 
         await Eventually.UntilAsync(() => agent.AckedSeq == 3, "the valid journal after the garbage is acknowledged");
-        Assert.Equal(invalidJson + 2, Metrics.Get("refused_payloads", "InvalidJson"));
-        Assert.Equal(mismatch + 1, Metrics.Get("refused_payloads", "ClusterMismatch"));
-        Assert.Equal(version + 1, Metrics.Get("refused_payloads", "UnsupportedVersion"));
-        Assert.Contains("fleetops_hub_refused_payloads_total{code=\"InvalidJson\"}", await MetricsTextAsync());
-    }
-
-    private async Task<string> MetricsTextAsync()
-    {
-        using var http = scenario.Hub.CreateHttpClient();
-        return await http.GetStringAsync("/metrics");
+        Assert.Equal(invalidJsonBefore + 2, await CountAsync(InvalidJson));
+        Assert.Equal(mismatchBefore + 1, await CountAsync(ClusterMismatch));
+        Assert.Equal(versionBefore + 1, await CountAsync(UnsupportedVersion));
+        Assert.Contains(InvalidJson, (await Scrape.OfAsync(scenario.Hub)).Text);
     }
 }
