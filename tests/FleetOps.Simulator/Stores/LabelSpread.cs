@@ -2,11 +2,12 @@ namespace FleetOps.Simulator.Stores;
 
 /// <summary>
 /// A deterministic, realistic spread of store labels: regions alternate east/west, every
-/// <see cref="CanaryEvery"/>th store is in the canary ring, every <see cref="MenuScreenEvery"/>th has a
+/// <see cref="CanaryEvery"/>th store is in the canary ring (odd, so canaries alternate regions too), every
+/// <see cref="MenuScreenEvery"/>th has a
 /// menu-board screen controller, and every <see cref="NoKitchenEvery"/>th has no kitchen. The same index
 /// always gets the same labels, so a demo or a test can be rerun and reasoned about.
 /// </summary>
-public sealed record LabelSpread(int CanaryEvery = 10, int MenuScreenEvery = 3, int NoKitchenEvery = 7)
+public sealed record LabelSpread(int CanaryEvery = 5, int MenuScreenEvery = 3, int NoKitchenEvery = 7)
 {
     public static readonly LabelSpread Default = new();
 
