@@ -7,10 +7,15 @@ var dir = new Option<string>("--dir") { Description = "Folder for the fleet-conf
 var port = new Option<int>("--port") { Description = "Hub HTTP API port", DefaultValueFactory = _ => 5000 };
 var mqttPort = new Option<int>("--mqtt-port") { Description = "Embedded MQTT broker port", DefaultValueFactory = _ => 1883 };
 var fleetConfig = new Option<string?>("--fleet-config") { Description = "fleet-config folder to copy on first run (default: the bundled one)" };
+var healthTimeout = new Option<TimeSpan>("--health-timeout")
+{
+    Description = "How long stores wait for their objects to become healthy, e.g. 00:00:15 to see a failing canary halt a rollout in seconds",
+    DefaultValueFactory = _ => TimeSpan.FromMinutes(5),
+};
 
 var demo = new Command("demo", "Start a hub on embedded defaults and simulated stores tracking a fleet-config working copy")
 {
-    stores, dir, port, mqttPort, fleetConfig,
+    stores, dir, port, mqttPort, fleetConfig, healthTimeout,
 };
 demo.SetAction((parse, stop) => new DemoRunner(new DemoOptions
 {
@@ -19,6 +24,7 @@ demo.SetAction((parse, stop) => new DemoRunner(new DemoOptions
     HttpPort = parse.GetValue(port),
     MqttPort = parse.GetValue(mqttPort),
     FleetConfigSource = parse.GetValue(fleetConfig),
+    HealthTimeout = parse.GetValue(healthTimeout),
 }, Console.Out).RunAsync(stop));
 
 var root = new RootCommand("FleetOps simulator: many edge agents with emulated clusters in one process") { demo };

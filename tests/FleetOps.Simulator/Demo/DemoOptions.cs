@@ -17,4 +17,7 @@ public sealed record DemoOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan RolloutDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a store waits for its objects to become healthy; short, a failing canary shows in seconds.</summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

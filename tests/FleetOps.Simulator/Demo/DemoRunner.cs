@@ -46,38 +46,62 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
             Root = Path.Combine(root, "stores"),
             Stores = LabelSpread.Default.Stores(options.Stores),
             RolloutDelay = options.RolloutDelay,
+            HealthTimeout = options.HealthTimeout,
         }, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.MqttPort), stop);
         output.WriteLine($"stores: {fleet.Stores.Count} agents started, each with its own emulated cluster");
-        PrintTryThis(hub, repository, token);
+        PrintTryThis(hub, repository, token, Path.Combine(root, "stores"));
 
         await ReportChangesAsync(hub.Client, stop);
         output.WriteLine("stopping: agents publish offline, the hub saves its state...");
         return 0;
     }
 
-    private void PrintTryThis(InProcessHub hub, GitRepo repository, string token)
+    private void PrintTryThis(InProcessHub hub, GitRepo repository, string token, string stores)
     {
-        var cli = "dotnet run --project hub/FleetOps.Cli --";
+        // Absolute, so the commands work from the working copy as well as from the checkout.
+        var cli = $"dotnet run --project {Path.Combine(CheckoutRoot(), "hub", "FleetOps.Cli")} --";
+        var bump = PosBump(repository.Path);
         output.WriteLine($"""
 
-            In another terminal, from the checkout:
+            In another terminal:
               export FLEETOPS_HUB={hub.ApiAddress.ToString().TrimEnd('/')}
               export FLEETOPS_TOKEN={token}
               {cli} status
               {cli} clusters --group pos-east
               {cli} cluster store-0001
               {cli} history store-0001
+              kubectl --kubeconfig {Path.Combine(stores, LabelSpread.IdFor(1), "kubeconfig")} get deployments -A
 
-            Roll out a change (the hub polls every {options.PollInterval.TotalSeconds:0}s, or run `{cli} refresh`):
+            Roll out a change: it reaches the east canaries first, then half the other east stores, then all
+            (the hub polls every {options.PollInterval.TotalSeconds:0}s, or run `{cli} refresh`):
               cd {repository.Path}
-              sed -i 's/newTag: "2.14.0"/newTag: "2.14.1"/' apps/pos/overlays/east/kustomization.yaml
-              git commit -am "POS 2.14.1 for the east region"
-              {cli} wait --group pos-east --timeout 2m
+              sed -i 's/newTag: "{bump.From}"/newTag: "{bump.To}"/' apps/pos/overlays/east/kustomization.yaml
+              git commit -am "POS {bump.To} for the east region"
+              {cli} rollout status pos-east
+              {cli} wait --group pos-east --revision $(git rev-parse HEAD) --timeout 5m
+
+            A bad release (restart with --health-timeout 00:00:15 to see it in seconds): mark the POS API
+            never ready (annotate it with {KubeEmulator.EmulatorAnnotations.NeverReady}: "true" in
+            apps/pos/overlays/east/api-patch.yaml) and commit; the canaries go Degraded, the rollout halts
+            and no other store gets it. `{cli} rollout abort pos-east` puts the canaries back.
 
             Ctrl-C stops the demo; rerunning it keeps the working copy and the fleet's history.
 
             """);
     }
+
+    /// <summary>The POS image tag east runs now and the next patch version, so the printed sed changes something on every run.</summary>
+    private static (string From, string To) PosBump(string workingCopy)
+    {
+        var kustomization = File.ReadAllText(Path.Combine(workingCopy, "apps", "pos", "overlays", "east", "kustomization.yaml"));
+        var match = System.Text.RegularExpressions.Regex.Match(kustomization, "newTag: \"(\\d+)\\.(\\d+)\\.(\\d+)\"");
+        if (!match.Success)
+            return ("2.14.0", "2.14.1");
+        var from = $"{match.Groups[1].Value}.{match.Groups[2].Value}.{match.Groups[3].Value}";
+        return (from, $"{match.Groups[1].Value}.{match.Groups[2].Value}.{int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}");
+    }
+
+    private static string CheckoutRoot() => Path.GetDirectoryName(BundledFleetConfig.Locate())!;
 
     private async Task ReportChangesAsync(HubClient client, CancellationToken stop)
     {
@@ -113,7 +137,10 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
         var c = fleet.Clusters;
         var commit = fleet.Commit is null ? "no commit yet" : $"commit {Revisions.Short(fleet.Commit.Sha)} \"{fleet.Commit.Subject}\"";
         var errors = fleet.Errors.Count == 0 ? "" : $" · {fleet.Errors.Count} error(s): {fleet.Errors[0].Message}";
-        return $"{c.Converged}/{c.Total} converged, {c.Progressing + c.Pending} progressing, {c.Degraded} degraded, {c.Failed} failed, {c.Offline} offline, {c.Unknown} unknown · {commit}{errors}";
+        var rollouts = string.Concat(fleet.Groups
+            .Where(g => g.Rollout is { Phase: not (RolloutPhase.Completed or RolloutPhase.Idle) })
+            .Select(g => $" · {g.Name} rollout {g.Rollout!.Phase} wave {g.Rollout.Wave + 1}/{g.Rollout.Waves}, {g.Rollout.Released}/{g.Rollout.Members} released"));
+        return $"{c.Converged}/{c.Total} converged, {c.Progressing + c.Pending} progressing, {c.Degraded} degraded, {c.Failed} failed, {c.Offline} offline, {c.Unknown} unknown · {commit}{rollouts}{errors}";
     }
 
     // One admin token per demo folder, so the exported FLEETOPS_TOKEN keeps working across restarts.
