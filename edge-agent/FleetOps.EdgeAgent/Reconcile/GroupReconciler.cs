@@ -48,6 +48,17 @@ public sealed class GroupReconciler(
         return await ReportAsync(run).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reports a run that ended in an error no step handles as a failed apply, so the group neither stays
+    /// Progressing nor goes silent: status, journal (on change) and a log line, as for any failure.
+    /// </summary>
+    public Task<GroupStatus> ReportFailureAsync(GroupTarget target, string message)
+    {
+        var run = new GroupRun(target, store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name));
+        run.Fail(Phase.Failed, Reasons.ApplyFailed, message);
+        return ReportAsync(run);
+    }
+
     /// <summary>Makes sure the target revision is in the local cache; without it, keeps reconciling the last applied one.</summary>
     private async Task<bool> FetchAsync(GroupRun run, CancellationToken cancellationToken)
     {
@@ -93,6 +104,10 @@ public sealed class GroupReconciler(
         try
         {
             result = await resources.ApplyAsync(new ApplyRequest(run.Target.Name, run.Objects, previous), cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException e) when (e.TimedOut)
+        {
+            result = ApplyResult.Fail(Reasons.ApplyFailed, e.Message);
         }
         catch (Exception e) when (e is KubeApiException or HttpRequestException)
         {

@@ -64,35 +64,35 @@ public sealed class GroupWorker(
                 {
                     if (await remover.RemoveAsync(Name, run.Token).ConfigureAwait(false))
                         return;
-                    next = Backoff.Delay(++failures, retry.MinRetryDelay, retry.MaxRetryDelay);
+                    next = RetryDelay(++failures, null);
                 }
                 else if (t is not null)
                 {
                     var status = await reconciler.ReconcileGroupAsync(t, run.Token).ConfigureAwait(false);
                     failures = status.Phase == Phase.Failed ? failures + 1 : 0;
-                    next = failures > 0
-                        ? Min(Backoff.Delay(failures, retry.MinRetryDelay, retry.MaxRetryDelay), t.Interval)
-                        : t.Interval;
+                    next = failures > 0 ? RetryDelay(failures, t) : t.Interval;
                 }
                 else
                 {
                     next = Timeout.InfiniteTimeSpan;
                 }
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // A new target cancelled this run: start over with it at once.
-                continue;
-            }
-            catch (OperationCanceledException)
-            {
+                // Stop (host shutdown).
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (run.IsCancellationRequested)
             {
-                // An unexpected error must not end the group's loop; it is retried like a failure.
-                logger.LogError(e, "Reconcile of {Group} failed unexpectedly", Name);
-                next = Backoff.Delay(++failures, retry.MinRetryDelay, retry.MaxRetryDelay);
+                // Only Update cancels this run: a new target (or a removal) supersedes it; start over at once.
+                continue;
+            }
+            catch (Exception e)
+            {
+                // Anything else, a cancellation nobody here asked for included (a client timeout that escaped its
+                // step), is a failure: reported, journaled and retried with backoff. Never a silent restart.
+                next = RetryDelay(++failures, removing ? null : t);
+                await ReportUnexpectedAsync(e, removing ? null : t).ConfigureAwait(false);
             }
             try
             {
@@ -105,5 +105,28 @@ public sealed class GroupWorker(
         }
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private async Task ReportUnexpectedAsync(Exception e, GroupTarget? t)
+    {
+        var what = e is OperationCanceledException ? "was cancelled by neither a new target nor a stop" : "failed unexpectedly";
+        if (t is not null)
+        {
+            try
+            {
+                await reconciler.ReportFailureAsync(t, $"the run {what}: {e.Message}").ConfigureAwait(false);
+            }
+            catch (Exception reportError)
+            {
+                // The store or board may be what failed; the loop must go on whatever happens here.
+                logger.LogError(reportError, "Reporting the failure of {Group} failed", Name);
+            }
+        }
+        logger.LogError(e, "Reconcile of {Group} {What}: {Error}; retrying with backoff", Name, what, e.Message);
+    }
+
+    // A failing group retries sooner than its interval, never later.
+    private TimeSpan RetryDelay(int failures, GroupTarget? t)
+    {
+        var backoff = Backoff.Delay(failures, retry.MinRetryDelay, retry.MaxRetryDelay);
+        return t is not null && t.Interval < backoff ? t.Interval : backoff;
+    }
 }
