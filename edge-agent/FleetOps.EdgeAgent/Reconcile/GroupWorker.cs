@@ -48,7 +48,7 @@ public sealed class GroupWorker(
         {
             GroupTarget? t;
             bool removing;
-            using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             lock (gate)
             {
                 t = target;
@@ -93,6 +93,13 @@ public sealed class GroupWorker(
                 // step), is a failure: reported, journaled and retried with backoff. Never a silent restart.
                 next = RetryDelay(++failures, removing ? null : t);
                 await ReportUnexpectedAsync(e, removing ? null : t).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Update cancels under the same lock, so it never reaches a disposed source.
+                lock (gate)
+                    current = null;
+                run.Dispose();
             }
             try
             {

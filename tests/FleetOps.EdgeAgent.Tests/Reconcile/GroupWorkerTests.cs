@@ -47,6 +47,22 @@ public sealed class GroupWorkerTests : IDisposable
         await loop;
     }
 
+    [Fact]
+    public async Task UpdatingAWorkerWhoseLoopHasEndedDoesNotThrow()
+    {
+        var worker = rig.Worker();
+        worker.Update(ReconcileRig.Target(ReconcileRig.RevA));
+        var loop = Task.Run(() => worker.RunAsync(stop.Token));
+        await Eventually.TrueAsync(() => rig.Board.Get("pos")?.Phase == Phase.Converged, "the group converges");
+        await stop.CancelAsync();
+        await loop;
+
+        // The supervisor may still hand an update to a worker that has just ended.
+        var error = Record.Exception(() => worker.Update(ReconcileRig.Target(ReconcileRig.RevB)));
+
+        Assert.Null(error);
+    }
+
     public void Dispose()
     {
         stop.Dispose();
