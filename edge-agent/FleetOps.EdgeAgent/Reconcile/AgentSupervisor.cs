@@ -40,10 +40,10 @@ public sealed class AgentSupervisor(
                 return;
             var wanted = desired.Groups.ToDictionary(g => g.Name, StringComparer.Ordinal);
             foreach (var g in desired.Groups)
-                Worker(g.Name).Update(new GroupTarget(g, desired.Source, desired.Generation, interval));
+                Send(g.Name, new GroupTarget(g, desired.Source, desired.Generation, interval));
             var leaving = store.LoadGroups().Select(r => r.Name).Concat(workers.Keys).Distinct().Where(n => !wanted.ContainsKey(n)).ToList();
             foreach (var name in leaving)
-                Worker(name).Update(null);
+                Send(name, null);
         }
     }
 
@@ -60,14 +60,15 @@ public sealed class AgentSupervisor(
             workers.Clear();
     }
 
-    private GroupWorker Worker(string name)
+    // Hands the update to the group's worker, or to a new one when there is none or its loop has ended.
+    private void Send(string name, GroupTarget? next)
     {
-        if (workers.TryGetValue(name, out var existing) && !existing.Loop.IsCompleted)
-            return existing.Worker;
+        if (workers.TryGetValue(name, out var existing) && existing.Worker.Update(next))
+            return;
         var worker = new GroupWorker(name, reconciler, remover, options.Retry, time, logger);
+        worker.Update(next);
         var token = stopping!.Token;
         var loop = Task.Run(() => worker.RunAsync(token), CancellationToken.None);
         workers[name] = (worker, loop);
-        return worker;
     }
 }

@@ -22,15 +22,22 @@ public sealed class GroupWorker(
     private readonly Signal wake = new();
     private GroupTarget? target;
     private bool remove;
+    private bool ended;
     private CancellationTokenSource? current;
 
     public string Name { get; } = name;
 
-    /// <summary>Sets the target (or, with null, asks for the group to be pruned and forgotten) and wakes the loop.</summary>
-    public void Update(GroupTarget? next)
+    /// <summary>
+    /// Sets the target (or, with null, asks for the group to be pruned and forgotten) and wakes the loop.
+    /// False when the loop has ended (its removal is complete, or the agent stopped): the update was not
+    /// taken, and the caller needs a new worker for it.
+    /// </summary>
+    public bool Update(GroupTarget? next)
     {
         lock (gate)
         {
+            if (ended)
+                return false;
             var changed = next?.Group != target?.Group || remove != (next is null);
             target = next;
             remove = next is null;
@@ -38,10 +45,24 @@ public sealed class GroupWorker(
                 current?.Cancel();
         }
         wake.Set();
+        return true;
     }
 
-    /// <summary>Runs until cancelled, or until a removal is complete.</summary>
+    /// <summary>Runs until cancelled, or until a removal is complete (and the group was not added back meanwhile).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (gate)
+                ended = true;
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
     {
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
@@ -63,7 +84,20 @@ public sealed class GroupWorker(
                 if (removing)
                 {
                     if (await remover.RemoveAsync(Name, run.Token).ConfigureAwait(false))
-                        return;
+                    {
+                        // Decided under the lock Update takes, so a target that arrives now is either seen here or refused.
+                        lock (gate)
+                        {
+                            if (remove)
+                            {
+                                ended = true;
+                                return;
+                            }
+                        }
+                        // Added back while the removal finished, too late to cancel it: reconcile the new target at once.
+                        failures = 0;
+                        continue;
+                    }
                     next = RetryDelay(++failures, null);
                 }
                 else if (t is not null)
