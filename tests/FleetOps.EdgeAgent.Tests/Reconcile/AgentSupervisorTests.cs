@@ -45,5 +45,28 @@ public sealed class AgentSupervisorTests : IDisposable
         await supervisor.StopAsync();
     }
 
+    [Fact]
+    public async Task AGroupWhoseRemovalIsCompleteLosesItsWorkerAndLaterDesiredStatesStartNoRemovalForIt()
+    {
+        rig.Resources.GetAsync(Arg.Any<ObjectRef>(), Arg.Any<CancellationToken>()).Returns(ReconcileRig.Owned("extra"));
+        rig.Resources.DeleteAsync(Arg.Any<ObjectRef>(), Arg.Any<CancellationToken>()).Returns(true);
+        var supervisor = rig.Supervisor();
+        supervisor.Start();
+        supervisor.OnDesired(rig.Desired(1, ("pos", RevA), ("extra", RevA)));
+        await ConvergedAsync("pos", RevA);
+        await ConvergedAsync("extra", RevA);
+
+        supervisor.OnDesired(rig.Desired(2, ("pos", RevA)));
+        await Eventually.TrueAsync(
+            () => rig.Store.LoadGroup("extra") is null && !supervisor.Groups.Contains("extra"),
+            "extra is pruned and forgotten, and its worker dropped");
+
+        for (var generation = 3; generation <= 6; generation++)
+            supervisor.OnDesired(rig.Desired(generation, ("pos", RevA)));
+
+        Assert.Equal(["pos"], supervisor.Groups);
+        await supervisor.StopAsync();
+    }
+
     public void Dispose() => rig.Dispose();
 }
