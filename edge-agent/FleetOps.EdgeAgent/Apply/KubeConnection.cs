@@ -24,13 +24,13 @@ internal sealed class KubeConnection : IDisposable
     private readonly Uri baseUri;
     private readonly KubernetesClientConfiguration config;
 
-    public KubeConnection(KubernetesClientConfiguration config, HttpMessageHandler? sharedHandler = null)
+    public KubeConnection(KubernetesClientConfiguration config, HttpMessageHandler? sharedHandler = null, TimeSpan? timeout = null)
     {
         this.config = config;
         var host = config.Host ?? throw new InvalidDataException("the configuration names no API server");
         baseUri = new Uri(host.EndsWith('/') ? host : host + "/");
         http = sharedHandler is null ? new HttpClient(OwnHandler(config, baseUri)) : new HttpClient(sharedHandler, disposeHandler: false);
-        http.Timeout = TimeSpan.FromSeconds(100);
+        http.Timeout = timeout ?? Configuration.AgentOptions.Default.KubeRequestTimeout;
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("fleetops-agent", typeof(KubeConnection).Assembly.GetName().Version?.ToString(3) ?? "0"));
     }
 
@@ -59,9 +59,18 @@ internal sealed class KubeConnection : IDisposable
         }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Authorization = await AuthorizationAsync(cancellationToken).ConfigureAwait(false);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new KubeResponse(response.StatusCode, text);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return new KubeResponse(response.StatusCode, text);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The caller did not cancel, so HttpClient's timeout did: a hung API server. Made an API error here,
+            // every step handles it as one; as a bare cancellation it passed for one the run had asked for.
+            throw KubeApiException.Timeout($"{method} /{pathAndQuery.TrimStart('/').Split('?')[0]}", http.Timeout, e);
+        }
     }
 
     public void Dispose() => http.Dispose();
@@ -74,7 +83,7 @@ internal sealed class KubeConnection : IDisposable
             var config = options.InCluster
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : KubeconfigReader.Read(options.Kubeconfig ?? DefaultKubeconfig());
-            return new KubeConnection(config, sharedHandler);
+            return new KubeConnection(config, sharedHandler, options.KubeRequestTimeout);
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException
             or InvalidDataException or FormatException or YamlDotNet.Core.YamlException or System.Security.Cryptography.CryptographicException)

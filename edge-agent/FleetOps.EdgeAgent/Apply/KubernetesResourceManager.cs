@@ -102,7 +102,7 @@ internal sealed class KubernetesResourceManager(
             var response = await kube.SendAsync(HttpMethod.Get, "version", null, null, cancellationToken).ConfigureAwait(false);
             return response.Ok ? response.Json()?["gitVersion"]?.GetValue<string>() : null;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or KubeApiException)
         {
             return null;
         }

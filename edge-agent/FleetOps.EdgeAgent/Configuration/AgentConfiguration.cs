@@ -28,6 +28,7 @@ public static class AgentConfiguration
         ("GitSshKey", "FLEETOPS_GIT_SSH_KEY", "--git-ssh-key"),
         ("ReconcileInterval", "FLEETOPS_RECONCILE_INTERVAL", "--reconcile-interval"),
         ("HealthTimeout", "FLEETOPS_HEALTH_TIMEOUT", "--health-timeout"),
+        ("KubeRequestTimeout", "FLEETOPS_KUBE_TIMEOUT", "--kube-timeout"),
         ("JournalLimit", "FLEETOPS_JOURNAL_LIMIT", "--journal-limit"),
     ];
 
@@ -73,6 +74,7 @@ public static class AgentConfiguration
             Git = new GitCredentialOptions(Blank(s["GitToken"]), Blank(s["GitUsername"]), Blank(s["GitSshKey"])),
             ReconcileInterval = ReadDuration(s["ReconcileInterval"], "ReconcileInterval", d.ReconcileInterval, errors),
             HealthTimeout = ReadDuration(s["HealthTimeout"], "HealthTimeout", d.HealthTimeout, errors),
+            KubeRequestTimeout = ReadDuration(s["KubeRequestTimeout"], "KubeRequestTimeout", d.KubeRequestTimeout, errors),
             JournalLimit = ReadInt(s["JournalLimit"], "JournalLimit", d.JournalLimit, errors),
         };
         if (errors.Count > 0)

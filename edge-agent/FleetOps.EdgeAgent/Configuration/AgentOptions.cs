@@ -37,6 +37,12 @@ public sealed record AgentOptions
     /// <summary>How long objects may take to become healthy before the group is Degraded.</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long one request to the Kubernetes API may go unanswered before the API server counts as hung
+    /// and the run fails (HttpClient's timeout; its default).
+    /// </summary>
+    public TimeSpan KubeRequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
     /// <summary>Unacknowledged journal events kept before the oldest are compacted into one event.</summary>
     public int JournalLimit { get; init; } = 10_000;
 

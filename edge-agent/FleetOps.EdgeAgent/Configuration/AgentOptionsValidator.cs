@@ -29,6 +29,8 @@ public static class AgentOptionsValidator
             errors.Add($"reconcile interval {o.ReconcileInterval} is too short: use at least 1 second (FLEETOPS_RECONCILE_INTERVAL, seconds or hh:mm:ss)");
         if (o.HealthTimeout <= TimeSpan.Zero)
             errors.Add($"health timeout {o.HealthTimeout} must be positive (FLEETOPS_HEALTH_TIMEOUT, seconds or hh:mm:ss)");
+        if (o.KubeRequestTimeout <= TimeSpan.Zero)
+            errors.Add($"Kubernetes request timeout {o.KubeRequestTimeout} must be positive (FLEETOPS_KUBE_TIMEOUT, seconds or hh:mm:ss)");
         if (o.JournalLimit < 10)
             errors.Add($"journal limit {o.JournalLimit} is too small: keep at least 10 events (FLEETOPS_JOURNAL_LIMIT)");
         foreach (var (labelKey, _) in o.Labels)

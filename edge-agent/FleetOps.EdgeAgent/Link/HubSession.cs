@@ -28,6 +28,10 @@ public sealed class HubSession(
     private static readonly string AgentVersion =
         typeof(HubSession).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    private const int MaxDistinctErrorsLogged = 10;
+
+    private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly Signal pending = new();
     private long sentSeq;
@@ -47,20 +51,43 @@ public sealed class HubSession(
         pending.Set();
     }
 
-    /// <summary>The sender loop: flushes whenever kicked while connected. Every event and status change kicks it; a slow timer is the safety net.</summary>
+    /// <summary>
+    /// The sender loop: flushes whenever kicked while connected. Every event and status change kicks it; a slow
+    /// timer is the safety net. It ends only on stop: an error from the link or the store is logged once per
+    /// distinct error and retried with backoff, because a sender that died would cut the hub off for good.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var failures = 0;
+        var logged = new HashSet<string>(StringComparer.Ordinal);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await pending.WaitAsync(TimeSpan.FromSeconds(30), time, cancellationToken).ConfigureAwait(false);
+                if (failures == 0)
+                    await pending.WaitAsync(SafetyNet, time, cancellationToken).ConfigureAwait(false);
+                else
+                    await Task.Delay(Backoff.Delay(failures, options.Link.MinReconnectDelay, options.Link.MaxReconnectDelay), time, cancellationToken).ConfigureAwait(false);
                 if (link.IsConnected)
+                {
                     await FlushAsync(cancellationToken).ConfigureAwait(false);
+                    if (failures > 0)
+                        logger.LogInformation("Sending to the hub works again after {Failures} failed attempts", failures);
+                    logged.Clear();
+                }
+                // Not connected: the next connect flushes everything anyway.
+                failures = 0;
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                // Once per distinct error until a flush succeeds: a store or broker failing for hours must not flood the log.
+                if (logged.Count < MaxDistinctErrorsLogged && logged.Add($"{e.GetType().FullName}: {e.Message}"))
+                    logger.LogWarning(e, "Sending status and journal to the hub failed: {Error}; retrying with backoff", e.Message);
             }
         }
     }
@@ -126,13 +153,22 @@ public sealed class HubSession(
         {
             if (Volatile.Read(ref statusDirty))
             {
+                // Cleared before the snapshot, so a change made while it is sent marks it dirty again.
                 Volatile.Write(ref statusDirty, false);
-                var status = new StatusMessage(WireVersion.Current, options.ClusterId, store.LoadDesired()?.Generation ?? 0, time.GetUtcNow(), board.Snapshot());
-                if (!await link.PublishAsync(MessageKind.Status, WireCodec.Serialize(status), cancellationToken).ConfigureAwait(false))
+                var published = false;
+                try
                 {
-                    Volatile.Write(ref statusDirty, true);
-                    return;
+                    var status = new StatusMessage(WireVersion.Current, options.ClusterId, store.LoadDesired()?.Generation ?? 0, time.GetUtcNow(), board.Snapshot());
+                    published = await link.PublishAsync(MessageKind.Status, WireCodec.Serialize(status), cancellationToken).ConfigureAwait(false);
                 }
+                finally
+                {
+                    // Not sent (refused, or an error): the next flush sends it.
+                    if (!published)
+                        Volatile.Write(ref statusDirty, true);
+                }
+                if (!published)
+                    return;
             }
             while (true)
             {

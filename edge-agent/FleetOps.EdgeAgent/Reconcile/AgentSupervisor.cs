@@ -22,6 +22,16 @@ public sealed class AgentSupervisor(
     private readonly ILogger logger = loggers.CreateLogger<AgentSupervisor>();
     private CancellationTokenSource? stopping;
 
+    /// <summary>The groups the supervisor holds a worker for (reconciling, or removing until pruned), for observers and tests.</summary>
+    public IReadOnlyList<string> Groups
+    {
+        get
+        {
+            lock (gate)
+                return workers.Keys.Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
     /// <summary>Resumes from the stored desired state (if any) and the stored groups.</summary>
     public void Start()
     {
@@ -40,10 +50,12 @@ public sealed class AgentSupervisor(
                 return;
             var wanted = desired.Groups.ToDictionary(g => g.Name, StringComparer.Ordinal);
             foreach (var g in desired.Groups)
-                Worker(g.Name).Update(new GroupTarget(g, desired.Source, desired.Generation, interval));
-            var leaving = store.LoadGroups().Select(r => r.Name).Concat(workers.Keys).Distinct().Where(n => !wanted.ContainsKey(n)).ToList();
+                Send(g.Name, new GroupTarget(g, desired.Source, desired.Generation, interval));
+            // Leaving: groups with a live worker, and groups the store still holds (a removal a restart cut short).
+            // A group whose removal is complete is in neither, so it costs nothing from then on.
+            var leaving = store.LoadGroups().Select(r => r.Name).Concat(workers.Keys).Distinct(StringComparer.Ordinal).Where(n => !wanted.ContainsKey(n)).ToList();
             foreach (var name in leaving)
-                Worker(name).Update(null);
+                Send(name, null);
         }
     }
 
@@ -60,14 +72,35 @@ public sealed class AgentSupervisor(
             workers.Clear();
     }
 
-    private GroupWorker Worker(string name)
+    // Hands the update to the group's worker, or to a new one when there is none or its loop has ended.
+    private void Send(string name, GroupTarget? next)
     {
-        if (workers.TryGetValue(name, out var existing) && !existing.Loop.IsCompleted)
-            return existing.Worker;
+        if (workers.TryGetValue(name, out var existing) && existing.Worker.Update(next))
+            return;
         var worker = new GroupWorker(name, reconciler, remover, options.Retry, time, logger);
+        worker.Update(next);
         var token = stopping!.Token;
-        var loop = Task.Run(() => worker.RunAsync(token), CancellationToken.None);
+        var loop = Task.Run(async () =>
+        {
+            try
+            {
+                await worker.RunAsync(token).ConfigureAwait(false);
+            }
+            finally
+            {
+                Forget(name, worker);
+            }
+        }, CancellationToken.None);
         workers[name] = (worker, loop);
-        return worker;
+    }
+
+    // Drops a worker whose loop ended (a completed removal, or stop); Send holds the lock until it has recorded the worker.
+    private void Forget(string name, GroupWorker worker)
+    {
+        lock (gate)
+        {
+            if (workers.TryGetValue(name, out var held) && held.Worker == worker)
+                workers.Remove(name);
+        }
     }
 }

@@ -32,10 +32,15 @@ public sealed class GroupReconciler(
 
     public async Task<GroupStatus> ReconcileGroupAsync(GroupTarget target, CancellationToken cancellationToken)
     {
-        var run = new GroupRun(target, store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name));
+        var previous = board.Get(target.Name);
+        var record = store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name);
+        var run = new GroupRun(target, record)
+        {
+            DegradedAtThisRevision = previous is { Phase: Phase.Degraded } && previous.DesiredRevision == target.Group.Revision
+                && record.AppliedRevision == target.Group.Revision && record.AppliedPath == target.Group.Path,
+        };
         // A new target is Progressing; a retry of one that just failed stays Failed until it succeeds
         // (otherwise every retry would flap the status and journal the same failure again).
-        var previous = board.Get(target.Name);
         if (run.IsNewRevision && !(previous is { Phase: Phase.Failed } && previous.DesiredRevision == target.Group.Revision))
             Publish(run, Phase.Progressing, Reasons.Progressing, $"reconciling {Revisions.Short(target.Group.Revision)}");
 
@@ -46,6 +51,17 @@ public sealed class GroupReconciler(
             && await CheckHealthAsync(run, cancellationToken).ConfigureAwait(false);
 
         return await ReportAsync(run).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reports a run that ended in an error no step handles as a failed apply, so the group neither stays
+    /// Progressing nor goes silent: status, journal (on change) and a log line, as for any failure.
+    /// </summary>
+    public Task<GroupStatus> ReportFailureAsync(GroupTarget target, string message)
+    {
+        var run = new GroupRun(target, store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name));
+        run.Fail(Phase.Failed, Reasons.ApplyFailed, message);
+        return ReportAsync(run);
     }
 
     /// <summary>Makes sure the target revision is in the local cache; without it, keeps reconciling the last applied one.</summary>
@@ -94,6 +110,10 @@ public sealed class GroupReconciler(
         {
             result = await resources.ApplyAsync(new ApplyRequest(run.Target.Name, run.Objects, previous), cancellationToken).ConfigureAwait(false);
         }
+        catch (KubeApiException e) when (e.TimedOut)
+        {
+            result = ApplyResult.Fail(Reasons.ApplyFailed, e.Message);
+        }
         catch (Exception e) when (e is KubeApiException or HttpRequestException)
         {
             result = ApplyResult.Fail(Reasons.ApplyFailed, $"cannot reach the Kubernetes API: {e.Message}");
@@ -140,11 +160,16 @@ public sealed class GroupReconciler(
         return result.Succeeded || run.Holding || run.Fail(Phase.Failed, Reasons.PruneFailed, result.Error!);
     }
 
-    /// <summary>Waits, within the health timeout, for every object to become healthy.</summary>
+    /// <summary>
+    /// Waits, within the health timeout, for every object to become healthy. A Degraded group whose run wrote
+    /// nothing is judged once, on the objects the apply step has just read: its timeout already expired at this
+    /// revision and nothing changed since, so waiting again would only hold every periodic run for the full timeout.
+    /// </summary>
     private async Task<bool> CheckHealthAsync(GroupRun run, CancellationToken cancellationToken)
     {
         var objects = run.Objects.Select(o => o.Ref).ToList();
-        var report = await health.WaitAsync(objects, run.Applied!.Live, options.HealthTimeout, cancellationToken).ConfigureAwait(false);
+        var wait = run.DegradedAtThisRevision && !run.Changes.HasWrites ? TimeSpan.Zero : options.HealthTimeout;
+        var report = await health.WaitAsync(objects, run.Applied!.Live, wait, cancellationToken).ConfigureAwait(false);
         run.Health = report;
         if (run.Holding)
             return false;

@@ -24,6 +24,12 @@ public sealed class GroupRun(GroupTarget target, GroupRecord record)
     /// <summary>The target differs from what was applied when the run started (an apply, not a drift check).</summary>
     public bool IsNewRevision { get; } = record.AppliedRevision != target.Group.Revision || record.AppliedPath != target.Group.Path;
 
+    /// <summary>
+    /// The group was already Degraded at this revision when the run started: its health timeout has expired
+    /// once here, so a run that writes nothing does not wait it out again.
+    /// </summary>
+    public bool DegradedAtThisRevision { get; init; }
+
     public IReadOnlyList<DesiredObject> Objects { get; set; } = [];
 
     public ApplyResult? Applied { get; set; }
