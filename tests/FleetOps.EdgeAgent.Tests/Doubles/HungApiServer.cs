@@ -2,6 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Polling;
+
 namespace FleetOps.EdgeAgent.Tests.Doubles;
 
 /// <summary>

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Polling;
 using Microsoft.Extensions.Logging;
 
 namespace FleetOps.EdgeAgent.Tests.Doubles;

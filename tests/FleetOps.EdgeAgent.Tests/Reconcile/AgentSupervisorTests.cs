@@ -1,6 +1,9 @@
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Polling;
 using NSubstitute;
 
 namespace FleetOps.EdgeAgent.Tests.Reconcile;

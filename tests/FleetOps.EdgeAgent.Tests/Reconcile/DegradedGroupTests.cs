@@ -2,6 +2,9 @@ using System.Text.Json.Nodes;
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Polling;
 using NSubstitute;
 
 namespace FleetOps.EdgeAgent.Tests.Reconcile;

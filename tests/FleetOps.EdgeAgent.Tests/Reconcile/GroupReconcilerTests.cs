@@ -9,6 +9,7 @@ using FleetOps.EdgeAgent.State;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
 using FleetOps.Testing.Polling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
