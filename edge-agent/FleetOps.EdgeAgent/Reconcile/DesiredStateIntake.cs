@@ -53,5 +53,5 @@ public sealed class DesiredStateIntake(
     private static string Describe(DesiredMessage d) =>
         d.Groups.Count == 0
             ? $"generation {d.Generation}: no groups"
-            : $"generation {d.Generation}: " + string.Join(", ", d.Groups.Select(g => $"{g.Name}@{Revisions.Short(g.Revision)}"));
+            : $"generation {d.Generation}: " + string.Join(", ", d.Groups.Select(g => $"{g.Name}@{Revisions.Short(g.Revision)}{(g.Note is null ? "" : $" ({g.Note})")}"));
 }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace FleetOps.EdgeAgent.Reconcile;
 
 /// <summary>
-/// One reconcile of one group, read top-down: fetch, render, apply, prune, check health, report.
-/// Each step sets one phase and reason when it fails; the run then goes straight to the report.
+/// One reconcile of one group, read top-down: store hours, fetch, render, apply, prune, check health,
+/// report. Each step sets one phase and reason when it fails; the run then goes straight to the report.
 /// </summary>
 public sealed class GroupReconciler(
     AgentOptions options,
@@ -39,12 +39,14 @@ public sealed class GroupReconciler(
             DegradedAtThisRevision = previous is { Phase: Phase.Degraded } && previous.DesiredRevision == target.Group.Revision
                 && record.AppliedRevision == target.Group.Revision && record.AppliedPath == target.Group.Path,
         };
+        var waiting = await WaitForStoreHoursAsync(run, previous, cancellationToken).ConfigureAwait(false);
         // A new target is Progressing; a retry of one that just failed stays Failed until it succeeds
         // (otherwise every retry would flap the status and journal the same failure again).
-        if (run.IsNewRevision && !(previous is { Phase: Phase.Failed } && previous.DesiredRevision == target.Group.Revision))
+        if (run.IsNewRevision && !waiting && !(previous is { Phase: Phase.Failed } && previous.DesiredRevision == target.Group.Revision))
             Publish(run, Phase.Progressing, Reasons.Progressing, $"reconciling {Revisions.Short(target.Group.Revision)}");
 
-        _ = await FetchAsync(run, cancellationToken).ConfigureAwait(false)
+        _ = (!waiting || run.Holding)
+            && await FetchAsync(run, cancellationToken).ConfigureAwait(false)
             && await RenderAsync(run, cancellationToken).ConfigureAwait(false)
             && await ApplyAsync(run, cancellationToken).ConfigureAwait(false)
             && await PruneAsync(run, cancellationToken).ConfigureAwait(false)
@@ -62,6 +64,37 @@ public sealed class GroupReconciler(
         var run = new GroupRun(target, store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name));
         run.Fail(Phase.Failed, Reasons.ApplyFailed, message);
         return ReportAsync(run);
+    }
+
+    /// <summary>
+    /// Outside the store's hours a new revision waits: the run keeps enforcing the revision the store runs
+    /// (if any) and reports Pending/OutsideWindow; the new one is fetched now, so the window needs no network.
+    /// </summary>
+    private async Task<bool> WaitForStoreHoursAsync(GroupRun run, GroupStatus? previous, CancellationToken cancellationToken)
+    {
+        var target = run.Target;
+        if (StoreHoursGate.Closed(target, run.IsNewRevision, time.GetUtcNow()) is not { } closed)
+        {
+            if (run.IsNewRevision && previous is { Reason: Reasons.OutsideWindow } && previous.DesiredRevision == target.Group.Revision)
+                store.Append(JournalEventKinds.WindowOpened, target.Name, target.Group.Revision, $"store hours began: applying {Revisions.Short(target.Group.Revision)}");
+            return false;
+        }
+        run.Fail(Phase.Pending, Reasons.OutsideWindow, StoreHoursGate.Describe(target, run.Record.AppliedRevision, closed));
+        try
+        {
+            await git.EnsureAsync(target.Source, target.Group.Revision, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceUnavailableException e)
+        {
+            logger.LogDebug("Could not fetch {Revision} of {Group} ahead of its window: {Error}", Revisions.Short(target.Group.Revision), target.Name, e.Message);
+        }
+        if (run.Record.AppliedRevision is { } applied && run.Record.AppliedPath is { } path)
+        {
+            run.Holding = true;
+            run.Revision = applied;
+            run.Path = path;
+        }
+        return true;
     }
 
     /// <summary>Makes sure the target revision is in the local cache; without it, keeps reconciling the last applied one.</summary>
@@ -224,6 +257,7 @@ public sealed class GroupReconciler(
             (Phase.Failed, Reasons.SourceUnavailable) => JournalEventKinds.SourceUnavailable,
             (Phase.Failed, Reasons.RenderFailed) => JournalEventKinds.RenderFailed,
             (Phase.Failed, _) => JournalEventKinds.Failed,
+            (Phase.Pending, Reasons.OutsideWindow) => JournalEventKinds.OutsideWindow,
             _ => null,
         };
         if (kind is not null)

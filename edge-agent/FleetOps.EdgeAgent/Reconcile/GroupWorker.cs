@@ -104,7 +104,7 @@ public sealed class GroupWorker(
                 {
                     var status = await reconciler.ReconcileGroupAsync(t, run.Token).ConfigureAwait(false);
                     failures = status.Phase == Phase.Failed ? failures + 1 : 0;
-                    next = failures > 0 ? RetryDelay(failures, t) : t.Interval;
+                    next = failures > 0 ? RetryDelay(failures, t) : UntilNextRun(t, status);
                 }
                 else
                 {
@@ -162,6 +162,15 @@ public sealed class GroupWorker(
             }
         }
         logger.LogError(e, "Reconcile of {Group} {What}: {Error}; retrying with backoff", Name, what, e.Message);
+    }
+
+    /// <summary>The interval, or sooner when the group waits for its store hours: it applies when the window opens, hub or no hub.</summary>
+    private TimeSpan UntilNextRun(GroupTarget t, GroupStatus status)
+    {
+        if (status.Reason != Reasons.OutsideWindow || StoreHoursGate.NextOpening(t, time.GetUtcNow()) is not { } opens)
+            return t.Interval;
+        var wait = opens - time.GetUtcNow();
+        return wait < t.Interval ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : t.Interval;
     }
 
     // A failing group retries sooner than its interval, never later.

@@ -1,4 +1,5 @@
 using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Shared.Contracts;
 
 namespace FleetOps.Hub.Grains;
 
@@ -15,17 +16,21 @@ internal sealed partial class ClusterGrain
         if (!S.Releases.TryGetValue(group, out var held) || held.Target.Seq < release.Target.Seq)
         {
             S.Releases[group] = release;
+            S.Notes.Remove(group);
             await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
         }
         return ReportTo(group);
     }
 
-    public async Task<MemberReport?> WithdrawAsync(string group)
+    public async Task<MemberReport?> WithdrawAsync(string group, string note)
     {
         if (!S.Registered || !S.Memberships.Contains(group))
             return null;
         if (S.Releases.Remove(group))
+        {
+            S.Notes[group] = note.Length > DesiredGroup.MaxNote ? note[..DesiredGroup.MaxNote] : note;
             await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
+        }
         return ReportTo(group);
     }
 

@@ -57,4 +57,7 @@ internal sealed class ClusterState
 
     /// <summary>Groups whose canary selector picks this cluster.</summary>
     [Id(20)] public List<string> CanaryIn { get; set; } = [];
+
+    /// <summary>Per group: why its release was taken back (an abort), told to the agent with the stable revision until a new release.</summary>
+    [Id(21)] public Dictionary<string, string> Notes { get; set; } = new(StringComparer.Ordinal);
 }

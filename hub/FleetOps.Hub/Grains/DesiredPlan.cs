@@ -54,6 +54,7 @@ internal sealed record DesiredPlan(
         if (chosen is null)
             return null;
         var window = group.Rollout.Window is { } policy && chosen.Revision != group.WindowsIgnoredFor ? policy.ForCluster(labels) : null;
-        return new DesiredGroup(group.Name, chosen.Path, chosen.Revision, chosen.Digest, window);
+        var note = chosen == group.Stable ? state.Notes.GetValueOrDefault(group.Name) : null;
+        return new DesiredGroup(group.Name, chosen.Path, chosen.Revision, chosen.Digest, window, note);
     }
 }

@@ -1,6 +1,7 @@
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Rollouts;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Hub.Grains;
@@ -31,7 +32,10 @@ internal sealed partial class GroupGrain
             return refused;
         await CarryOutAsync(step);
         if (action == Abort)
+        {
+            withdrawNote = $"rollout of {Revisions.Short(rollout.Target.Revision)} aborted by {actor}: back to {Revisions.Short(S.Stable!.Revision)}";
             await WithdrawAsync();
+        }
         await AdvanceAsync();
         return null;
     }
@@ -61,7 +65,7 @@ internal sealed partial class GroupGrain
         {
             try
             {
-                return await GrainFactory.GetGrain<IClusterGrain>(id).WithdrawAsync(Name);
+                return await GrainFactory.GetGrain<IClusterGrain>(id).WithdrawAsync(Name, withdrawNote ?? "rollout aborted");
             }
             catch (Exception e)
             {
@@ -77,4 +81,5 @@ internal sealed partial class GroupGrain
     }
 
     private bool withdrawOwed;
+    private string? withdrawNote;
 }

@@ -24,6 +24,8 @@ internal static class MessageRules
                 return $"groups[{i}] '{g.Name}': revision '{g.Revision}' is not a full commit sha";
             if (g.Path.StartsWith('/') || g.Path.Split('/').Contains(".."))
                 return $"groups[{i}] '{g.Name}': path '{g.Path}' must be relative and stay inside the repository";
+            if (g.Note is { Length: > DesiredGroup.MaxNote })
+                return $"groups[{i}] '{g.Name}': note is longer than {DesiredGroup.MaxNote} characters";
             if (g.Window is not null && WindowFormat.Check(g.Window) is { } window)
                 return $"groups[{i}] '{g.Name}': window: {window}";
         }

@@ -32,8 +32,8 @@ internal interface IClusterGrain : IGrainWithStringKey
     /// <summary>A group's rollout releases a target to this cluster; answers with its member report, null when not a member.</summary>
     Task<MemberReport?> ReleaseAsync(string group, Release release);
 
-    /// <summary>Abort: the cluster forgets its release of the group and goes back to the stable target.</summary>
-    Task<MemberReport?> WithdrawAsync(string group);
+    /// <summary>Abort: the cluster forgets its release of the group and goes back to the stable target; <paramref name="note"/> tells its agent why.</summary>
+    Task<MemberReport?> WithdrawAsync(string group, string note);
 
     /// <summary>Holds the group at <paramref name="target"/> (null: unpins); false when the cluster is not registered.</summary>
     Task<bool> PinAsync(string group, TargetRef? target);
