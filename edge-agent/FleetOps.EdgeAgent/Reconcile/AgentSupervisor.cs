@@ -22,8 +22,8 @@ public sealed class AgentSupervisor(
     private readonly ILogger logger = loggers.CreateLogger<AgentSupervisor>();
     private CancellationTokenSource? stopping;
 
-    /// <summary>The groups the supervisor holds a worker for (reconciling, or removing until pruned), for observers and tests.</summary>
-    public IReadOnlyList<string> Groups
+    /// <summary>The groups the supervisor holds a worker for (reconciling, or removing until pruned); the tests check it.</summary>
+    internal IReadOnlyList<string> Groups
     {
         get
         {

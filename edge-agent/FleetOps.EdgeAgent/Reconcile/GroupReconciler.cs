@@ -27,8 +27,8 @@ public sealed class GroupReconciler(
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChangeSet> lastChanges = new(StringComparer.Ordinal);
 
-    /// <summary>The ChangeSet of the group's latest completed run (apply and prune), for observers and tests.</summary>
-    public ChangeSet? LastChangeSet(string group) => lastChanges.GetValueOrDefault(group);
+    /// <summary>The ChangeSet of the group's latest completed run (apply and prune): what the tests and benchmarks check.</summary>
+    internal ChangeSet? LastChangeSet(string group) => lastChanges.GetValueOrDefault(group);
 
     public async Task<GroupStatus> ReconcileGroupAsync(GroupTarget target, CancellationToken cancellationToken)
     {
