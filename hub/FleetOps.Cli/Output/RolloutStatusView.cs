@@ -48,9 +48,12 @@ public static class RolloutStatusView
             .Fact("group", Styles.Bold(rollout.Group))
             .Fact("phase", Styles.RolloutText(rollout.Phase, Where(rollout)));
         if (rollout.Phase == RolloutPhase.Idle)
-            return facts
-                .Fact("stable", Markup.Escape(rollout.StableRevision is null ? "none yet" : Sha(rollout.StableRevision)))
-                .Fact("members", Markup.Escape($"{rollout.Members}"));
+        {
+            // The hub names a stable revision only for groups with a rollout block; without one, saying "none" would mislead.
+            if (rollout.StableRevision is not null)
+                facts.Fact("stable", Markup.Escape(Sha(rollout.StableRevision)));
+            return facts.Fact("members", Markup.Escape($"{rollout.Members}"));
+        }
 
         var stable = rollout.StableRevision is null ? "none yet: this is the group's first rollout" : Sha(rollout.StableRevision);
         var released = rollout.Waves.Sum(w => w.Released);
