@@ -32,6 +32,7 @@ public sealed class RolloutLifecycleTests
         fleet.At("09:17");
         var promoted = await Ok(fleet, "rollout", "promote", "pos-east");
         Assert.StartsWith($"promoted the rollout of pos-east at {bump[..7]}, recorded as alice@ops-laptop\n", promoted.Stdout);
+        Golden.Match("rollout-promote-pos-east.txt", promoted.Stdout);
         var wave1 = (await fleet.ReleasedAsync("pos-east", bump, 3)).Except(canary).ToList();
         fleet.At("09:18");
         await fleet.ConvergeAsync("pos-east", wave1[0]);
