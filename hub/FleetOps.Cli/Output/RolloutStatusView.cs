@@ -55,10 +55,12 @@ public static class RolloutStatusView
             return facts.Fact("members", Markup.Escape($"{rollout.Members}"));
         }
 
-        var stable = rollout.StableRevision is null ? "none yet: this is the group's first rollout" : Sha(rollout.StableRevision);
+        var replacing = rollout.StableRevision is null ? "replacing nothing stable yet: this is the group's first rollout"
+            : rollout.StableRevision == rollout.Revision ? "now the group's stable revision"
+            : $"replacing stable {Sha(rollout.StableRevision)}";
         var released = rollout.Waves.Sum(w => w.Released);
         var pinned = rollout.Pinned == 0 ? "" : $", {rollout.Pinned} more pinned outside the rollout";
-        facts.Fact("revision", Markup.Escape($"{Sha(rollout.Revision)}, replacing stable {stable}"))
+        facts.Fact("revision", Markup.Escape($"{Sha(rollout.Revision)}, {replacing}"))
             .Fact("started", Markup.Escape(rollout.StartedAt is { } started ? $"{Ages.Since(started, now)} ago" : "-"))
             .Fact("members", Markup.Escape($"{released} of {rollout.Members} released{pinned}"))
             .Fact("budget", Budget(rollout.Budget));

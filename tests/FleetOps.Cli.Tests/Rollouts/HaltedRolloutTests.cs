@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FleetOps.Cli.Output;
 using FleetOps.Cli.Tests.Harness;
+using FleetOps.Cli.Waiting;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Cli;
@@ -54,6 +55,11 @@ public sealed class HaltedRolloutTests
         Assert.StartsWith($"stopped pos-west: rollout of {bump[..7]} Aborted, wave 1 (1 of 2)", again.Stdout);
         Assert.Contains("aborted: members run 2479005; a new commit or 'fleetops rollout resume pos-west' starts again", again.Stdout);
         Assert.Contains("Aborted", (await Ok(fleet, "status")).Stdout);
+        Assert.Contains("rollout  Aborted (fleetops rollout status pos-west)", (await Ok(fleet, "group", "pos-west")).Stdout);
+        var json = await fleet.RunAsync("wait", "--group", "pos-west", "-o", "json");
+        var report = JsonSerializer.Deserialize(json.Stdout, WaitJsonContext.Default.WaitReport)!;
+        Assert.Equal((WaitState.Stopped, RolloutPhase.Aborted, bump), (report.State, report.Rollout!.Phase, report.Rollout.Revision));
+        Assert.Contains("\"state\": \"Stopped\"", json.Stdout);
     }
 
     [Fact]

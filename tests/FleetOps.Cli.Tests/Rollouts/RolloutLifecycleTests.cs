@@ -75,6 +75,9 @@ public sealed class RolloutLifecycleTests
         Assert.Contains("phase     Completed", completed.Stdout);
         Assert.Contains($"next      done: {bump[..7]} is the stable revision", completed.Stdout);
         Assert.Contains("Completed", (await Ok(fleet, "status")).Stdout);
+        var wide = await Ok(fleet, "rollout", "status", "pos-east", "-o", "wide");
+        Assert.Contains($"revision  {bump}, now the group's stable revision", wide.Stdout);
+        Assert.Contains(wide.Stdout.Split('\n'), line => line.Contains("  Completed  ", StringComparison.Ordinal) && line.Contains(bump, StringComparison.Ordinal));
         var waited = await Ok(fleet, "wait", "--group", "pos-east", "--revision", bump[..10], "--timeout", "0s");
         Assert.Equal($"reached pos-east: rollout of {bump[..7]} Completed, 4/4 converged \"East: new tax rate\", after 0s\n", waited.Stdout);
         Golden.Match("history-group-pos-east.txt", (await Ok(fleet, "history", "--group", "pos-east")).Stdout);
