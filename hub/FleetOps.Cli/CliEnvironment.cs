@@ -30,8 +30,14 @@ public sealed record CliEnvironment
     /// <summary>Ctrl+C cancels the running command; only the real process wants the console handler.</summary>
     public bool HandleInterrupts { get; init; }
 
+    /// <summary>This machine's name, for the actor recorded with rollout actions and pins.</summary>
+    public string? HostName { get; init; }
+
     public string? Variable(string name) =>
         Variables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+
+    /// <summary>Who the hub records as having acted (pause, promote, pin, ...): <c>$USER@hostname</c>.</summary>
+    public string Actor => $"{Variable("USER") ?? Variable("USERNAME") ?? "unknown"}@{HostName ?? "unknown-host"}";
 
     public static CliEnvironment FromProcess() => new()
     {
@@ -43,7 +49,21 @@ public sealed record CliEnvironment
         Width = Console.IsOutputRedirected ? null : TerminalWidth(),
         HomeDirectory = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
         HandleInterrupts = true,
+        HostName = LocalHostName(),
     };
+
+    private static string? LocalHostName()
+    {
+        try
+        {
+            // gethostname(2): no lookup, no network.
+            return System.Net.Dns.GetHostName();
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return null;
+        }
+    }
 
     private static int? TerminalWidth()
     {

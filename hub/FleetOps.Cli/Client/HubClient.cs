@@ -59,6 +59,28 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
     public Task<RegisterClusterResponse> ReplaceTokenAsync(string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"api/v1/clusters/{Uri.EscapeDataString(id)}/token", null, ApiJsonContext.Default.RegisterClusterResponse, ct);
 
+    public Task<RolloutView> GetRolloutAsync(string group, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"api/v1/groups/{Uri.EscapeDataString(group)}/rollout", null, ApiJsonContext.Default.RolloutView, ct);
+
+    /// <summary>POST .../rollout/{pause|resume|promote|abort}: the rollout as it stands after the action; a refusal is a 409 problem.</summary>
+    public Task<RolloutView> ActOnRolloutAsync(string group, string action, RolloutAction request, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"api/v1/groups/{Uri.EscapeDataString(group)}/rollout/{Uri.EscapeDataString(action)}",
+            JsonContent.Create(request, ApiJsonContext.Default.RolloutAction), ApiJsonContext.Default.RolloutView, ct);
+
+    public Task<GroupHistory> GetGroupHistoryAsync(string group, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"api/v1/groups/{Uri.EscapeDataString(group)}/history", null, ApiJsonContext.Default.GroupHistory, ct);
+
+    /// <summary>Holds a cluster's group at a revision; the answer carries the full revision the hub resolved.</summary>
+    public Task<PinRequest> PinAsync(string id, PinRequest request, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"api/v1/clusters/{Uri.EscapeDataString(id)}/pins",
+            JsonContent.Create(request, ApiJsonContext.Default.PinRequest), ApiJsonContext.Default.PinRequest, ct);
+
+    public async Task UnpinAsync(string id, string group, string? actor, CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Delete,
+            $"api/v1/clusters/{Uri.EscapeDataString(id)}/pins/{Uri.EscapeDataString(group)}" + Query(("actor", actor)), null, ct);
+    }
+
     /// <summary>GET /readyz: true once the hub has resumed every cluster; false while it starts or cannot be reached.</summary>
     public async Task<bool> IsReadyAsync(CancellationToken ct)
     {
@@ -79,6 +101,25 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken ct)
     {
+        using var response = await SendAsync(method, path, content, ct);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, ct)
+                ?? throw HubErrors.NotTheHub(connection, path, "the answer was empty");
+        }
+        catch (JsonException e)
+        {
+            throw HubErrors.NotTheHub(connection, path, e.Message);
+        }
+        catch (NotSupportedException e)
+        {
+            throw HubErrors.NotTheHub(connection, path, e.Message);
+        }
+    }
+
+    /// <summary>A successful answer, for the caller to read and dispose; everything else leaves as a <see cref="CliException"/>.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         HttpResponseMessage response;
         try
@@ -94,29 +135,15 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
             throw HubErrors.Unreachable(connection, $"no answer within {http.Timeout.TotalSeconds:0} s");
         }
 
+        if (response.IsSuccessStatusCode)
+            return response;
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                var problem = await ReadProblemAsync(response, ct);
-                // Every route of the hub answers a 404 with a problem document; a bare 404 means no hub API at this URL.
-                if (problem.Status == 404 && !problem.FromHub)
-                    throw HubErrors.NotTheHub(connection, path, "HTTP 404, no such route");
-                throw HubErrors.FromProblem(connection, problem);
-            }
-            try
-            {
-                return await response.Content.ReadFromJsonAsync(type, ct)
-                    ?? throw HubErrors.NotTheHub(connection, path, "the answer was empty");
-            }
-            catch (JsonException e)
-            {
-                throw HubErrors.NotTheHub(connection, path, e.Message);
-            }
-            catch (NotSupportedException e)
-            {
-                throw HubErrors.NotTheHub(connection, path, e.Message);
-            }
+            var problem = await ReadProblemAsync(response, ct);
+            // Every route of the hub answers a 404 with a problem document; a bare 404 means no hub API at this URL.
+            if (problem.Status == 404 && !problem.FromHub)
+                throw HubErrors.NotTheHub(connection, path, "HTTP 404, no such route");
+            throw HubErrors.FromProblem(connection, problem);
         }
     }
 

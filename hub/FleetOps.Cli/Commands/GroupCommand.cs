@@ -39,7 +39,11 @@ public sealed class GroupCommand : Command
         }
         catch (HubProblemException e) when (e.Problem.Status == 404)
         {
-            throw CliException.Error(e.Problem.Text, "fleetops groups lists the groups of fleet.yaml");
+            throw UnknownGroup(e);
         }
     }
+
+    /// <summary>The hub's "there is no group 'x' in fleet.yaml (did you mean ...?)" plus where to look up the right name.</summary>
+    public static CliException UnknownGroup(HubProblemException e) =>
+        CliException.Error(e.Problem.Text, "fleetops groups lists the groups of fleet.yaml");
 }

@@ -80,6 +80,19 @@ public static class OptionParsers
         },
     };
 
+    /// <summary>A commit sha, full or abbreviated (4 to 64 hex digits), lowercased; branch names and HEAD are refused.</summary>
+    public static Option<string?> Sha(string name, string description)
+    {
+        var option = new Option<string?>(name) { Description = description, HelpName = "SHA" };
+        option.Validators.Add(result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (text.Length is < 4 or > 64 || !text.All(char.IsAsciiHexDigit))
+                result.AddError($"{name} '{text}' is not a commit sha (4 to 64 hex digits)");
+        });
+        return option;
+    }
+
     /// <summary>A whole number within bounds, with a message that names them.</summary>
     public static Option<int?> Number(string name, string description, int min, int max) => new(name)
     {

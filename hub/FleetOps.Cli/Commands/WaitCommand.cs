@@ -8,7 +8,8 @@ namespace FleetOps.Cli.Commands;
 /// <summary>
 /// <c>fleetops wait</c>, for pipelines: polls until enough of a group's members are Converged at the
 /// revision, then exits 0; when the timeout passes, or the revision can never arrive, exits 4 and lists the
-/// clusters holding it back with their agents' reasons.
+/// clusters holding it back with their agents' reasons. For a group with a rollout block it waits for the
+/// rollout of the revision to complete, and exits 4 at once when that rollout is Halted or Aborted.
 /// </summary>
 public sealed class WaitCommand : Command
 {
@@ -19,14 +20,9 @@ public sealed class WaitCommand : Command
         : base("wait", "Wait until a group's members converge at a revision (exit 0), or give up (exit 4) naming the holdouts")
     {
         var group = new Option<string>("--group", "-g") { Description = "The group to wait for", HelpName = "GROUP", Required = true };
-        var revision = new Option<string?>("--revision") { Description = "Commit sha (full or abbreviated) to wait for [default: the group's current target]", HelpName = "SHA" };
-        revision.Validators.Add(result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (text.Length is < 4 or > 64 || !text.All(char.IsAsciiHexDigit))
-                result.AddError($"--revision '{text}' is not a commit sha (4 to 64 hex digits)");
-        });
-        var minConverged = OptionParsers.Percent("--min-converged", "Share of the group's members that must be Converged at the revision [default: 100%]");
+        var revision = OptionParsers.Sha("--revision", "Commit sha (full or abbreviated) to wait for [default: the group's current target]");
+        var minConverged = OptionParsers.Percent("--min-converged",
+            "Share of the group's members that must be Converged at the revision [default: 100%; with a rollout block: its completion is enough]");
         var timeout = OptionParsers.Duration("--timeout", "Give up after this long [default: 10m]");
         var interval = OptionParsers.Duration("--interval", "Time between looks at the hub [default: 5s]");
         foreach (var option in new Option[] { group, revision, minConverged, timeout, interval })
@@ -34,7 +30,7 @@ public sealed class WaitCommand : Command
 
         this.Runs(runtime, async (context, ct) =>
         {
-            var goal = new WaitGoal(context.Value(group), context.Value(revision)?.ToLowerInvariant(), context.Value(minConverged) ?? 100);
+            var goal = new WaitGoal(context.Value(group), context.Value(revision)?.ToLowerInvariant(), context.Value(minConverged));
             var every = context.Value(interval) ?? DefaultInterval;
             if (every <= TimeSpan.Zero)
                 throw CliException.Usage("--interval must be longer than zero", "for example --interval 5s");
@@ -63,11 +59,13 @@ public sealed class WaitCommand : Command
         {
             GroupDetail detail;
             FleetView? fleet;
+            RolloutView? rollout;
             try
             {
                 detail = await GroupCommand.GetAsync(context.Hub, goal.Group, ct);
                 // The fleet view tells whether an asked-for revision was refused or left this group unchanged.
                 fleet = goal.Revision is null ? null : await context.Hub.GetFleetAsync(ct);
+                rollout = detail.Group.Rollout is null ? null : await RolloutStatusCommand.GetAsync(context.Hub, goal.Group, ct);
             }
             catch (CliException e) when (e.ExitCode == ExitCodes.HubUnreachable && clock.GetElapsedTime(started) + interval < timeout)
             {
@@ -78,7 +76,7 @@ public sealed class WaitCommand : Command
                 continue;
             }
             var elapsed = clock.GetElapsedTime(started);
-            var report = WaitEvaluator.Evaluate(goal, detail, fleet, elapsed);
+            var report = WaitEvaluator.Evaluate(goal, detail, fleet, elapsed, rollout);
             if (report.State != WaitState.Waiting)
                 return report;
 
@@ -102,7 +100,8 @@ public sealed class WaitCommand : Command
         IReadOnlyDictionary<string, ClusterDetail> clusters;
         try
         {
-            clusters = await ClusterDetails.FetchAsync(context.Hub, report.HeldBackBy.Select(h => h.ClusterId), ct);
+            // A holdout Converged at another revision (not released yet, or pinned) has nothing more to say.
+            clusters = await ClusterDetails.FetchAsync(context.Hub, report.HeldBackBy.Where(h => h.Phase != Shared.Contracts.Phase.Converged).Select(h => h.ClusterId), ct);
         }
         catch (CliException e) when (e.ExitCode == ExitCodes.HubUnreachable)
         {

@@ -24,6 +24,8 @@ public static class GroupDetailView
             .Fact("defined", Markup.Escape($"{GroupsView.Line(group.Line)}, path {group.Path}, selector {GroupsView.SelectorText(group.Selector)}"))
             .Fact("target", Target(group, screen.Now, wide))
             .Fact("members", GroupsView.ByPhase(group.Members));
+        if (group.Rollout is { Phase: not RolloutPhase.Idle } rollout)
+            facts.Fact("rollout", RolloutCells.Markup(rollout) + Styles.Dim($" (fleetops rollout status {group.Name})"));
         screen.Write(facts);
 
         var listed = detail.Members

@@ -2,6 +2,7 @@ using System.Globalization;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace FleetOps.Cli.Output;
 
@@ -15,21 +16,24 @@ public static class GroupsView
             screen.Line(Styles.Warning("no groups: fleet.yaml defines none yet, or the hub has not accepted a commit (see fleetops status)"));
             return;
         }
+        var rollouts = RolloutCells.Shown(groups);
+        string[] rolloutHeader = rollouts ? [RolloutCells.Header] : [];
         var table = wide
-            ? Tables.Create("GROUP", "LINE", "PATH", "SELECTOR", "TARGET", "AGE", "OBJECTS#", "DIGEST", "CONVERGED")
-            : Tables.Create("GROUP", "PATH", "SELECTOR", "TARGET", "AGE", "CONVERGED");
+            ? Tables.Create(["GROUP", "LINE", "PATH", "SELECTOR", "TARGET", "AGE", "OBJECTS#", "DIGEST", "CONVERGED", .. rolloutHeader])
+            : Tables.Create(["GROUP", "PATH", "SELECTOR", "TARGET", "AGE", "CONVERGED", .. rolloutHeader]);
         foreach (var group in groups)
         {
             var target = StatusView.Target(group, wide ? int.MaxValue : 30);
             var age = Ages.Since(group.Target?.Since, screen.Now);
             var converged = Converged(group.Members);
+            IRenderable[] rollout = rollouts ? [Tables.Rich(RolloutCells.Markup(group.Rollout))] : [];
             if (wide)
-                table.AddRow(Tables.Text(group.Name), Tables.Text(Line(group.Line)), Tables.Text(group.Path), Tables.Text(SelectorText(group.Selector)),
+                table.AddRow([Tables.Text(group.Name), Tables.Text(Line(group.Line)), Tables.Text(group.Path), Tables.Text(SelectorText(group.Selector)),
                     Tables.Rich(target), Tables.Text(age), Tables.Text(group.Target?.Objects.ToString(CultureInfo.InvariantCulture)),
-                    Tables.Text(group.Target?.Digest), Tables.Rich(converged));
+                    Tables.Text(group.Target?.Digest), Tables.Rich(converged), .. rollout]);
             else
-                table.AddRow(Tables.Text(group.Name), Tables.Text(group.Path), Tables.Text(SelectorText(group.Selector)),
-                    Tables.Rich(target), Tables.Text(age), Tables.Rich(converged));
+                table.AddRow([Tables.Text(group.Name), Tables.Text(group.Path), Tables.Text(SelectorText(group.Selector)),
+                    Tables.Rich(target), Tables.Text(age), Tables.Rich(converged), .. rollout]);
         }
         screen.Write(table);
         if (groups.Any(g => g.Error is not null))

@@ -1,6 +1,7 @@
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace FleetOps.Cli.Output;
 
@@ -9,7 +10,8 @@ namespace FleetOps.Cli.Output;
 /// screen. Errors first, then a row per group, then one line for the whole fleet.
 /// In the table, Pending folds into PROGRESSING (both mean "on its way, nothing wrong yet");
 /// <c>-o wide</c> shows it apart, with each group's path and selector. On a narrow terminal the count
-/// headers shorten (CONV, PROG, ...) and the commit subject gives way, so a row stays one line.
+/// headers shorten (CONV, PROG, ...) and the commit subject gives way, so a row stays one line. When a group
+/// has a rollout block, a last ROLLOUT column says where its rollout stands (<see cref="RolloutCells"/>).
 /// </summary>
 public static class StatusView
 {
@@ -46,35 +48,46 @@ public static class StatusView
     private static Table Groups(FleetView fleet, DateTimeOffset now, bool wide, int width)
     {
         var nameWidth = fleet.Groups.Max(g => g.Name.Length);
-        var subject = Math.Min(SubjectWidth, width - nameWidth - FullFixed);
+        var rollouts = RolloutCells.Shown(fleet.Groups);
+        string[] rolloutHeader = rollouts ? [RolloutCells.Header] : [];
+        // Full headers while the subject keeps 16 characters; then short headers; then, if still too wide, short ROLLOUT cells.
+        var subject = Math.Min(SubjectWidth, width - nameWidth - FullFixed - RolloutCells.Width(fleet.Groups, narrow: false));
         var headers = FullHeaders;
+        var narrow = false;
         if (subject < 16)
         {
             headers = CompactHeaders;
-            subject = Math.Clamp(width - nameWidth - CompactFixed, 0, SubjectWidth);
+            subject = width - nameWidth - CompactFixed - RolloutCells.Width(fleet.Groups, narrow: false);
+            if (subject < 0)
+            {
+                narrow = true;
+                subject = width - nameWidth - CompactFixed - RolloutCells.Width(fleet.Groups, narrow: true);
+            }
+            subject = Math.Clamp(subject, 0, SubjectWidth);
         }
         var table = wide
-            ? Tables.Create("GROUP", "PATH", "SELECTOR", "TARGET", "AGE", "CLUSTERS#", "CONVERGED#", "PENDING#", "PROGRESSING#", "DEGRADED#", "FAILED#", "OFFLINE#", "UNKNOWN#")
-            : Tables.Create(["GROUP", "TARGET", "AGE", .. headers]);
+            ? Tables.Create(["GROUP", "PATH", "SELECTOR", "TARGET", "AGE", "CLUSTERS#", "CONVERGED#", "PENDING#", "PROGRESSING#", "DEGRADED#", "FAILED#", "OFFLINE#", "UNKNOWN#", .. rolloutHeader])
+            : Tables.Create(["GROUP", "TARGET", "AGE", .. headers, .. rolloutHeader]);
         foreach (var group in fleet.Groups)
         {
             var m = group.Members;
             var target = Target(group, wide ? int.MaxValue : subject);
             var age = Ages.Since(group.Target?.Since, now);
             var converged = m.Converged == m.Total && m.Total > 0 ? $"[green]{m.Converged}[/]" : m.Converged.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            IRenderable[] rollout = rollouts ? [Tables.Rich(RolloutCells.Markup(group.Rollout, narrow))] : [];
             if (wide)
-                table.AddRow(
+                table.AddRow([
                     Tables.Text(group.Name), Tables.Text(group.Path), Tables.Text(GroupsView.SelectorText(group.Selector)), Tables.Rich(target), Tables.Text(age),
                     Tables.Text($"{m.Total}"), Tables.Rich(converged), Tables.Rich(Styles.Count(m.Pending, Phase.Pending)),
                     Tables.Rich(Styles.Count(m.Progressing, Phase.Progressing)), Tables.Rich(Styles.Count(m.Degraded, Phase.Degraded)),
                     Tables.Rich(Styles.Count(m.Failed, Phase.Failed)), Tables.Rich(Styles.Count(m.Offline, Phase.Offline)),
-                    Tables.Rich(Styles.Count(m.Unknown, Phase.Unknown)));
+                    Tables.Rich(Styles.Count(m.Unknown, Phase.Unknown)), .. rollout]);
             else
-                table.AddRow(
+                table.AddRow([
                     Tables.Text(group.Name), Tables.Rich(target), Tables.Text(age),
                     Tables.Text($"{m.Total}"), Tables.Rich(converged), Tables.Rich(Styles.Count(m.Pending + m.Progressing, Phase.Progressing)),
                     Tables.Rich(Styles.Count(m.Degraded, Phase.Degraded)), Tables.Rich(Styles.Count(m.Failed, Phase.Failed)),
-                    Tables.Rich(Styles.Count(m.Offline, Phase.Offline)), Tables.Rich(Styles.Count(m.Unknown, Phase.Unknown)));
+                    Tables.Rich(Styles.Count(m.Offline, Phase.Offline)), Tables.Rich(Styles.Count(m.Unknown, Phase.Unknown)), .. rollout]);
         }
         return table;
     }

@@ -1,3 +1,4 @@
+using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using Spectre.Console;
 
@@ -23,6 +24,18 @@ public static class Styles
     /// <summary>The hub phase, and for an offline cluster the phase its agent last reported: "Offline (was Converged)".</summary>
     public static string PhaseText(Phase phase, Phase? lastPhase) =>
         phase == Phase.Offline && lastPhase is { } last ? $"{PhaseText(phase)} (was {PhaseText(last)})" : PhaseText(phase);
+
+    /// <summary>Rollouts in the same colors: blue under way, yellow waiting for a person, red halted, green completed, grey aborted or idle.</summary>
+    public static string RolloutColor(RolloutPhase phase) => phase switch
+    {
+        RolloutPhase.Progressing => "blue",
+        RolloutPhase.Paused or RolloutPhase.WaitingForApproval => "yellow",
+        RolloutPhase.Halted => "red",
+        RolloutPhase.Completed => "green",
+        _ => "grey",
+    };
+
+    public static string RolloutText(RolloutPhase phase, string text) => $"[{RolloutColor(phase)}]{Markup.Escape(text)}[/]";
 
     /// <summary>A count colored only when it is not zero, so the eye lands on the columns that matter.</summary>
     public static string Count(int count, Phase phase) => count == 0 ? "0" : $"[{PhaseColor(phase)}]{count}[/]";

@@ -1,5 +1,6 @@
 using FleetOps.Cli.Parsing;
 using FleetOps.Cli.Waiting;
+using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using Spectre.Console;
 
@@ -17,7 +18,7 @@ public static class WaitView
             return;
 
         screen.Line();
-        screen.Line(Styles.Bold("held back by"));
+        screen.Line(Styles.Bold(report.State == WaitState.Stopped ? $"failing at {Revisions.Short(report.Revision)}" : "held back by"));
         var table = Tables.Create("CLUSTER", "PHASE", "APPLIED", "REASON", "MESSAGE");
         var shown = report.HeldBackBy.Take(shownDetails ?? GroupDetailView.MaxRows).ToList();
         foreach (var holdout in shown)
@@ -33,8 +34,16 @@ public static class WaitView
     /// <summary>Also the progress line written to stderr while waiting.</summary>
     public static string Progress(WaitReport report)
     {
+        var need = $", need {report.Required} ({Percentage.Format(report.MinConvergedPercent)})";
+        if (report.Rollout is { } rollout && report.Revision is not null && rollout.Revision == report.Revision)
+        {
+            var where = rollout.Phase == RolloutPhase.Completed || rollout.WaveName is null
+                ? "" : $", {rollout.WaveName} ({rollout.Wave + 1} of {rollout.Waves}), {rollout.Released}/{rollout.Members} released";
+            return $"{report.Group}: rollout of {Revisions.Short(report.Revision)} {rollout.Phase}{where}, {report.Converged}/{report.Members} converged" +
+                (report.Required > 0 ? need : "");
+        }
         var at = report.Revision is null ? "" : $" at {Revisions.Short(report.Revision)}";
-        return $"{report.Group}: {report.Converged}/{report.Members} converged{at}, need {report.Required} ({Percentage.Format(report.MinConvergedPercent)})";
+        return $"{report.Group}: {report.Converged}/{report.Members} converged{at}{need}";
     }
 
     private static string Headline(WaitReport report)
@@ -45,6 +54,7 @@ public static class WaitView
         {
             WaitState.Met => $"[green]reached[/] {Markup.Escape(Progress(report) + subject)}, after {elapsed}",
             WaitState.Impossible => $"{Styles.Error("cannot be reached")} {Markup.Escape(Progress(report))}",
+            WaitState.Stopped => $"{Styles.Error("stopped")} {Markup.Escape(Progress(report))}",
             _ => $"{Styles.Error("not reached")} {Markup.Escape(Progress(report) + subject)}, gave up after {elapsed}",
         };
     }

@@ -11,26 +11,38 @@ namespace FleetOps.Cli.Waiting;
 /// </summary>
 public static class WaitEvaluator
 {
-    public static WaitReport Evaluate(WaitGoal goal, GroupDetail detail, FleetView? fleet, TimeSpan elapsed)
+    public static WaitReport Evaluate(WaitGoal goal, GroupDetail detail, FleetView? fleet, TimeSpan elapsed, RolloutView? rollout = null)
     {
         var group = detail.Group;
         var (revision, subject, state, note) = Resolve(goal, group, fleet);
+        if (rollout is not null && revision is null && state == WaitState.Waiting && goal.Revision is { } wanted
+            && RolloutWaitRules.Earlier(rollout, wanted) is { } earlier)
+            (revision, state, note) = earlier;
+        // With a rollout, its completion is the goal; a share of converged members is asked for only when given.
+        var percent = goal.MinConvergedPercent ?? (rollout is null ? 100 : 0);
         var members = detail.Members.Count;
-        var required = Required(members, goal.MinConvergedPercent);
+        var required = Required(members, percent);
         var converged = revision is null ? 0 : detail.Members.Count(m => IsThere(m, revision));
         var holdouts = detail.Members
             .Where(m => revision is null || !IsThere(m, revision))
             .OrderBy(m => MemberOrder.Rank(m.Phase)).ThenBy(m => m.ClusterId, StringComparer.Ordinal)
-            .Select(Holdout)
+            .Select(m => rollout is not null && revision is not null && m.DesiredRevision != revision ? RolloutWaitRules.Unreleased(m, revision) : Holdout(m))
             .ToList();
-        if (state == WaitState.Waiting && revision is not null && converged >= required)
+        if (rollout is not null && revision is not null && state == WaitState.Waiting)
+        {
+            (state, var rolloutNote) = RolloutWaitRules.Decide(rollout, revision, converged, required);
+            note = rolloutNote ?? note;
+            if (state == WaitState.Stopped)
+                holdouts = rollout.Failing.Select(Holdout).ToList();
+        }
+        else if (rollout is null && state == WaitState.Waiting && revision is not null && converged >= required)
         {
             state = WaitState.Met;
             if (members == 0)
                 note = (note is null ? "" : note + "; ") + "the group has no members, so there is nothing to wait for";
         }
         return new WaitReport(goal.Group, goal.Revision, revision, subject, state, members, converged, required,
-            goal.MinConvergedPercent, note, holdouts, Math.Round(elapsed.TotalSeconds, 1));
+            percent, note, holdouts, Math.Round(elapsed.TotalSeconds, 1), rollout is null ? null : WaitRollout.From(rollout));
     }
 
     /// <summary>How many members must converge: the percentage of the members, rounded up, so 95% of 10 is 10, not 9.</summary>

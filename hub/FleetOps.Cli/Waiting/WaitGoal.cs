@@ -1,4 +1,8 @@
 namespace FleetOps.Cli.Waiting;
 
-/// <summary>What <c>fleetops wait</c> waits for: at least <see cref="MinConvergedPercent"/> of the group's members Converged at the revision.</summary>
-public sealed record WaitGoal(string Group, string? Revision, double MinConvergedPercent);
+/// <summary>
+/// What <c>fleetops wait</c> waits for: at least <see cref="MinConvergedPercent"/> of the group's members Converged at
+/// the revision (100% when not given), or, for a group with a rollout, its rollout of the revision Completed (and
+/// the share, only when given).
+/// </summary>
+public sealed record WaitGoal(string Group, string? Revision, double? MinConvergedPercent);

@@ -22,6 +22,13 @@ public sealed class ArgumentParsingTests
     [InlineData("--min-converged '120%' is not a percentage between 0 and 100", "wait", "--group", "pos-east", "--min-converged", "120%")]
     [InlineData("--revision 'HEAD' is not a commit sha", "wait", "--group", "pos-east", "--revision", "HEAD")]
     [InlineData("Option '--group' is required", "wait")]
+    [InlineData("give a cluster ID or --group GROUP, not both", "history", "store-0001", "--group", "pos-east")]
+    [InlineData("give a cluster ID (its journal) or --group GROUP (the group's rollout audit)", "history")]
+    [InlineData("Option '--group' is required", "pin", "store-0001")]
+    [InlineData("Option '--group' is required", "unpin", "store-0001")]
+    [InlineData("--revision 'main' is not a commit sha", "pin", "store-0001", "--group", "pos-east", "--revision", "main")]
+    [InlineData("Unrecognized command or argument 'halt'", "rollout", "halt", "pos-east")]
+    [InlineData("Unrecognized command or argument '--all'", "rollout", "pause", "pos-east", "--all")]
     [InlineData("cluster id 'Store_42' is not valid", "register", "Store_42")]
     [InlineData("label 'region' is not key=value", "register", "store-0042", "-l", "region")]
     [InlineData("label 'fleetops.io/tier/x=edge': the key is not valid: it may contain at most one '/'", "register", "store-0042", "-l", "fleetops.io/tier/x=edge")]
@@ -55,7 +62,7 @@ public sealed class ArgumentParsingTests
         var result = await CliRunner.RunAsync(Env, "--help");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        foreach (var command in new[] { "status", "groups", "group", "clusters", "cluster", "history", "refresh", "register", "wait" })
+        foreach (var command in new[] { "status", "groups", "group", "clusters", "cluster", "history", "refresh", "register", "wait", "rollout", "pin", "unpin" })
             Assert.Contains($"  {command} ", result.Stdout);
         Assert.Contains("0 ok, 1 error, 2 usage, 3 hub unreachable, 4 wait not met", result.Stdout);
     }

@@ -11,6 +11,11 @@ public sealed class ReadmeTests
     [InlineData("status.txt")]
     [InlineData("history-store-0003.txt")]
     [InlineData("wait-pos-east.txt")]
+    [InlineData("rollout-baking-pos-east.txt")]
+    [InlineData("rollout-promote-pos-east.txt")]
+    [InlineData("status-rollouts.txt")]
+    [InlineData("history-group-pos-east.txt")]
+    [InlineData("wait-halted-pos-west.txt")]
     public void TheReadmeShowsTheGoldenOutput(string golden)
     {
         var readme = File.ReadAllText(Path.Combine(Checkout.Root, "hub", "FleetOps.Cli", "README.md"));

@@ -25,6 +25,11 @@ public static class Eventually
         UntilAsync(() => Task.FromResult(condition()), () => what, timeout, advance, step, cancellationToken);
 
     /// <param name="what">Asked only on timeout, so it can describe the state things were left in.</param>
+    public static Task UntilAsync(Func<bool> condition, Func<string> what, TimeSpan? timeout = null,
+        FakeTimeProvider? advance = null, TimeSpan? step = null, CancellationToken cancellationToken = default) =>
+        UntilAsync(() => Task.FromResult(condition()), what, timeout, advance, step, cancellationToken);
+
+    /// <param name="what">Asked only on timeout, so it can describe the state things were left in.</param>
     public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan? timeout = null,
         FakeTimeProvider? advance = null, TimeSpan? step = null, CancellationToken cancellationToken = default)
     {
