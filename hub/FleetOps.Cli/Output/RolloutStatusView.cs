@@ -18,7 +18,7 @@ public static class RolloutStatusView
     /// <param name="brief">Leave out the failing members and the events (what the actions print).</param>
     public static void Write(Screen screen, RolloutView rollout, bool wide, IReadOnlyDictionary<string, ClusterDetail>? clusters = null, bool brief = false)
     {
-        screen.Write(Facts(rollout, screen.Now, wide));
+        screen.Write(Facts(rollout, screen.Now, screen.Zone, wide));
         if (rollout.Phase == RolloutPhase.Idle)
             screen.Line(Styles.Dim("no rollout under way: the group has no rollout block in fleet.yaml, or its target has not moved since it got one"));
         else
@@ -41,7 +41,7 @@ public static class RolloutStatusView
         _ => rollout.Phase.ToString(),
     };
 
-    private static Grid Facts(RolloutView rollout, DateTimeOffset now, bool wide)
+    private static Grid Facts(RolloutView rollout, DateTimeOffset now, TimeZoneInfo zone, bool wide)
     {
         string Sha(string? sha) => wide ? sha ?? "-" : Revisions.Short(sha);
         var facts = Tables.Facts()
@@ -67,7 +67,9 @@ public static class RolloutStatusView
         if (rollout.WindowsIgnored)
             facts.Fact("windows", Styles.Warning("ignored for this revision (promote --now): members apply it outside their windows"));
         if (rollout.Next is { } next)
-            facts.Fact("next", Markup.Escape(next.Description + (next.At is { } at && at > now ? $" (in {Ages.Format(at - now)})" : "")));
+            facts.Fact("next", Markup.Escape(next.Description + (next.At is { } at && at > now
+                ? $", at {TimeZoneInfo.ConvertTime(at, zone):HH:mm:ss} (in {Ages.Format(at - now)})"
+                : "")));
         return facts;
     }
 

@@ -107,7 +107,7 @@ internal static class ClusterEndpoints
         return TypedResults.Ok(new RegisterClusterResponse(id, token, detail?.Labels ?? new Dictionary<string, string>()));
     }
 
-    private static async Task<ProblemHttpResult> NotFoundAsync(string id, IGrainFactory grains)
+    public static async Task<ProblemHttpResult> NotFoundAsync(string id, IGrainFactory grains)
     {
         var ids = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.GetIdsAsync()));
         return Problems.NotFound("Cluster not found", $"there is no registered cluster '{id}'", DidYouMean.Closest(id, ids.SelectMany(i => i)));

@@ -14,8 +14,16 @@ namespace FleetOps.Hub.Api;
 /// </summary>
 internal static class RolloutEndpoints
 {
-    public static async Task<Results<Ok<RolloutView>, ProblemHttpResult>> Get(string name, IGrainFactory grains) =>
-        await GroupExistsAsync(name, grains) is { } missing ? missing : TypedResults.Ok(await grains.GetGrain<IGroupGrain>(name).GetRolloutAsync());
+    public static async Task<Results<Ok<RolloutView>, ProblemHttpResult>> Get(string name, IGrainFactory grains)
+    {
+        if (await GroupExistsAsync(name, grains) is { } missing)
+            return missing;
+        var view = await grains.GetGrain<IGroupGrain>(name).GetRolloutAsync();
+        // A group without a rollout block has no rollout state; its target is its stable revision.
+        if (view.StableRevision is null)
+            view = view with { StableRevision = (await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetStatusAsync()).Groups.FirstOrDefault(g => g.Name == name)?.Stable?.Commit.Sha };
+        return TypedResults.Ok(view);
+    }
 
     public static async Task<Results<Ok<GroupHistory>, ProblemHttpResult>> History(string name, IGrainFactory grains) =>
         await GroupExistsAsync(name, grains) is { } missing
@@ -41,7 +49,9 @@ internal static class RolloutEndpoints
         if (await GroupExistsAsync(request.Group, grains) is { } missing)
             return missing;
         if (!ClusterIds.IsValid(id) || await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(0) is not { } cluster)
-            return Problems.NotFound("Cluster not found", $"there is no registered cluster '{id}'", []);
+            return await ClusterEndpoints.NotFoundAsync(id, grains);
+        if (cluster.Groups.All(g => g.Name != request.Group))
+            return NotMember(id, request.Group, cluster.Groups.Select(g => g.Name));
         var revision = request.Revision ?? cluster.Groups.FirstOrDefault(g => g.Name == request.Group)?.DesiredRevision;
         if (revision is null)
             return Problems.Conflict("Nothing to pin", $"cluster '{id}' is told nothing for group '{request.Group}' yet; give --revision");
@@ -49,7 +59,8 @@ internal static class RolloutEndpoints
         if (await group.FindTargetAsync(revision) is not { } target)
             return Problems.BadRequest("Unknown revision",
                 $"'{revision}' is not one of the recent targets of group '{request.Group}' (see 'fleetops history --group {request.Group}'), or names several");
-        await grains.GetGrain<IClusterGrain>(id).PinAsync(request.Group, target);
+        if (await grains.GetGrain<IClusterGrain>(id).PinAsync(request.Group, target) == PinOutcome.NotMember)
+            return NotMember(id, request.Group, cluster.Groups.Select(g => g.Name));
         await group.RecordAsync(new RolloutEvent(time.GetUtcNow(), RolloutEventKinds.Pinned, target.Revision, null, Actor(request.Actor), $"{id} held at {target.Revision[..7]}"));
         return TypedResults.Ok(request with { Revision = target.Revision });
     }
@@ -58,11 +69,17 @@ internal static class RolloutEndpoints
     {
         if (await GroupExistsAsync(group, grains) is { } missing)
             return missing;
-        if (!ClusterIds.IsValid(id) || !await grains.GetGrain<IClusterGrain>(id).PinAsync(group, null))
-            return Problems.NotFound("Cluster not found", $"there is no registered cluster '{id}'", []);
+        var outcome = ClusterIds.IsValid(id) ? await grains.GetGrain<IClusterGrain>(id).PinAsync(group, null) : PinOutcome.NotRegistered;
+        if (outcome == PinOutcome.NotRegistered)
+            return await ClusterEndpoints.NotFoundAsync(id, grains);
+        if (outcome == PinOutcome.NotPinned)
+            return Problems.Conflict("Not pinned", $"cluster '{id}' is not pinned in group '{group}'; nothing to unpin");
         await grains.GetGrain<IGroupGrain>(group).RecordAsync(new RolloutEvent(time.GetUtcNow(), RolloutEventKinds.Unpinned, null, null, Actor(actor), $"{id} released from its pin"));
         return TypedResults.NoContent();
     }
+
+    private static ProblemHttpResult NotMember(string id, string group, IEnumerable<string> groups) =>
+        Problems.Conflict("Not a member", $"cluster '{id}' is not a member of group '{group}' (its groups: {string.Join(", ", groups)}): there is nothing to hold");
 
     private static string Actor(string? actor) => string.IsNullOrWhiteSpace(actor) ? "admin" : actor;
 

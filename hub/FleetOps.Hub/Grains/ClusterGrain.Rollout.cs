@@ -34,17 +34,27 @@ internal sealed partial class ClusterGrain
         return ReportTo(group);
     }
 
-    public async Task<bool> PinAsync(string group, TargetRef? target)
+    public async Task<PinOutcome> PinAsync(string group, TargetRef? target)
     {
         if (!S.Registered)
-            return false;
-        var changed = target is null ? S.Pins.Remove(group) : !Equals(S.Pins.GetValueOrDefault(group), target);
-        if (target is not null)
+            return PinOutcome.NotRegistered;
+        if (target is null)
+        {
+            if (!S.Pins.Remove(group))
+                return PinOutcome.NotPinned;
+        }
+        else
+        {
+            // A pin holds a member at a revision; outside the group there is nothing to hold.
+            if (!S.Memberships.Contains(group))
+                return PinOutcome.NotMember;
+            if (Equals(S.Pins.GetValueOrDefault(group), target))
+                return PinOutcome.Done;
             S.Pins[group] = target;
-        if (changed)
-            await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
+        }
+        await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
         Report(force: false);
-        return true;
+        return PinOutcome.Done;
     }
 
     /// <summary>The member report for one group, newly stamped; the others go out as usual.</summary>

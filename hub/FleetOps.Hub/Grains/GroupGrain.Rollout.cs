@@ -1,6 +1,7 @@
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Rollouts;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Fleet;
 using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Hub.Grains;
@@ -212,10 +213,10 @@ internal sealed partial class GroupGrain
         var p = rollout.Policy;
         var parts = new List<string>();
         if (p.Canary is { } canary)
-            parts.Add($"canary {(canary.Selector is { } s ? $"'{s}'" : canary.Size.ToString())} bake {canary.Bake}");
+            parts.Add($"canary {(canary.Selector is { } s ? $"'{s}'" : canary.Size.ToString())} bake {DurationFormat.Short(canary.Bake)}");
         if (p.ManualApproval)
             parts.Add("manual approval");
-        parts.Add($"waves {string.Join("/", p.Waves.Select(w => $"{w}%"))} bake {p.Bake}");
+        parts.Add($"waves {string.Join("/", p.Waves.Select(w => $"{w}%"))} bake {DurationFormat.Short(p.Bake)}");
         if (p.MaxConcurrent is { } max)
             parts.Add($"maxConcurrent {max}");
         parts.Add($"failureBudget {p.FailureBudget}");

@@ -7,7 +7,8 @@ internal sealed partial class GroupGrain
 {
     public Task<RolloutSummary?> GetSummaryAsync() => Task.FromResult(
         S.Rollout is { } rollout && book is not null
-            ? new RolloutSummary(rollout.Phase, rollout.Wave, rollout.WaveCount, book.ReleasedCanaries + book.ReleasedMain, book.Members)
+            ? new RolloutSummary(rollout.Phase, rollout.Wave, rollout.WaveCount, book.ReleasedCanaries + book.ReleasedMain, book.Members,
+                WavePlan.Name(rollout, rollout.Wave))
             : null);
 
     public Task<IReadOnlyList<RolloutEventView>> GetHistoryAsync() =>
@@ -33,7 +34,7 @@ internal sealed partial class GroupGrain
             .Select(m => new GroupMemberView(m.ClusterId, m.Phase, m.DesiredRevision, m.AppliedRevision, m.Reason, m.Message)).ToList();
         return Task.FromResult(new RolloutView(Name, rollout.Phase, rollout.Target.Revision, S.Stable?.Revision, rollout.StartedAt,
             rollout.Wave, waves, book.Members, book.Pinned, new RolloutBudget(allowed, used), NextStep(rollout), failing,
-            rollout.IgnoreWindows, events));
+            rollout.IgnoreWindows, events, rollout.Commit?.Subject));
     }
 
     private RolloutStep NextStep(RolloutRecord rollout)
@@ -57,12 +58,12 @@ internal sealed partial class GroupGrain
             var next = rollout.IsCanaryWave(rollout.Wave) && rollout.Policy.ManualApproval && !rollout.Approved
                 ? "approval is asked"
                 : $"{WavePlan.Name(rollout, rollout.Wave + 1)} releases";
-            return new RolloutStep($"{next} at {ends:HH:mm:ss} after bake", ends);
+            return new RolloutStep($"{next} after bake", ends);
         }
         var (canaries, main) = WavePlan.Targets(rollout, rollout.Wave, book!);
         var waiting = canaries + main - book!.ReleasedCanaries - book.ReleasedMain;
         return new RolloutStep(waiting > 0
-            ? $"{wave}: {waiting} member(s) to release, {book.Holding} applying"
-            : $"{wave}: waiting for {book.Holding} member(s) to converge");
+            ? $"{wave}: {RolloutRules.Members(waiting)} to release, {book.Holding} applying"
+            : $"{wave}: waiting for {RolloutRules.Members(book.Holding)} to converge");
     }
 }

@@ -29,7 +29,7 @@ internal static class RolloutActions
                 break;
             case RolloutPhase.Halted:
                 rollout.BudgetOffset = book.Failed;
-                step.Note(now, RolloutEventKinds.Resumed, rollout, $"accepting the {book.Failed} failing member(s); the budget counts from here", actor);
+                step.Note(now, RolloutEventKinds.Resumed, rollout, $"accepting {RolloutRules.Members(book.Failed)} failing; the budget counts from here", actor);
                 break;
             case RolloutPhase.Aborted:
                 rollout.Wave = 0;

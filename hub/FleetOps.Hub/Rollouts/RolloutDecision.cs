@@ -16,7 +16,7 @@ internal sealed class RolloutDecision
     public bool Completed { get; set; }
 
     public void Note(DateTimeOffset at, string kind, RolloutRecord rollout, string? detail = null, string? actor = null, int? wave = null) =>
-        Events.Add(new RolloutEvent(at, kind, rollout.Target.Revision, wave ?? rollout.Wave, actor, detail));
+        Events.Add(new RolloutEvent(at, kind, rollout.Target.Revision, wave ?? rollout.Wave, actor, detail, WavePlan.Name(rollout, wave ?? rollout.Wave)));
 
     public bool IsEmpty => Releases.Count == 0 && Events.Count == 0 && !Changed;
 

@@ -10,7 +10,8 @@ internal sealed record RolloutEvent(
     [property: Id(2)] string? Revision,
     [property: Id(3)] int? Wave,
     [property: Id(4)] string? Actor,
-    [property: Id(5)] string? Detail)
+    [property: Id(5)] string? Detail,
+    [property: Id(6)] string? WaveName = null)
 {
-    public RolloutEventView ToView() => new(At, Kind, Revision, Wave, Actor, Detail);
+    public RolloutEventView ToView() => new(At, Kind, Revision, Wave, Actor, Detail, WaveName);
 }

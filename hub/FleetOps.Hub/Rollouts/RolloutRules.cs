@@ -1,4 +1,5 @@
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Fleet;
 
 namespace FleetOps.Hub.Rollouts;
 
@@ -41,14 +42,14 @@ internal static class RolloutRules
                 rollout.Phase = RolloutPhase.Completed;
                 rollout.WaveCompleteSince = now;
                 step.Changed = step.Completed = true;
-                step.Note(now, RolloutEventKinds.Completed, rollout, $"{book.ReleasedCanaries + book.ReleasedMain} members released, {book.Failed} failing");
+                step.Note(now, RolloutEventKinds.Completed, rollout, $"{Members(book.ReleasedCanaries + book.ReleasedMain)} released, {book.Failed} failing");
                 return step;
             }
             if (rollout.WaveCompleteSince is null)
             {
                 rollout.WaveCompleteSince = now;
                 step.Changed = true;
-                step.Note(now, RolloutEventKinds.WaveCompleted, rollout, $"{WavePlan.Name(rollout, rollout.Wave)} complete; bake {Bake(rollout, book)}");
+                step.Note(now, RolloutEventKinds.WaveCompleted, rollout, $"{WavePlan.Name(rollout, rollout.Wave)} complete; bake {DurationFormat.Short(Bake(rollout, book))}");
             }
             if (now < rollout.WaveCompleteSince + Bake(rollout, book))
                 return step;
@@ -84,7 +85,7 @@ internal static class RolloutRules
         rollout.WaveCompleteSince = null;
         step.Changed = true;
         step.Note(now, RolloutEventKinds.WaveReleased, rollout,
-            $"{WavePlan.Name(rollout, rollout.Wave)} opens ({why}): {WavePlan.Planned(rollout, rollout.Wave, book)} members", actor);
+            $"{WavePlan.Name(rollout, rollout.Wave)} opens ({why}): {Members(WavePlan.Planned(rollout, rollout.Wave, book))}", actor);
     }
 
     /// <summary>Releases waiting members in order while the wave wants more and maxConcurrent has room.</summary>
@@ -122,6 +123,8 @@ internal static class RolloutRules
         step.Changed = true;
         var failing = book.Failing(NamedFailures).Select(m => $"{m.ClusterId} ({m.Phase} {m.Reason}{(m.Message is null ? "" : ": " + m.Message)})");
         step.Note(now, RolloutEventKinds.Halted, rollout,
-            $"{used} member(s) failing at the new revision, budget {allowed}: {string.Join("; ", failing)}");
+            $"{Members(used)} failing at the new revision, budget {allowed}: {string.Join("; ", failing)}");
     }
+
+    public static string Members(int count) => count == 1 ? "1 member" : $"{count} members";
 }

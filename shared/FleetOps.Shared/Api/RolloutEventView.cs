@@ -10,4 +10,5 @@ public sealed record RolloutEventView(
     string? Revision,
     int? Wave,
     string? Actor,
-    string? Detail);
+    string? Detail,
+    string? WaveName = null);

@@ -19,4 +19,5 @@ public sealed record RolloutView(
     RolloutStep? Next,
     IReadOnlyList<GroupMemberView> Failing,
     bool WindowsIgnored,
-    IReadOnlyList<RolloutEventView> Events);
+    IReadOnlyList<RolloutEventView> Events,
+    string? Subject = null);

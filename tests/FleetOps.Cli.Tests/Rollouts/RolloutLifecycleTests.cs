@@ -23,7 +23,7 @@ public sealed class RolloutLifecycleTests
         fleet.At("09:11");
         await fleet.ConvergeAsync("pos-east", canary);
         await fleet.UntilAsync("pos-east", r => r.Next?.At is not null, "the canary bakes");
-        Assert.Contains("next      approval is asked at 09:16:00 after bake (in 5m)", (await Ok(fleet, "rollout", "status", "pos-east")).Stdout);
+        Assert.Contains("next      approval is asked after bake, at 09:16:00 (in 5m)", (await Ok(fleet, "rollout", "status", "pos-east")).Stdout);
 
         fleet.At("09:16");
         await fleet.UntilAsync("pos-east", r => r.Phase == RolloutPhase.WaitingForApproval, "the canary waits for approval");

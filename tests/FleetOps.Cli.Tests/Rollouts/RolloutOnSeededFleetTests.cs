@@ -15,6 +15,7 @@ public sealed class RolloutOnSeededFleetTests(SeededFleet fleet)
         Assert.Equal(
             "group    pos-east\n" +
             "phase    Idle\n" +
+            "stable   5cc9174\n" +
             "members  6\n" +
             "no rollout under way: the group has no rollout block in fleet.yaml, or its target has not moved since it got one\n", result.Stdout);
     }

@@ -35,8 +35,8 @@ internal interface IClusterGrain : IGrainWithStringKey
     /// <summary>Abort: the cluster forgets its release of the group and goes back to the stable target; <paramref name="note"/> tells its agent why.</summary>
     Task<MemberReport?> WithdrawAsync(string group, string note);
 
-    /// <summary>Holds the group at <paramref name="target"/> (null: unpins); false when the cluster is not registered.</summary>
-    Task<bool> PinAsync(string group, TargetRef? target);
+    /// <summary>Holds the group at <paramref name="target"/>, or with null lets go of a pin.</summary>
+    Task<PinOutcome> PinAsync(string group, TargetRef? target);
 
     /// <summary>Null when the cluster is not registered.</summary>
     [AlwaysInterleave]
