@@ -36,11 +36,12 @@ public static class RolloutEventsView
     }
 
     /// <summary>
-    /// The wave's name where the current rollout knows it (its own events); for an older rollout, whose waves may
-    /// have been planned differently, its number: #1 is the first wave (the canary, when the group had one).
+    /// The wave's name as the hub recorded it; from a hub that did not, the current rollout's name for it (its
+    /// own events) or, for an older rollout, its number: #1 is the first wave (the canary, when it had one).
     /// </summary>
     public static string Wave(RolloutEventView e, RolloutView? current) =>
         e.Wave is not { } index ? "-"
+        : e.WaveName is { } name ? name
         : current?.Revision is { } revision && e.Revision == revision && index >= 0 && index < current.Waves.Count ? current.Waves[index].Name
         : $"#{index + 1}";
 
