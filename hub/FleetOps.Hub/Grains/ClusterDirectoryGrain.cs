@@ -26,6 +26,7 @@ internal sealed class ClusterDirectoryGrain(
     private readonly Dictionary<string, ClusterReport> reports = new(StringComparer.Ordinal);
     private readonly HashSet<string> behind = new(StringComparer.Ordinal);
     private FleetSnapshot snapshot = FleetSnapshot.Empty;
+    private long appliedVersion;
     private Task pushing = Task.CompletedTask;
     private CatchUp retrying = null!;
 
@@ -131,6 +132,14 @@ internal sealed class ClusterDirectoryGrain(
     /// Hands the latest snapshot to every cluster still behind it, a batch at a time; each decides whether
     /// its desired state changes. Clusters whose call failed stay behind and are retried with backoff.
     /// </summary>
+    public Task<long> GetAppliedVersionAsync() => Task.FromResult(appliedVersion);
+
+    public Task MarkAppliedAsync(long version)
+    {
+        appliedVersion = Math.Max(appliedVersion, version);
+        return Task.CompletedTask;
+    }
+
     private async Task PushAsync()
     {
         var failed = false;
@@ -150,7 +159,10 @@ internal sealed class ClusterDirectoryGrain(
         if (failed)
             retrying.Owe();
         else
+        {
+            appliedVersion = Math.Max(appliedVersion, snapshot.Version);
             retrying.Paid();
+        }
     }
 
     private async Task<bool> TryApplyAsync(string id, FleetSnapshot current)

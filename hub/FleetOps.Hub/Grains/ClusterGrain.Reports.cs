@@ -23,6 +23,19 @@ internal partial class ClusterGrain
             _ = SendAsync(call);
     }
 
+    /// <summary>Reports and waits for the groups and shard to have it; one that fails is sent again by the catch-up timer.</summary>
+    private async Task ReportAndWaitAsync(bool force)
+    {
+        try
+        {
+            await Task.WhenAll(Reports(force));
+        }
+        catch
+        {
+            reporting.Owe();
+        }
+    }
+
     private List<Task> Reports(bool force)
     {
         var calls = new List<Task>();

@@ -58,20 +58,22 @@ internal partial class ClusterGrain(
         Report(force: true);
     }
 
+    /// <summary>On hub start; answers once the groups and shard have this cluster's report, so readiness means every member is known.</summary>
     public async Task ResumeAsync()
     {
         if (!S.Registered)
             return;
         await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: true);
-        Report(force: true);
+        await ReportAndWaitAsync(force: true);
     }
 
+    /// <summary>Answers once the groups have this cluster's membership at the snapshot, so a rollout that starts with it knows its members.</summary>
     public async Task ApplySnapshotAsync(FleetSnapshot snapshot)
     {
         if (!S.Registered || snapshot.Version <= S.SnapshotVersion)
             return;
         await ReconcileDesiredAsync(snapshot, republish: false);
-        Report(force: false);
+        await ReportAndWaitAsync(force: false);
     }
 
     public async Task<IngestOutcome> HelloAsync(Immutable<HelloMessage> message)

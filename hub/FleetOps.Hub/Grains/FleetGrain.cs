@@ -131,7 +131,7 @@ internal sealed class FleetGrain(
             }
             try
             {
-                await GrainFactory.GetGrain<IGroupGrain>(name).SyncAsync(new GroupSync(spec.TargetRef, spec.Target?.Commit, spec.Rollout, spec.StableRef));
+                await GrainFactory.GetGrain<IGroupGrain>(name).SyncAsync(new GroupSync(spec.TargetRef, spec.Target?.Commit, spec.Rollout, spec.StableRef, S.SnapshotVersion));
                 unsynced.Remove(name);
             }
             catch (Exception e)

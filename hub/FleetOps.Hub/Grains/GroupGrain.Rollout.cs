@@ -17,6 +17,10 @@ internal sealed partial class GroupGrain
     private IGrainTimer? ticking;
     private CatchUp? retrying;
     private Task telling = Task.CompletedTask;
+
+    // A new rollout counts its members only once every cluster has taken the snapshot that started it: a group
+    // new in that commit would otherwise have no members yet, and complete before its canaries ever ran it.
+    private long membersAsOf;
     private string? windowsToldFor;
 
     // Background work (release answers, the fleet's acknowledgements) interleaves with calls: one write at a time.
@@ -46,6 +50,7 @@ internal sealed partial class GroupGrain
                 step.Note(now, RolloutEventKinds.Superseded, superseded, $"superseded by {next.Revision[..7]}");
             S.Rollout = new RolloutRecord { Target = next, Commit = sync.Commit, Policy = sync.Policy, StartedAt = now };
             book = null;
+            membersAsOf = sync.SnapshotVersion;
             step.Note(now, RolloutEventKinds.Started, S.Rollout, $"from {sync.Stable?.Revision[..7] ?? "nothing (first rollout)"}; {Describe(S.Rollout)}");
         }
         else if (S.Rollout is { } current && current.Policy != sync.Policy)
@@ -100,10 +105,21 @@ internal sealed partial class GroupGrain
         TellFleet();
         if (withdrawOwed && S.Rollout is { Phase: RolloutPhase.Aborted })
             await WithdrawAsync();
-        if (S.Rollout is not { } rollout || book is null || !readiness.IsReady)
+        if (S.Rollout is not { } rollout || book is null || !readiness.IsReady || !await MembersKnownAsync())
             return;
         var step = RolloutRules.Evaluate(rollout, book, time.GetUtcNow());
         await CarryOutAsync(step);
+    }
+
+    private async Task<bool> MembersKnownAsync()
+    {
+        if (membersAsOf == 0)
+            return true;
+        var applied = await Task.WhenAll(ClusterDirectory.All(GrainFactory).Select(shard => shard.GetAppliedVersionAsync()));
+        if (applied.Min() < membersAsOf)
+            return false;
+        membersAsOf = 0;
+        return true;
     }
 
     private async Task CarryOutAsync(RolloutDecision step)

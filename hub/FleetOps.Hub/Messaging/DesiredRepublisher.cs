@@ -35,6 +35,7 @@ internal sealed class DesiredRepublisher(
         try
         {
             var started = Stopwatch.GetTimestamp();
+            var version = (await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetSnapshotAsync()).Version;
             var ids = (await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.GetIdsAsync()))).SelectMany(i => i).ToList();
             var failed = 0;
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken },
@@ -51,6 +52,8 @@ internal sealed class DesiredRepublisher(
                             logger.LogError(e, "Cluster {Cluster} could not be resumed", id);
                     }
                 });
+            // Every cluster took the snapshot as it resumed (a newer one reaches them through the shards).
+            await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.MarkAppliedAsync(version)));
             logger.LogInformation("Republished desired state of {Count} clusters in {Elapsed} (connection {Epoch}, {Failed} failed)",
                 ids.Count - failed, Stopwatch.GetElapsedTime(started), epoch, failed);
             readiness.MarkReady();

@@ -49,6 +49,31 @@ public sealed class RolloutGrainTests(GrainClusterFixture fixture) : IClassFixtu
         Assert.Equal(Sha('2'), (await Fleet.GetStatusAsync()).Groups.Single(g => g.Name == "pos").Stable!.Commit.Sha);
     }
 
+    [Fact]
+    public async Task AGroupNewInACommitRollsOutFromItsFirstWaveToMembersThatAlreadyExist()
+    {
+        var ids = new[] { "new-1", "new-2", "new-3", "new-4" };
+        await Fleet.ApplyCommitAsync(new FleetCommit(new CommitInfo(Sha('5'), "no menu yet", When), [], []));
+        foreach (var id in ids)
+        {
+            // Registered as the API registers: the shard first, so the shard brings it every snapshot.
+            await ClusterDirectory.For(fixture.Grains, id).RegisterAsync(id, "hash", When);
+            await fixture.Grains.GetGrain<IClusterGrain>(id).InitializeAsync(new Dictionary<string, string> { ["app"] = "menu" }, When);
+            await fixture.Grains.GetGrain<IClusterGrain>(id).HelloAsync(new HelloMessage(1, id, "1.0", new Dictionary<string, string> { ["app"] = "menu" }, null, 0, 0, When).AsImmutable());
+        }
+
+        await Fleet.ApplyCommitAsync(new FleetCommit(new CommitInfo(Sha('6'), "menu boards, half first", When),
+            [new GroupDefinition("menu", "apps/menu", LabelSelector.Parse("app=menu")) { Rollout = new RolloutPolicy { Waves = [50, 100] } }],
+            [new GroupRender("menu", "sha256:menu", 1, null)]));
+
+        var menu = fixture.Grains.GetGrain<IGroupGrain>("menu");
+        await Eventually.UntilAsync(async () => (await menu.GetRolloutAsync()).Waves.FirstOrDefault()?.Released == 2,
+            () => $"the first wave releases half the members; the rollout: {System.Text.Json.JsonSerializer.Serialize(menu.GetRolloutAsync().Result)}");
+        var rollout = await menu.GetRolloutAsync();
+        Assert.Equal((RolloutPhase.Progressing, 4), (rollout.Phase, rollout.Members));
+        Assert.Equal(2, ids.Count(id => fixture.Transport.Desired(id).LastOrDefault()?.Groups.Any(g => g.Name == "menu") == true));
+    }
+
     /// <summary>Every store told <paramref name="revision"/> reports Converged at it, until all of them are.</summary>
     private async Task ConvergeReleasedAsync(string revision)
     {

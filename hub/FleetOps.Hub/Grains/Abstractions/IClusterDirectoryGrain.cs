@@ -37,6 +37,13 @@ internal interface IClusterDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<PhaseCounts> CountAsync();
 
+    /// <summary>The newest snapshot every cluster of this shard has taken (and reported to its groups).</summary>
+    [AlwaysInterleave]
+    Task<long> GetAppliedVersionAsync();
+
+    /// <summary>On hub start, once every cluster resumed at <paramref name="version"/>: they all hold it.</summary>
+    Task MarkAppliedAsync(long version);
+
     [ReadOnly]
     Task<IReadOnlyList<MemberReport>> GetGroupMembersAsync(string group);
 
