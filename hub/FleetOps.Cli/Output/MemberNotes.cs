@@ -37,7 +37,10 @@ public static class MemberNotes
         _ => (member.Reason ?? "-", string.IsNullOrWhiteSpace(member.Message) ? "-" : member.Message.Trim()),
     };
 
-    /// <summary>The agent's message, then the first unhealthy object (the rest are in <c>fleetops cluster ID</c>).</summary>
+    /// <summary>
+    /// The agent's message, then the first unhealthy object (the rest are in <c>fleetops cluster ID</c>) unless
+    /// the message already names it, as the agent's health message does.
+    /// </summary>
     public static string Describe(ClusterGroupView entry)
     {
         var parts = new List<string>();
@@ -47,7 +50,9 @@ public static class MemberNotes
         {
             var first = entry.Unhealthy[0];
             var more = entry.Unhealthy.Count > 1 ? $" (+{entry.Unhealthy.Count - 1} more)" : "";
-            parts.Add($"{first.Subject}: {first.Message}{more}");
+            var named = $"{first.Subject}: {first.Message}";
+            if (parts.Count == 0 || !parts[0].Contains(named, StringComparison.Ordinal))
+                parts.Add(named + more);
         }
         return parts.Count == 0 ? "-" : string.Join("; ", parts);
     }

@@ -51,6 +51,7 @@ internal sealed partial class GroupGrain
             S.Rollout = new RolloutRecord { Target = next, Commit = sync.Commit, Policy = sync.Policy, StartedAt = now };
             book = null;
             membersAsOf = sync.SnapshotVersion;
+            _ = AwaitMembersAsync();
             step.Note(now, RolloutEventKinds.Started, S.Rollout, $"from {sync.Stable?.Revision[..7] ?? "nothing (first rollout)"}; {Describe(S.Rollout)}");
         }
         else if (S.Rollout is { } current && current.Policy != sync.Policy)
@@ -109,6 +110,24 @@ internal sealed partial class GroupGrain
             return;
         var step = RolloutRules.Evaluate(rollout, book, time.GetUtcNow());
         await CarryOutAsync(step);
+    }
+
+    /// <summary>
+    /// Goes on with a new rollout as soon as its members are known. Waits on the shards in real time, not on the
+    /// hub's clock: it is progress elsewhere in the hub it waits for, and the clock may stand still in tests.
+    /// </summary>
+    private async Task AwaitMembersAsync()
+    {
+        try
+        {
+            for (var delay = TimeSpan.FromMilliseconds(20); !await MembersKnownAsync(); delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks)))
+                await Task.Delay(delay);
+            await AdvanceAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Waiting for the members of {Group} failed ({Error}); the rollout goes on at the next report or tick", Name, e.Message);
+        }
     }
 
     private async Task<bool> MembersKnownAsync()
