@@ -86,7 +86,8 @@ internal sealed partial class GroupGrain(
             leftAt.Remove(id);
             members.Remove(id);
         }
-        if (members.Count > leftAt.Count)
+        // Tombstones still young keep the grain, or a late report would bring their member back to a fresh activation.
+        if (members.Count > 0)
             return;
         var status = await GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key).GetStatusAsync();
         if (status.Groups.All(g => g.Name != Name))

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using FleetOps.Shared.Fleet;
 
 namespace FleetOps.Shared.Rendering;
 
@@ -111,26 +112,10 @@ internal static class RepositoryPath
         foreach (var directory in Directory.EnumerateDirectories(parent))
         {
             var name = Path.GetFileName(directory);
-            var distance = Distance(name.ToLowerInvariant(), missing.ToLowerInvariant());
+            var distance = DidYouMean.Distance(name.ToLowerInvariant(), missing.ToLowerInvariant());
             if (distance < bestDistance)
                 (best, bestDistance) = (name, distance);
         }
         return best;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var row = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-            previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                row[j] = Math.Min(Math.Min(row[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, row) = (row, previous);
-        }
-        return previous[b.Length];
     }
 }

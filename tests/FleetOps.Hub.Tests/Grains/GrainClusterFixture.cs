@@ -13,7 +13,7 @@ namespace FleetOps.Hub.Tests.Grains;
 /// the I/O seams. Calls go through the test cluster's client, so every argument crosses a real
 /// serializer the way it would between silos.
 /// </summary>
-public sealed class GrainClusterFixture : IAsyncLifetime
+public class GrainClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        AddSilo(builder);
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -40,9 +40,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
-    private sealed class SiloConfigurator : ISiloConfigurator
+    protected virtual void AddSilo(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+
+    protected class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo)
+        public virtual void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(HubStorage.Name);
             silo.Services.AddSerializer(serializer => serializer.AddHubSerialization());
