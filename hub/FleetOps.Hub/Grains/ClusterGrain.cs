@@ -63,7 +63,8 @@ internal partial class ClusterGrain(
         if (!S.Registered)
             return;
         await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: true);
-        Report(force: true);
+        // Awaited, not sent in the background: the hub is ready only once every group holds every member's report.
+        await CatchUpReportsAsync();
     }
 
     public async Task ApplySnapshotAsync(FleetSnapshot snapshot)
