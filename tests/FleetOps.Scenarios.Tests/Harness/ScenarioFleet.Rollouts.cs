@@ -25,6 +25,10 @@ public sealed partial class ScenarioFleet
     public async Task<IReadOnlyList<EventView>> JournalAsync(string id) =>
         (await GetAsync($"api/v1/clusters/{id}/history?limit=10000", ApiJsonContext.Default.HistoryPage)).Events;
 
+    /// <summary>Waits until the store's journal, as the hub holds it, has an event that matches (journals arrive on their own schedule); returns it all.</summary>
+    public Task<IReadOnlyList<EventView>> WaitJournalAsync(string id, Func<EventView, bool> match, string what) =>
+        Eventually.ValueAsync(() => JournalAsync(id), events => events.Any(match), what, Patience);
+
     /// <summary>pause, resume, promote or abort, as <see cref="RolloutAction.Actor"/>; the hub must accept it.</summary>
     public async Task<RolloutView> ActAsync(string group, string action, RolloutAction request)
     {

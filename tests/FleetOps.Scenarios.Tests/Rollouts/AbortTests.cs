@@ -38,9 +38,8 @@ public sealed class AbortTests
         var note = $"rollout of {revision[..7]} aborted by frank@ops";
         foreach (var id in released)
         {
-            var journal = await Testing.Polling.Eventually.ValueAsync(() => fleet.JournalAsync(id),
-                events => events.Any(e => e.Kind == JournalEventKinds.TargetReceived && e.Detail?.Contains(note, StringComparison.Ordinal) == true),
-                $"{id}'s journal shows the abort note", ScenarioFleet.Patience);
+            var journal = await fleet.WaitJournalAsync(id, e => e.Kind == JournalEventKinds.TargetReceived && e.Detail?.Contains(note, StringComparison.Ordinal) == true,
+                $"{id}'s journal shows the abort note");
             var received = journal.Last(e => e.Kind == JournalEventKinds.TargetReceived);
             Assert.Contains($"{PosEast.Group}@{stable[..7]} ({note}: back to {stable[..7]})", received.Detail);
             Assert.Contains(journal, e => e.Kind == JournalEventKinds.Applied && e.Group == PosEast.Group && e.Revision == stable && e.Seq > received.Seq);

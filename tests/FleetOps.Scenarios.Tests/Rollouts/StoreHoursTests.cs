@@ -43,9 +43,8 @@ public sealed class StoreHoursTests
 
         store.Link.Restore();
         await fleet.WaitMembersConvergedAsync(PosEast.Group, revision, [Store]);
-        var journal = await Testing.Polling.Eventually.ValueAsync(() => fleet.JournalAsync(Store),
-            events => events.Any(e => e.Kind == JournalEventKinds.Converged && e.Group == PosEast.Group && e.Revision == revision),
-            "the journal written offline reaches the hub", ScenarioFleet.Patience);
+        var journal = await fleet.WaitJournalAsync(Store, e => e.Kind == JournalEventKinds.Converged && e.Group == PosEast.Group && e.Revision == revision,
+            "the journal written offline reaches the hub");
         var kinds = journal.Where(e => e.Group == PosEast.Group && e.Revision == revision).Select(e => e.Kind).ToList();
         Assert.Equal([JournalEventKinds.OutsideWindow, JournalEventKinds.WindowOpened, JournalEventKinds.Applied, JournalEventKinds.Converged],
             kinds.Where(k => k is JournalEventKinds.OutsideWindow or JournalEventKinds.WindowOpened or JournalEventKinds.Applied or JournalEventKinds.Converged));

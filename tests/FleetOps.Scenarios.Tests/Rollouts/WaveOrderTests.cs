@@ -67,9 +67,8 @@ public sealed class WaveOrderTests
     /// <summary>When the store's agent journaled Converged at the revision (journals reach the hub on their own schedule: waited for).</summary>
     private static async Task<DateTimeOffset> ConvergedAtAsync(ScenarioFleet fleet, string id, string revision)
     {
-        var journal = await Testing.Polling.Eventually.ValueAsync(() => fleet.JournalAsync(id),
-            events => events.Any(e => e.Kind == JournalEventKinds.Converged && e.Group == PosEast.Group && e.Revision == revision),
-            $"{id}'s journal shows it converged at {revision[..7]}", ScenarioFleet.Patience);
+        var journal = await fleet.WaitJournalAsync(id, e => e.Kind == JournalEventKinds.Converged && e.Group == PosEast.Group && e.Revision == revision,
+            $"{id}'s journal shows it converged at {revision[..7]}");
         return journal.First(e => e.Kind == JournalEventKinds.Converged && e.Group == PosEast.Group && e.Revision == revision).At;
     }
 
