@@ -34,6 +34,12 @@ public sealed record KubeEmulatorOptions
     /// <summary>Recent requests kept per cluster for <see cref="EmulatedCluster.Requests"/> (totals are always kept).</summary>
     public int RequestLogCapacity { get; init; } = 500;
 
+    /// <summary>
+    /// Whether the request log keeps the body of each create, update and patch (<see cref="KubeRequest.Body"/>), so
+    /// a test can tell which content reached a cluster. Off by default: bodies cost memory on every request.
+    /// </summary>
+    public bool RecordBodies { get; init; }
+
     /// <summary>Whether a request for a cluster name never created answers 404 (default) or creates the cluster.</summary>
     public bool CreateClustersOnRequest { get; init; }
 }

@@ -20,7 +20,7 @@ internal partial class ClusterGrain
             snapshot = await Fleet.GetSnapshotAsync();
         var plan = DesiredPlan.Compute(snapshot, S.Labels, S, forceNewGeneration);
         var changed = plan.Generation != S.Generation || plan.MembershipsChanged(S) || snapshot.Version != S.SnapshotVersion
-            || !plan.CanaryIn.SequenceEqual(S.CanaryIn);
+            || !plan.CanaryIn.SequenceEqual(S.CanaryIn) || !SameSelectors(plan.CanarySelectors, S.CanarySelectors);
         if (plan.Generation != S.Generation)
         {
             S.Generation = plan.Generation;
@@ -29,6 +29,7 @@ internal partial class ClusterGrain
         }
         S.Memberships = plan.Memberships.ToList();
         S.CanaryIn = plan.CanaryIn.ToList();
+        S.CanarySelectors = new Dictionary<string, string>(plan.CanarySelectors, StringComparer.Ordinal);
         S.SnapshotVersion = snapshot.Version;
         if (changed || forceWrite)
             await SaveAsync();
@@ -60,6 +61,9 @@ internal partial class ClusterGrain
             publishing.Owe();
         }
     }
+
+    private static bool SameSelectors(IReadOnlyDictionary<string, string> a, Dictionary<string, string> b) =>
+        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var value) && value == entry.Value);
 
     private Task CatchUpDesiredAsync() =>
         S.Registered && S.SnapshotVersion > 0 && publishedGeneration < S.Generation ? PublishDesiredAsync() : Task.CompletedTask;

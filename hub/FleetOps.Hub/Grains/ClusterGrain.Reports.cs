@@ -98,7 +98,7 @@ internal partial class ClusterGrain
         return new MemberReport(Id, group, ClusterView.GroupPhase(S, group), S.Desired.FirstOrDefault(d => d.Name == group)?.Revision,
             S.LastStatus?.Groups.FirstOrDefault(s => s.Name == group)?.AppliedRevision, 0, Reason: current?.Reason, Message: current?.Message,
             IsCanary: S.CanaryIn.Contains(group), ReleasedSeq: release?.Target.Seq ?? 0, ReleasedWave: release?.Wave ?? 0,
-            Pinned: S.Pins.ContainsKey(group));
+            Pinned: S.Pins.ContainsKey(group), CanarySelector: S.CanarySelectors.GetValueOrDefault(group));
     }
 
     private static bool SameExceptSeen(ClusterReport a, ClusterReport b) =>

@@ -58,6 +58,9 @@ internal sealed class ClusterState
     /// <summary>Groups whose canary selector picks this cluster.</summary>
     [Id(20)] public List<string> CanaryIn { get; set; } = [];
 
+    /// <summary>Per group with a canary selector: the selector, as text, that <see cref="CanaryIn"/> was judged against.</summary>
+    [Id(22)] public Dictionary<string, string> CanarySelectors { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Per group: why its release was taken back (an abort), told to the agent with the stable revision until a new release.</summary>
     [Id(21)] public Dictionary<string, string> Notes { get; set; } = new(StringComparer.Ordinal);
 }

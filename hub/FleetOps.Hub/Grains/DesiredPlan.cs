@@ -11,12 +11,14 @@ namespace FleetOps.Hub.Grains;
 /// <param name="Desired">The groups to publish; a group with nothing released to this cluster yet (and no stable target) is absent.</param>
 /// <param name="Generation">The generation to publish: a new one, above any the agent holds, whenever <see cref="Desired"/> changes.</param>
 /// <param name="CanaryIn">Groups whose canary selector picks this cluster.</param>
+/// <param name="CanarySelectors">Per group with a canary selector, that selector as text: what <paramref name="CanaryIn"/> was judged against.</param>
 internal sealed record DesiredPlan(
     IReadOnlyList<string> Memberships,
     IReadOnlyList<DesiredGroup> Desired,
     long Generation,
     bool DesiredChanged,
-    IReadOnlyList<string> CanaryIn)
+    IReadOnlyList<string> CanaryIn,
+    IReadOnlyDictionary<string, string> CanarySelectors)
 {
     /// <param name="forceNewGeneration">Issue a new generation even if nothing changed (the agent holds one the hub never issued).</param>
     public static DesiredPlan Compute(FleetSnapshot snapshot, IReadOnlyDictionary<string, string> labels, ClusterState state, bool forceNewGeneration = false)
@@ -33,7 +35,8 @@ internal sealed record DesiredPlan(
             desired,
             changed || forceNewGeneration ? Math.Max(state.Generation, state.AgentGeneration) + 1 : state.Generation,
             changed,
-            matching.Where(g => g.Rollout?.Canary?.Selector?.Matches(labels) == true).Select(g => g.Name).Order(StringComparer.Ordinal).ToList());
+            matching.Where(g => g.Rollout?.Canary?.Selector?.Matches(labels) == true).Select(g => g.Name).Order(StringComparer.Ordinal).ToList(),
+            matching.Where(g => g.Rollout?.Canary?.Selector is not null).ToDictionary(g => g.Name, g => g.Rollout!.Canary!.Selector!.ToString(), StringComparer.Ordinal));
     }
 
     public bool MembershipsChanged(ClusterState state) => !Memberships.SequenceEqual(state.Memberships);

@@ -87,9 +87,10 @@ internal sealed partial class GroupGrain
         retrying ??= new CatchUp(this, _ => AdvanceAsync());
         if (S.Rollout is not { } rollout)
             return;
-        if (book is null || book.Target != rollout.Target)
+        var canarySelector = rollout.Policy.Canary?.Selector?.ToString();
+        if (book is null || book.Target != rollout.Target || book.CanarySelector != canarySelector)
         {
-            book = new RolloutBook(rollout.Target, rollout.Policy.Canary?.Selector is not null);
+            book = new RolloutBook(rollout.Target, canarySelector);
             foreach (var member in members.Values.Where(m => !m.Left))
                 book.Apply(member);
         }

@@ -53,7 +53,9 @@ internal sealed partial class GroupGrain
             case RolloutPhase.WaitingForApproval:
                 return new RolloutStep($"waiting for approval: 'fleetops rollout promote {Name}' releases {WavePlan.Name(rollout, rollout.Wave + 1)}");
         }
-        if (RolloutRules.BakeEnds(rollout, book!) is { } ends)
+        if (book!.Unjudged > 0)
+            return new RolloutStep($"{wave}: waiting for {book.Unjudged} member(s) to be judged against the canary selector before anyone is released");
+        if (RolloutRules.BakeEnds(rollout, book) is { } ends)
         {
             var next = rollout.IsCanaryWave(rollout.Wave) && rollout.Policy.ManualApproval && !rollout.Approved
                 ? "approval is asked"

@@ -6,8 +6,10 @@ namespace FleetOps.Hub.Rollouts;
 /// <summary>
 /// The live bookkeeping of one rollout: every member's standing, who waits to be released (in release
 /// order), and counts by wave and standing. A report changes it in O(log n); nothing here scans the group.
+/// With a canary selector (<paramref name="canarySelector"/>, as text), a member is a canary when its cluster
+/// says so, judged against that same selector; one judged against another (or none) is counted as unjudged.
 /// </summary>
-internal sealed class RolloutBook(TargetRef target, bool selectorCanaries)
+internal sealed class RolloutBook(TargetRef target, string? canarySelector)
 {
     private static readonly int Standings = Enum.GetValues<MemberStanding>().Length;
 
@@ -17,6 +19,14 @@ internal sealed class RolloutBook(TargetRef target, bool selectorCanaries)
     private readonly Dictionary<int, int[]> byWave = [];
 
     public TargetRef Target => target;
+
+    public string? CanarySelector => canarySelector;
+
+    /// <summary>
+    /// Members whose cluster has not judged this rollout's canary selector yet (a selector that came with the
+    /// target's commit reaches clusters after the group): until none is left, nobody knows who the canaries are.
+    /// </summary>
+    public int Unjudged { get; private set; }
 
     /// <summary>Members picked by the canary selector (not pinned).</summary>
     public int Canaries { get; private set; }
@@ -55,7 +65,8 @@ internal sealed class RolloutBook(TargetRef target, bool selectorCanaries)
         }
         entry ??= entries[report.ClusterId] = new Entry(report.ClusterId, RolloutOrder.Of(report.ClusterId));
         entry.Report = report;
-        entry.Canary = selectorCanaries && report.IsCanary;
+        entry.Canary = canarySelector is not null && report.IsCanary;
+        entry.Unjudged = canarySelector is not null && report.CanarySelector != canarySelector;
         if (report.ReleasedSeq >= target.Seq)
         {
             entry.Released = true;
@@ -134,6 +145,8 @@ internal sealed class RolloutBook(TargetRef target, bool selectorCanaries)
 
     private void Count(Entry entry, int sign)
     {
+        if (entry.Unjudged)
+            Unjudged += sign;
         if (entry.Standing == MemberStanding.Pinned)
         {
             Pinned += sign;
@@ -174,6 +187,8 @@ internal sealed class RolloutBook(TargetRef target, bool selectorCanaries)
         public MemberReport Report { get; set; } = null!;
 
         public bool Canary { get; set; }
+
+        public bool Unjudged { get; set; }
 
         public bool Released { get; set; }
 

@@ -24,6 +24,9 @@ internal static class RolloutRules
             Halt(rollout, book, now, step);
             return step;
         }
+        // Releasing anyone before the canaries are known could put a store that is not a canary first.
+        if (book.Unjudged > 0)
+            return step;
         while (true)
         {
             Release(rollout, book, step);

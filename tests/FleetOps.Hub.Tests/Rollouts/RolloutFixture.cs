@@ -13,11 +13,15 @@ internal sealed class RolloutFixture
 
     private long stamp;
 
-    public RolloutFixture(RolloutPolicy policy, int members, Func<string, bool>? canary = null)
+    /// <param name="judged">Whether the members' clusters have judged the canary selector before the rollout starts (false: it came with the target).</param>
+    public RolloutFixture(RolloutPolicy policy, int members, Func<string, bool>? canary = null, bool judged = true)
     {
         Record = new RolloutRecord { Target = Target, Policy = policy, StartedAt = Start };
-        Book = new RolloutBook(Target, policy.Canary?.Selector is not null);
+        selector = policy.Canary?.Selector?.ToString();
+        Book = new RolloutBook(Target, selector);
         Ids = Enumerable.Range(1, members).Select(i => $"store-{i:D2}").ToList();
+        if (judged)
+            this.judged.UnionWith(Ids);
         foreach (var id in Ids)
             Report(id, Phase.Converged, desired: "old", canary: canary?.Invoke(id) ?? false);
     }
@@ -54,6 +58,13 @@ internal sealed class RolloutFixture
 
     public void Join(string id, bool canary = false) => Report(id, Phase.Pending, desired: "old", canary: canary);
 
+    /// <summary>The member's cluster judged the rollout's canary selector and reports whether it picks it.</summary>
+    public void Judge(string id, bool canary)
+    {
+        judged.Add(id);
+        Report(id, phases[id], desired: "old", canary: canary);
+    }
+
     public IReadOnlyList<string> Standing(MemberStanding standing) => Ids.Where(id => Book.Contains(id) && Book.StandingOf(id) == standing).ToList();
 
     private readonly Dictionary<string, int> waves = [];
@@ -66,9 +77,12 @@ internal sealed class RolloutFixture
             waves[id] = wave;
         canaries[id] = canary ?? canaries.GetValueOrDefault(id);
         phases[id] = phase;
-        Book.Apply(new MemberReport(id, "pos", phase, desired, null, ++stamp, Reason: reason, IsCanary: canaries[id], ReleasedSeq: releasedSeq, ReleasedWave: wave));
+        Book.Apply(new MemberReport(id, "pos", phase, desired, null, ++stamp, Reason: reason, IsCanary: canaries[id], ReleasedSeq: releasedSeq, ReleasedWave: wave,
+            CanarySelector: judged.Contains(id) ? selector : null));
     }
 
+    private readonly string? selector;
+    private readonly HashSet<string> judged = [];
     private readonly Dictionary<string, bool> canaries = [];
     private readonly Dictionary<string, Phase> phases = [];
 }

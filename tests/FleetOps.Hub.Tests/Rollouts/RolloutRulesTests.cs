@@ -135,6 +135,26 @@ public sealed class RolloutRulesTests
     }
 
     [Fact]
+    public void NobodyIsReleasedUntilEveryMemberHasJudgedACanarySelectorThatCameWithTheTarget()
+    {
+        // The selector came in the target's commit: the members' clusters have not judged it when the rollout starts.
+        var canary = new CanaryPolicy(LabelSelector.Parse("ring=canary"), null, TimeSpan.Zero);
+        var r = new RolloutFixture(new RolloutPolicy { Canary = canary, Waves = [50, 100] }, members: 4, judged: false);
+
+        Assert.Equal(4, r.Book.Unjudged);
+        var early = r.Step();
+        Assert.Empty(early.Releases);
+        Assert.Empty(early.Events);
+        r.Judge("store-01", canary: false);
+        r.Judge("store-02", canary: false);
+        r.Judge("store-04", canary: false);
+        Assert.Empty(r.Step().Releases);
+
+        r.Judge("store-03", canary: true);
+        Assert.Equal(("store-03", 0), Assert.Single(r.Step().Releases));
+    }
+
+    [Fact]
     public void ACountCanaryIsTheFirstMembersInReleaseOrder()
     {
         var r = new RolloutFixture(new RolloutPolicy { Canary = new CanaryPolicy(null, Amount.OfCount(2), TimeSpan.Zero), Waves = [50, 100] }, members: 10);

@@ -104,6 +104,7 @@ public sealed class DesiredPlanTests
         var plan = DesiredPlan.Compute(Snapshot(Group("pos", "", New, canary), Group("menu", "", New, Rollout())), East, new ClusterState());
 
         Assert.Equal(["pos"], plan.CanaryIn);
+        Assert.Equal(new Dictionary<string, string> { ["pos"] = "region=east" }, plan.CanarySelectors);
     }
 
     private static RolloutPolicy Rollout() => new() { Waves = [50, 100] };

@@ -46,7 +46,7 @@ internal sealed class ApiHandler(Func<string, ClusterState?> findCluster, KubeEm
         }
         finally
         {
-            cluster.Log.Add(entry.ToRequest(options.TimeProvider.GetUtcNow(), context.Response.StatusCode));
+            cluster.Log.Add(entry.ToRequest(options.TimeProvider.GetUtcNow(), context.Response.StatusCode, options.RecordBodies));
         }
     }
 

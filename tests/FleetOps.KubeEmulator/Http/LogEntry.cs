@@ -19,6 +19,9 @@ internal sealed class LogEntry(string method, string path)
 
     public bool DryRun { get; set; }
 
-    public KubeRequest ToRequest(DateTimeOffset time, int status) =>
-        new(time, method, path, Verb, Resource, Namespace, Name, Subresource, PatchType, FieldManager, DryRun, status);
+    /// <summary>The object or patch the request sent, as text.</summary>
+    public string? Body { get; set; }
+
+    public KubeRequest ToRequest(DateTimeOffset time, int status, bool withBody) =>
+        new(time, method, path, Verb, Resource, Namespace, Name, Subresource, PatchType, FieldManager, DryRun, status, withBody ? Body : null);
 }

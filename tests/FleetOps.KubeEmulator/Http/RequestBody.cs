@@ -11,13 +11,13 @@ namespace FleetOps.KubeEmulator.Http;
 /// <summary>Request bodies: objects in JSON or YAML, patches in the format their content type names.</summary>
 internal static class RequestBody
 {
-    public static async Task<JsonObject> ReadObject(HttpRequest request)
+    public static async Task<JsonObject> ReadObject(HttpRequest request, LogEntry entry)
     {
         var mediaType = (request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("application/json" or "application/yaml" or "*/*" or ""))
             throw ApiErrors.UnsupportedMediaType(mediaType, ["application/json", "application/yaml"]);
 
-        var text = await ReadText(request);
+        var text = entry.Body = await ReadText(request);
         JsonNode? node;
         try
         {
@@ -32,9 +32,9 @@ internal static class RequestBody
     }
 
     /// <summary>An apply patch is YAML (or JSON, which is YAML); every other patch type is JSON.</summary>
-    public static async Task<JsonNode?> ReadPatch(HttpRequest request, PatchKind kind)
+    public static async Task<JsonNode?> ReadPatch(HttpRequest request, PatchKind kind, LogEntry entry)
     {
-        var text = await ReadText(request);
+        var text = entry.Body = await ReadText(request);
         try
         {
             return kind == PatchKind.Apply ? YamlJson.Parse(text) : JsonNode.Parse(text);

@@ -48,12 +48,12 @@ internal sealed class ResourceHandler(CancellationToken stopping)
                 entry.Verb = "create";
                 RequireNamespaceInPath(target);
                 var createOptions = RequestOptions.ForWrite(context, "CreateOptions", entry, force: false);
-                await Responses.Write(context, cluster.Create(target.Type, ns, await RequestBody.ReadObject(request), createOptions));
+                await Responses.Write(context, cluster.Create(target.Type, ns, await RequestBody.ReadObject(request, entry), createOptions));
                 return;
             case "PUT" when target.Name is not null:
                 entry.Verb = "update";
                 var updateOptions = RequestOptions.ForWrite(context, "UpdateOptions", entry, force: false);
-                await Responses.Write(context, cluster.Update(target.Type, ns, target.Name, await RequestBody.ReadObject(request), updateOptions, target.Subresource));
+                await Responses.Write(context, cluster.Update(target.Type, ns, target.Name, await RequestBody.ReadObject(request, entry), updateOptions, target.Subresource));
                 return;
             case "PATCH" when target.Name is not null:
                 entry.Verb = "patch";
@@ -95,7 +95,7 @@ internal sealed class ResourceHandler(CancellationToken stopping)
             throw ApiErrors.InvalidOptions("PatchOptions", [FieldError.Forbidden("force", "may not be specified for non-apply patch")]);
 
         var writeOptions = RequestOptions.ForWrite(context, "PatchOptions", entry, force);
-        var patch = await RequestBody.ReadPatch(context.Request, kind);
+        var patch = await RequestBody.ReadPatch(context.Request, kind, entry);
         await Responses.Write(context, cluster.Patch(target.Type, target.Namespace ?? "", target.Name!, kind, patch, writeOptions, target.Subresource));
     }
 

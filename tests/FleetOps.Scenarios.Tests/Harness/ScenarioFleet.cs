@@ -17,11 +17,8 @@ namespace FleetOps.Scenarios.Tests.Harness;
 /// broker, LiteDB, Orleans, kustomize) in this process, and real agents with emulated clusters. Operators'
 /// questions are asked through the real CLI's JSON output, as a pipeline would.
 /// </summary>
-public sealed class ScenarioFleet : IAsyncDisposable
+public sealed partial class ScenarioFleet : IAsyncDisposable
 {
-    /// <summary>Short enough for drift to be corrected within a test, long enough not to busy the machine.</summary>
-    public const int ReconcileIntervalSeconds = 3;
-
     private readonly TempDir root;
 
     private ScenarioFleet(TempDir root, GitRepo repository, InProcessHub hub, SimulatedFleet stores)
@@ -40,25 +37,33 @@ public sealed class ScenarioFleet : IAsyncDisposable
 
     public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(90);
 
-    public static async Task<ScenarioFleet> StartAsync(IReadOnlyList<StoreSpec> stores, TimeSpan? rolloutDelay = null)
+    public static Task<ScenarioFleet> StartAsync(IReadOnlyList<StoreSpec> stores, TimeSpan? rolloutDelay = null) =>
+        StartAsync(new ScenarioFleetOptions { Stores = stores, RolloutDelay = rolloutDelay ?? TimeSpan.FromMilliseconds(300) });
+
+    public static async Task<ScenarioFleet> StartAsync(ScenarioFleetOptions options)
     {
         var root = new TempDir("fleetops-scenario");
         InProcessHub? hub = null;
         try
         {
             var repository = GitRepo.Create(root.Sub("fleet-config")).CopyFrom(BundledFleetConfig.Locate());
+            if (options.FleetYaml is { } fleetYaml)
+                repository.Write("fleet.yaml", fleetYaml);
             repository.Commit("Initial fleet-config");
             hub = await InProcessHub.StartAsync(new InProcessHubOptions
             {
                 DataDir = root.Sub("hub"),
                 RepositoryUrl = repository.Url,
-                ReconcileIntervalSeconds = ReconcileIntervalSeconds,
+                ReconcileIntervalSeconds = options.ReconcileIntervalSeconds,
             });
             var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions
             {
                 Root = root.Sub("stores"),
-                Stores = stores,
-                RolloutDelay = rolloutDelay ?? TimeSpan.FromMilliseconds(300),
+                Stores = options.Stores,
+                RolloutDelay = options.RolloutDelay,
+                HealthTimeout = options.HealthTimeout,
+                RequestLogCapacity = options.RecordRequests ? RequestTrail.Capacity : KubeEmulator.KubeEmulatorOptions.Default.RequestLogCapacity,
+                RecordRequestBodies = options.RecordRequests,
                 StartParallelism = 4,
                 Loggers = Environment.GetEnvironmentVariable("FLEETOPS_TEST_LOGS") == "1"
                     ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug))
@@ -97,9 +102,14 @@ public sealed class ScenarioFleet : IAsyncDisposable
     public Task<HistoryPage> HistoryAsync(string id) => CliJsonAsync(ApiJsonContext.Default.HistoryPage, "history", id, "--limit", "10000");
 
     /// <summary>Commits and tells the hub at once (instead of waiting for its poll), returning the new sha.</summary>
-    public async Task<string> CommitAsync(string relativePath, string content, string message)
+    public Task<string> CommitAsync(string relativePath, string content, string message) => CommitAsync(message, (relativePath, content));
+
+    /// <summary>Commits several files in one commit and tells the hub at once, returning the new sha.</summary>
+    public async Task<string> CommitAsync(string message, params (string Path, string Content)[] files)
     {
-        var sha = Repository.Write(relativePath, content).Commit(message);
+        foreach (var (path, content) in files)
+            Repository.Write(path, content);
+        var sha = Repository.Commit(message);
         var refresh = await CliAsync("refresh");
         Assert.True(refresh.ExitCode == 0, refresh.ToString());
         return sha;

@@ -32,7 +32,12 @@ public sealed class SimulatedFleet : IAsyncDisposable
     /// <summary>Registers every store with the hub, gives each an emulated cluster and a link, and starts its agent.</summary>
     public static async Task<SimulatedFleet> StartAsync(SimulatedFleetOptions options, HubClient hub, IPEndPoint broker, CancellationToken cancellationToken = default)
     {
-        var emulator = new KubeEmulatorServer(new KubeEmulatorOptions { RolloutDelay = options.RolloutDelay });
+        var emulator = new KubeEmulatorServer(new KubeEmulatorOptions
+        {
+            RolloutDelay = options.RolloutDelay,
+            RequestLogCapacity = options.RequestLogCapacity,
+            RecordBodies = options.RecordRequestBodies,
+        });
         await emulator.StartAsync();
         var created = new List<SimulatedStore>();
         var fleet = new SimulatedFleet(emulator, []);

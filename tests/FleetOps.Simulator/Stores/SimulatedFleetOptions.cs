@@ -15,6 +15,12 @@ public sealed record SimulatedFleetOptions
     /// <summary>How long emulated workloads take to become ready after a change.</summary>
     public TimeSpan RolloutDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Requests each emulated cluster keeps in its log (see <see cref="KubeEmulator.KubeEmulatorOptions.RequestLogCapacity"/>).</summary>
+    public int RequestLogCapacity { get; init; } = KubeEmulator.KubeEmulatorOptions.Default.RequestLogCapacity;
+
+    /// <summary>Whether the request logs keep what each write sent, for scenarios that check which content reached a store.</summary>
+    public bool RecordRequestBodies { get; init; }
+
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);

@@ -3,6 +3,7 @@ using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Hosting;
 using FleetOps.KubeEmulator;
 using FleetOps.Testing.Network;
+using FleetOps.Testing.Time;
 
 namespace FleetOps.Simulator.Stores;
 
@@ -21,6 +22,7 @@ public sealed class SimulatedStore : IAsyncDisposable
         Token = token;
         Cluster = cluster;
         Link = link;
+        Clock = new SkewedTimeProvider(spec.ClockOffset);
         this.fleet = fleet;
         DataDir = Path.Combine(fleet.Root, spec.Id);
         Directory.CreateDirectory(DataDir);
@@ -40,6 +42,12 @@ public sealed class SimulatedStore : IAsyncDisposable
     /// <summary>The store's network link to the broker; sever it to take the store offline.</summary>
     public TcpProxy Link { get; }
 
+    /// <summary>
+    /// The store's own clock: real time plus an offset a scenario may change while the store runs (store
+    /// hours are judged on it); its timers stay real. It survives restarts, as the store's hardware clock would.
+    /// </summary>
+    public SkewedTimeProvider Clock { get; }
+
     public string DataDir { get; }
 
     public string Kubeconfig { get; }
@@ -52,7 +60,7 @@ public sealed class SimulatedStore : IAsyncDisposable
     {
         if (agent is not null)
             return;
-        agent = EdgeAgentHost.Create(OptionsFor(Spec), fleet.Loggers);
+        agent = EdgeAgentHost.Create(OptionsFor(Spec), fleet.Loggers, Clock);
         await agent.StartAsync(cancellationToken);
     }
 

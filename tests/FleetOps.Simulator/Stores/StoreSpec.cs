@@ -8,4 +8,7 @@ public sealed record StoreSpec(string Id, IReadOnlyDictionary<string, string> La
     /// (a store misconfigured with a wrong or stale token).
     /// </summary>
     public string? TokenOverride { get; init; }
+
+    /// <summary>How far the store's clock is from real time when it starts (see <see cref="SimulatedStore.Clock"/>).</summary>
+    public TimeSpan ClockOffset { get; init; }
 }

@@ -1,0 +1,27 @@
+using FleetOps.Simulator.Stores;
+
+namespace FleetOps.Scenarios.Tests.Harness;
+
+/// <summary>How a <see cref="ScenarioFleet"/> is built; the defaults are what the first scenarios ran with.</summary>
+public sealed record ScenarioFleetOptions
+{
+    public required IReadOnlyList<StoreSpec> Stores { get; init; }
+
+    /// <summary>How long emulated workloads take to become ready after a change.</summary>
+    public TimeSpan RolloutDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long an agent waits for health before it reports Degraded; short where a failure must show.</summary>
+    public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often agents reconcile from their cache: short enough for drift to be corrected within a test, long enough not to busy the machine.</summary>
+    public int ReconcileIntervalSeconds { get; init; } = 3;
+
+    /// <summary>The fleet.yaml of the first commit; null keeps the bundled one.</summary>
+    public string? FleetYaml { get; init; }
+
+    /// <summary>
+    /// Every emulated cluster keeps every request it serves, with what writes sent, for the whole scenario, so a
+    /// test can say which content ever reached which store (see <see cref="RequestTrail"/>).
+    /// </summary>
+    public bool RecordRequests { get; init; }
+}
