@@ -53,20 +53,9 @@ public sealed class GroupReconcilerTests : IDisposable
             new HealthChecker(resources, RetryOptions.Default, time), board, time, NullLogger<GroupReconciler>.Instance);
     }
 
-    private static IReadOnlyList<JsonObject> Manifests(params string[] names) =>
-        names.Select(n => JsonNode.Parse($$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{{n}}}","namespace":"pos"},"data":{"k":"v"}}""")!.AsObject()).ToList();
+    private static IReadOnlyList<JsonObject> Manifests(params string[] names) => ReconcileRig.ConfigMaps(names);
 
-    private static ApplyResult Applied(ApplyRequest request, ChangeAction action)
-    {
-        var changes = new ChangeSet();
-        var live = new Dictionary<ObjectRef, JsonObject>();
-        foreach (var o in request.Objects)
-        {
-            changes.Add(o.Ref, action);
-            live[o.Ref] = o.Body;
-        }
-        return new ApplyResult(changes, live);
-    }
+    private static ApplyResult Applied(ApplyRequest request, ChangeAction action) => ReconcileRig.Applied(request, action);
 
     private static GroupTarget Target(string revision) =>
         new(new DesiredGroup("pos", "apps/pos", revision, "d"), new SourceRef("file:///fleet", "main"), 1, TimeSpan.FromMinutes(5));
