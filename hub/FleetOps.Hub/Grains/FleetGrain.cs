@@ -32,7 +32,7 @@ internal sealed class FleetGrain(
         broadcasting = new CatchUp(this, _ => BroadcastAsync());
         syncing = new CatchUp(this, _ => SyncGroupsAsync());
         // A restart may have come between writing a commit and telling its groups: tell them again, shortly.
-        unsynced.UnionWith(S.Groups.Where(g => g.Rollout is not null).Select(g => g.Name));
+        unsynced.UnionWith(S.Groups.Select(g => g.Name));
         if (unsynced.Count > 0)
             syncing.Owe();
         return Task.CompletedTask;
@@ -62,7 +62,8 @@ internal sealed class FleetGrain(
             if (spec.Rollout is null)
                 spec = spec with { Stable = spec.Target, StableSeq = spec.TargetSeq };
             next.Add(spec);
-            if (spec.Rollout is not null || old?.Rollout is not null)
+            // Every group hears of its target (a pin names one of its recent targets); one with a rollout block rolls it out.
+            if (spec.TargetSeq != old?.TargetSeq || spec.Rollout != old?.Rollout)
                 unsynced.Add(spec.Name);
         }
         var removed = S.Groups.Select(g => g.Name).Except(next.Select(g => g.Name)).ToList();
@@ -119,7 +120,7 @@ internal sealed class FleetGrain(
         await BroadcastAsync();
     }
 
-    /// <summary>Tells each group with a rollout block (or that just lost one) its target, policy and stable target; retried until each has it.</summary>
+    /// <summary>Tells each group whose target or policy changed its target, policy and stable target; retried until each has it.</summary>
     private async Task SyncGroupsAsync()
     {
         foreach (var name in unsynced.ToList())

@@ -74,6 +74,18 @@ public sealed class RolloutGrainTests(GrainClusterFixture fixture) : IClassFixtu
         Assert.Equal(2, ids.Count(id => fixture.Transport.Desired(id).LastOrDefault()?.Groups.Any(g => g.Name == "menu") == true));
     }
 
+    [Fact]
+    public async Task AGroupWithoutARolloutBlockKnowsItsRecentTargetsSoAStoreCanBePinnedToOne()
+    {
+        await Fleet.ApplyCommitAsync(new FleetCommit(new CommitInfo(Sha('8'), "kds", When),
+            [new GroupDefinition("kds", "apps/kds", LabelSelector.Parse("app=kds"))], [new GroupRender("kds", "sha256:kds", 1, null)]));
+
+        var kds = fixture.Grains.GetGrain<IGroupGrain>("kds");
+        await Eventually.UntilAsync(async () => await kds.FindTargetAsync("8888888") is not null, "the group learns its target");
+        Assert.Equal((Sha('8'), "apps/kds"), ((await kds.FindTargetAsync("8888888"))!.Revision, (await kds.FindTargetAsync("8888888"))!.Path));
+        Assert.Equal((RolloutPhase.Idle, Sha('8')), ((await kds.GetRolloutAsync()).Phase, (await kds.GetRolloutAsync()).StableRevision));
+    }
+
     /// <summary>Every store told <paramref name="revision"/> reports Converged at it, until all of them are.</summary>
     private async Task ConvergeReleasedAsync(string revision)
     {
