@@ -117,8 +117,14 @@ public sealed class HubSessionTests : IAsyncLifetime
         await hub.PublishAsync(Topics.Hello(clusterId), [1]);
         await Eventually.UntilAsync(() => hub.Received.Count(m => m.Topic == Topics.Desired(clusterId)) >= 2, "the hub saw both");
         Assert.Equal(5, store.LoadDesired()!.Generation);
-        listener.Received(1).OnDesired(Arg.Is<DesiredMessage>(d => d.Generation == 5));
+        // The intake stores the desired state before it tells the listener: wait for the call, do not race it.
+        await Eventually.UntilAsync(() => Generations().Contains(5), "the listener is told generation 5");
+        Assert.Equal([5L], Generations());
     }
+
+    private List<long> Generations() => listener.ReceivedCalls()
+        .Where(c => c.GetMethodInfo().Name == nameof(IDesiredStateListener.OnDesired))
+        .Select(c => ((DesiredMessage)c.GetArguments()[0]!).Generation).ToList();
 
     [Fact]
     public async Task GarbageOnTheDesiredTopicIsJournaledAndTheLastGoodStateKept()
