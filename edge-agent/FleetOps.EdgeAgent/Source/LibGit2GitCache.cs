@@ -1,5 +1,6 @@
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Sources;
 using LibGit2Sharp;
 using Microsoft.Extensions.Logging;
 
@@ -66,6 +67,9 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
         {
             if (repo.Lookup<Commit>(revision) is not null)
                 return;
+            // libgit2 would call a missing folder an "unsupported URL protocol"; name the real cause.
+            if (LocalSource.Problem(source.Url) is { } problem)
+                throw new SourceUnavailableException($"cannot fetch from {source.Url}: {problem}");
             ConfigureRemote(source.Url);
             // The branch first (cheapest, and where a new target normally is), then every branch and tag,
             // for a revision that only another ref reaches.
@@ -140,7 +144,7 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
             : e.Message.Contains("401") || e.Message.Contains("auth", StringComparison.OrdinalIgnoreCase)
                 ? " (check FLEETOPS_GIT_TOKEN)"
                 : "";
-        return $"cannot fetch from {Redact(url)}: {e.Message}{hint}";
+        return $"cannot fetch from {Redact(url)}: {LocalSource.Explain(url, e.Message)}{hint}";
     }
 
     // A token embedded in the URL must not reach a log line or the hub.

@@ -79,6 +79,9 @@ public static class WaitEvaluator
             return (target.Commit.Sha, target.Commit.Subject, WaitState.Waiting,
                 $"revision {Revisions.Short(accepted.Sha)} does not change what group '{group.Name}' renders; waiting for its target {Revisions.Short(target.Commit.Sha)}");
 
+        // The hub may be unable to see it at all: then say why, not only that it has not looked yet.
+        if (fleet?.Errors.FirstOrDefault(e => e.Kind == FleetErrorKinds.Source) is { } fetch)
+            return (null, null, WaitState.Waiting, $"the hub has not processed revision {wanted} yet: its last fetch failed: {fetch.Message}");
         return (null, null, WaitState.Waiting,
             $"the hub has not processed revision {wanted} yet (it polls git; fleetops refresh makes it look now)");
     }

@@ -1,5 +1,6 @@
 using FleetOps.Hub.Hosting;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Sources;
 using LibGit2Sharp;
 using Microsoft.Extensions.Options;
 
@@ -16,17 +17,42 @@ internal sealed class LibGit2Mirror(IOptions<HubOptions> hubOptions, IOptions<So
 
     private string BranchRef => $"refs/heads/{sourceOptions.Value.Branch}";
 
-    public string? RemoteHead() =>
-        Repository.ListRemoteReferences(Url)
-            .FirstOrDefault(r => r.CanonicalName == BranchRef)?
-            .ResolveToDirectReference()?.TargetIdentifier;
+    public string? RemoteHead()
+    {
+        ThrowIfLocalSourceIsMissing();
+        try
+        {
+            return Repository.ListRemoteReferences(Url)
+                .FirstOrDefault(r => r.CanonicalName == BranchRef)?
+                .ResolveToDirectReference()?.TargetIdentifier;
+        }
+        catch (LibGit2SharpException e)
+        {
+            throw new InvalidOperationException(LocalSource.Explain(Url, e.Message), e);
+        }
+    }
 
     public string Fetch()
     {
+        ThrowIfLocalSourceIsMissing();
         using var repo = Open();
-        Commands.Fetch(repo, Remote, [$"+{BranchRef}:{BranchRef}"], new FetchOptions { TagFetchMode = TagFetchMode.None, Prune = false }, null);
+        try
+        {
+            Commands.Fetch(repo, Remote, [$"+{BranchRef}:{BranchRef}"], new FetchOptions { TagFetchMode = TagFetchMode.None, Prune = false }, null);
+        }
+        catch (LibGit2SharpException e)
+        {
+            throw new InvalidOperationException(LocalSource.Explain(Url, e.Message), e);
+        }
         return repo.Refs[BranchRef]?.TargetIdentifier
             ?? throw new InvalidOperationException($"branch '{sourceOptions.Value.Branch}' does not exist in {Url}");
+    }
+
+    // libgit2 would call a missing folder an "unsupported URL protocol"; the operator needs to hear that it is gone.
+    private void ThrowIfLocalSourceIsMissing()
+    {
+        if (LocalSource.Problem(Url) is { } problem)
+            throw new InvalidOperationException(problem);
     }
 
     public bool HasCommit(string sha)

@@ -66,6 +66,27 @@ public sealed class LibGit2GitCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task AMissingLocalPathIsNamedAsMissingNotAsAnUnsupportedProtocol()
+    {
+        var missing = Path.Combine(data.Path, "moved-away", "fleet-config");
+        using var cache = Cache();
+        var e = await Assert.ThrowsAsync<SourceUnavailableException>(() =>
+            cache.EnsureAsync(new SourceRef(missing, "main"), new string('a', 40), CancellationToken.None));
+        Assert.Contains($"repository path {missing} does not exist", e.Message);
+        Assert.DoesNotContain("unsupported URL protocol", e.Message);
+    }
+
+    [Fact]
+    public async Task ALocalFolderThatIsNotARepositorySaysSo()
+    {
+        var folder = Directory.CreateDirectory(data.Sub("not-a-repo")).FullName;
+        using var cache = Cache();
+        var e = await Assert.ThrowsAsync<SourceUnavailableException>(() =>
+            cache.EnsureAsync(new SourceRef(folder, "main"), new string('a', 40), CancellationToken.None));
+        Assert.Contains($"{folder} is not a git repository", e.Message);
+    }
+
+    [Fact]
     public async Task ARevisionOnNoBranchSaysSo()
     {
         remote.CopyFrom("plain").Commit();

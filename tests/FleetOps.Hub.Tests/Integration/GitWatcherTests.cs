@@ -137,4 +137,34 @@ public sealed class GitWatcherTests
         Assert.Equal(good, group.Group.Target!.Commit.Sha);
         Assert.NotNull(group.Group.Error);
     }
+
+    [Fact]
+    public async Task ASourcePathThatWentAwayIsNamedAsMissingAndTheErrorClearsWhenItIsBack()
+    {
+        await using var scenario = await StartAsync(realRenderer: true);
+        var path = scenario.Repository.Path;
+        var aside = path + "-moved";
+
+        Directory.Move(path, aside);
+        RefreshResult refresh;
+        try
+        {
+            refresh = await scenario.Hub.Client.RefreshAsync(default);
+        }
+        finally
+        {
+            Directory.Move(aside, path);
+        }
+
+        Assert.Null(refresh.Head);
+        var error = Assert.Single(refresh.Errors);
+        Assert.Equal(FleetErrorKinds.Source, error.Kind);
+        Assert.Contains($"the repository path {path} does not exist", error.Message);
+        Assert.DoesNotContain("unsupported URL protocol", error.Message);
+        Assert.Contains((await scenario.Hub.Client.GetFleetAsync(default)).Errors, e => e.Kind == FleetErrorKinds.Source);
+
+        var back = await scenario.Hub.Client.RefreshAsync(default);
+        Assert.Equal(scenario.Repository.Head, back.Head);
+        Assert.DoesNotContain((await scenario.Hub.Client.GetFleetAsync(default)).Errors, e => e.Kind == FleetErrorKinds.Source);
+    }
 }
