@@ -38,7 +38,16 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(options.Retry);
-        services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IStateFileOpener>(StateFileOpener.Instance);
+        services.AddSingleton(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            var opener = sp.GetRequiredService<IStateFileOpener>();
+            return new ResilientAgentStore(() => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, time, opener),
+                () => opener.Probe(options.DataDir), options.DataDir, options.JournalLimit, time, sp.GetRequiredService<ILogger<ResilientAgentStore>>());
+        });
+        services.AddSingleton<IAgentStore>(sp => sp.GetRequiredService<ResilientAgentStore>());
+        services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<ResilientAgentStore>());
         services.TryAddSingleton<IGitCache>(sp => new LibGit2GitCache(options.DataDir, options.Git, sp.GetRequiredService<ILogger<LibGit2GitCache>>()));
         services.TryAddSingleton(sp => KubeConnection.Create(options, sp.GetService<SharedHttpHandler>()?.Handler));
         services.TryAddSingleton<ApiDiscovery>();

@@ -6,19 +6,24 @@ namespace FleetOps.EdgeAgent.Reconcile;
 /// <summary>
 /// The latest status of every group, held in memory for the status message. Raises
 /// <see cref="Changed"/> only when something a reader cares about changed, so status is published on change.
+/// While the data dir cannot be written, <see cref="Snapshot"/> says so on every group (<see cref="StorageFaultStatus"/>).
 /// </summary>
 public sealed class StatusBoard
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, GroupStatus> groups = new(StringComparer.Ordinal);
+    private readonly IStorageHealth? storage;
 
-    public StatusBoard(IAgentStore store)
+    public StatusBoard(IAgentStore store, IStorageHealth? storage = null)
     {
         foreach (var record in store.LoadGroups())
         {
             if (record.Status is { } s)
                 groups[record.Name] = s;
         }
+        this.storage = storage;
+        if (storage is not null)
+            storage.Changed += () => Changed?.Invoke();
     }
 
     public event Action? Changed;
@@ -51,10 +56,13 @@ public sealed class StatusBoard
             Changed?.Invoke();
     }
 
+    /// <summary>What the hub is told: every group's status, each marked with the storage fault while there is one.</summary>
     public IReadOnlyList<GroupStatus> Snapshot()
     {
+        List<GroupStatus> statuses;
         lock (gate)
-            return groups.Values.OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
+            statuses = groups.Values.OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
+        return storage?.Fault is { } fault ? statuses.Select(s => StorageFaultStatus.Apply(s, fault)).ToList() : statuses;
     }
 
     /// <summary>Equal for reporting: same phase, reason, message, revisions, counts and unhealthy list.</summary>

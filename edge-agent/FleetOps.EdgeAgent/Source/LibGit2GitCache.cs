@@ -22,30 +22,36 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
 {
     private const string RemoteName = "origin";
     private readonly Lock gate = new();
+    private readonly string path;
     private readonly string tmpRoot;
     private readonly GitCredentialOptions credentials;
     private readonly ILogger<LibGit2GitCache> logger;
-    private readonly Repository repo;
+    private Repository? repo;
+    private bool warnedFullTmp;
 
+    /// <summary>Writes nothing: a store whose disk is full must still start and render what it has cached.</summary>
     public LibGit2GitCache(string dataDir, GitCredentialOptions credentials, ILogger<LibGit2GitCache> logger)
     {
         this.credentials = credentials;
         this.logger = logger;
-        var path = Path.Combine(dataDir, "git");
+        path = Path.Combine(dataDir, "git");
         tmpRoot = Path.Combine(dataDir, "tmp");
         // Render folders of a process that was killed are useless now; sweep them.
-        if (Directory.Exists(tmpRoot))
-            Directory.Delete(tmpRoot, recursive: true);
-        Directory.CreateDirectory(tmpRoot);
-        if (!Repository.IsValid(path))
-            Repository.Init(path, isBare: true);
-        repo = new Repository(path);
+        try
+        {
+            if (Directory.Exists(tmpRoot))
+                Directory.Delete(tmpRoot, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not sweep old render folders in {Folder}: {Error}", tmpRoot, e.Message);
+        }
     }
 
     public bool Has(string revision)
     {
         lock (gate)
-            return repo.Lookup<Commit>(revision) is not null;
+            return Repo(create: false)?.Lookup<Commit>(revision) is not null;
     }
 
     public async Task EnsureAsync(SourceRef source, string revision, CancellationToken cancellationToken)
@@ -59,18 +65,47 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
     public Task<MaterializedTree> MaterializeAsync(string revision, CancellationToken cancellationToken) =>
         Task.Run(() => Materialize(revision, cancellationToken), cancellationToken);
 
-    public void Dispose() => repo.Dispose();
+    public void Dispose()
+    {
+        lock (gate)
+            repo?.Dispose();
+    }
+
+    /// <summary>
+    /// The bare repository, opened on first use and created when <paramref name="create"/> (a fetch needs it); null
+    /// when there is none yet. Creating it can fail (a full disk): that is a source problem of this one fetch.
+    /// </summary>
+    private Repository? Repo(bool create)
+    {
+        if (repo is not null)
+            return repo;
+        if (!Repository.IsValid(path))
+        {
+            if (!create)
+                return null;
+            try
+            {
+                Repository.Init(path, isBare: true);
+            }
+            catch (Exception e) when (e is LibGit2SharpException or IOException or UnauthorizedAccessException)
+            {
+                throw new SourceUnavailableException($"cannot create the git cache in {path}: {e.Message}", e);
+            }
+        }
+        return repo = new Repository(path);
+    }
 
     private void Fetch(SourceRef source, string revision, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            if (repo.Lookup<Commit>(revision) is not null)
+            var cache = Repo(create: true)!;
+            if (cache.Lookup<Commit>(revision) is not null)
                 return;
             // libgit2 would call a missing folder an "unsupported URL protocol"; name the real cause.
             if (LocalSource.Problem(source.Url) is { } problem)
                 throw new SourceUnavailableException($"cannot fetch from {source.Url}: {problem}");
-            ConfigureRemote(source.Url);
+            ConfigureRemote(cache, source.Url);
             // The branch first (cheapest, and where a new target normally is), then every branch and tag,
             // for a revision that only another ref reaches.
             string[][] attempts =
@@ -83,13 +118,13 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    Commands.Fetch(repo, RemoteName, refspecs, FetchOptions(cancellationToken), logMessage: null);
+                    Commands.Fetch(cache, RemoteName, refspecs, FetchOptions(cancellationToken), logMessage: null);
                 }
                 catch (LibGit2SharpException e)
                 {
                     throw new SourceUnavailableException(Explain(source.Url, e), e);
                 }
-                if (repo.Lookup<Commit>(revision) is not null)
+                if (cache.Lookup<Commit>(revision) is not null)
                 {
                     logger.LogInformation("Fetched {Revision} from {Url}", Revisions.Short(revision), Redact(source.Url));
                     return;
@@ -100,7 +135,7 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
         }
     }
 
-    private void ConfigureRemote(string url)
+    private void ConfigureRemote(Repository repo, string url)
     {
         var remote = repo.Network.Remotes[RemoteName];
         if (remote is null)
@@ -153,15 +188,34 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
             ? url.Replace(u.UserInfo + "@", "***@", StringComparison.Ordinal)
             : url;
 
+    /// <summary>
+    /// Writes the tree under the data dir, or, when that fails (a full disk), under the system's temp folder: a store
+    /// whose data dir is full must still render what it runs, to go on correcting drift.
+    /// </summary>
     private MaterializedTree Materialize(string revision, CancellationToken cancellationToken)
     {
-        var root = Path.Combine(tmpRoot, $"{Revisions.Short(revision)}-{Guid.NewGuid():N}");
+        try
+        {
+            return MaterializeUnder(tmpRoot, revision, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            if (!warnedFullTmp)
+                logger.LogWarning("Cannot write render folders under {Folder} ({Error}); using the system temp folder", tmpRoot, e.Message);
+            warnedFullTmp = true;
+            return MaterializeUnder(Path.Combine(Path.GetTempPath(), "fleetops-agent-render"), revision, cancellationToken);
+        }
+    }
+
+    private MaterializedTree MaterializeUnder(string folder, string revision, CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(folder, $"{Revisions.Short(revision)}-{Guid.NewGuid():N}");
         var tree = new MaterializedTree(root, revision);
         try
         {
             lock (gate)
             {
-                var commit = repo.Lookup<Commit>(revision)
+                var commit = Repo(create: false)?.Lookup<Commit>(revision)
                     ?? throw new SourceUnavailableException($"revision {revision} is not in the local cache");
                 Directory.CreateDirectory(root);
                 WriteTree(commit.Tree, root, cancellationToken);

@@ -4,7 +4,8 @@ namespace FleetOps.EdgeAgent.State;
 
 /// <summary>
 /// The agent's durable state (one per data dir): desired state, per-group records, and the journal
-/// with its unacknowledged tail. Every write is durable when the call returns.
+/// with its unacknowledged tail. A write is committed to the file when the call returns, except while the
+/// data dir cannot be written (<see cref="ResilientAgentStore"/>: then it is held in memory and written later).
 /// </summary>
 public interface IAgentStore : IDisposable
 {

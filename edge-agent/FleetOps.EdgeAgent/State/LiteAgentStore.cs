@@ -6,17 +6,22 @@ using Json = System.Text.Json.JsonSerializer;
 namespace FleetOps.EdgeAgent.State;
 
 /// <summary>
-/// <see cref="IAgentStore"/> over one LiteDB file per data dir, opened once with
-/// <c>Connection=direct</c> (the agent is the only process that opens it). LiteDB transactions are
-/// per thread, so every operation runs synchronously under one lock.
+/// <see cref="IAgentStore"/> over one LiteDB file per data dir (<see cref="IStateFileOpener"/>: streams the agent owns,
+/// opened exclusively, the agent being the only process that opens them). LiteDB transactions are per thread, so
+/// every operation runs synchronously under one lock. A write that fails leaves this instance unusable (LiteDB refuses
+/// every later call); <see cref="ResilientAgentStore"/> opens a new one.
 /// </summary>
 public sealed class LiteAgentStore : IAgentStore
 {
+    public const string FileName = "agent.db";
+
     private const string SeqKey = "seq";
     private const string AckKey = "ack";
     private const string DesiredKey = "desired";
+    private const int CheckpointPages = 100;
 
     private readonly Lock gate = new();
+    private readonly StateFile file;
     private readonly LiteDatabase db;
     private readonly ILiteCollection<BsonDocument> meta;
     private readonly ILiteCollection<BsonDocument> groups;
@@ -28,21 +33,32 @@ public sealed class LiteAgentStore : IAgentStore
     private long ackedSeq;
     private int pending;
 
-    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time)
+    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time, IStateFileOpener? opener = null)
     {
         Directory.CreateDirectory(dataDir);
         this.clusterId = clusterId;
         this.journalLimit = journalLimit;
         this.time = time;
-        db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDir, "agent.db"), Connection = ConnectionType.Direct });
-        // Fold the write-ahead log into the data file early: LiteDB keeps log pages in memory until then.
-        db.CheckpointSize = 100;
-        meta = db.GetCollection("meta");
-        groups = db.GetCollection("groups");
-        journal = db.GetCollection("journal");
-        lastSeq = meta.FindById(SeqKey)?["v"].AsInt64 ?? 0;
-        ackedSeq = meta.FindById(AckKey)?["v"].AsInt64 ?? 0;
-        pending = journal.Count();
+        file = (opener ?? StateFileOpener.Instance).Open(Path.Combine(dataDir, FileName));
+        db = file.Database;
+        try
+        {
+            // Fold the write-ahead log into the data file early: LiteDB keeps log pages in memory until then. Set only
+            // when it differs: setting it is a write, and opening must not write (on a full disk it could not).
+            if (db.CheckpointSize != CheckpointPages)
+                db.CheckpointSize = CheckpointPages;
+            meta = db.GetCollection("meta");
+            groups = db.GetCollection("groups");
+            journal = db.GetCollection("journal");
+            lastSeq = meta.FindById(SeqKey)?["v"].AsInt64 ?? 0;
+            ackedSeq = meta.FindById(AckKey)?["v"].AsInt64 ?? 0;
+            pending = journal.Count();
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     public event Action? Appended;
@@ -122,8 +138,7 @@ public sealed class LiteAgentStore : IAgentStore
             }
             catch
             {
-                db.Rollback();
-                pending = journal.Count();
+                TryRollback();
                 throw;
             }
         }
@@ -157,7 +172,58 @@ public sealed class LiteAgentStore : IAgentStore
         }
     }
 
-    public void Dispose() => db.Dispose();
+    /// <summary>
+    /// Writes, in one transaction, what the agent held in memory while this file could not be written: the desired
+    /// state (when there is one), every group record (replacing the file's: memory is the whole truth), journal events
+    /// with the seqs they were given, and the seq and ack counters.
+    /// </summary>
+    public void Restore(DesiredMessage? desired, IReadOnlyCollection<GroupRecord> records, IEnumerable<JournalEvent> events, long seq, long acked)
+    {
+        lock (gate)
+        {
+            db.BeginTrans();
+            try
+            {
+                if (desired is not null)
+                    meta.Upsert(new BsonDocument { ["_id"] = DesiredKey, ["json"] = WireCodec.Serialize(desired) });
+                var kept = records.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+                foreach (var gone in groups.FindAll().Select(d => d["_id"].AsString).Where(n => !kept.Contains(n)).ToList())
+                    groups.Delete(gone);
+                foreach (var record in records)
+                    groups.Upsert(FromGroup(record));
+                var newAck = Math.Max(acked, ackedSeq);
+                foreach (var e in events.Where(e => e.Seq > newAck))
+                    journal.Upsert(FromEvent(e with { Detail = Truncate(e.Detail) }, compacted: 0, from: null));
+                var newSeq = Math.Max(seq, lastSeq);
+                meta.Upsert(new BsonDocument { ["_id"] = SeqKey, ["v"] = newSeq });
+                journal.DeleteMany(Query.LTE("_id", newAck));
+                meta.Upsert(new BsonDocument { ["_id"] = AckKey, ["v"] = newAck });
+                db.Commit();
+                lastSeq = newSeq;
+                ackedSeq = newAck;
+                pending = journal.Count();
+            }
+            catch
+            {
+                TryRollback();
+                throw;
+            }
+        }
+    }
+
+    public void Dispose() => file.Dispose();
+
+    // A rollback on an engine that a failed write has closed throws the same error again; the caller has that one already.
+    private void TryRollback()
+    {
+        try
+        {
+            db.Rollback();
+        }
+        catch (Exception e) when (e is IOException or LiteException or ObjectDisposedException)
+        {
+        }
+    }
 
     // Folds the oldest tenth of the bound into one Compacted event. It takes the seq of the newest event
     // it stands for, so the hub still sees seqs rise and never sees one twice.
@@ -187,7 +253,7 @@ public sealed class LiteAgentStore : IAgentStore
         journal.Insert(summary);
     }
 
-    private static string? Truncate(string? detail) =>
+    internal static string? Truncate(string? detail) =>
         detail is { Length: > 4096 } ? detail[..4093] + "..." : detail;
 
     private static DateTimeOffset At(BsonDocument d) => new(d["at"].AsInt64, TimeSpan.Zero);

@@ -26,6 +26,12 @@ public static class JournalEventKinds
     /// <summary>The window opened and a revision that waited for it is being applied.</summary>
     public const string WindowOpened = "WindowOpened";
 
+    /// <summary>The agent could not write its data dir (Detail says why) and runs from memory; stamped when it happened.</summary>
+    public const string StorageUnavailable = "StorageUnavailable";
+
+    /// <summary>The data dir can be written again; Detail says how long it could not be and what was written then.</summary>
+    public const string StorageRecovered = "StorageRecovered";
+
     /// <summary>Stands for older events dropped because the journal hit its bound; Detail says how many.</summary>
     public const string Compacted = "Compacted";
 }

@@ -19,9 +19,15 @@ public static class Reasons
     /// <summary>Pending: a new revision waits for the group's window to open (the running revision is still kept in place).</summary>
     public const string OutsideWindow = "OutsideWindow";
 
+    /// <summary>
+    /// The agent cannot write its data dir (a full disk, say): it keeps enforcing what it applied from memory, but
+    /// holds its records and journal only in memory until it can write again. Reported on every group.
+    /// </summary>
+    public const string StorageUnavailable = "StorageUnavailable";
+
     public static readonly IReadOnlyList<string> All =
     [
         Pending, Progressing, SourceUnavailable, RenderFailed, ApplyFailed, PruneFailed, HealthCheckFailed, Conflict,
-        ReconciliationSucceeded, OutsideWindow,
+        ReconciliationSucceeded, OutsideWindow, StorageUnavailable,
     ];
 }

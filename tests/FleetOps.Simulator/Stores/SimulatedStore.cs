@@ -4,6 +4,7 @@ using FleetOps.EdgeAgent.Hosting;
 using FleetOps.KubeEmulator;
 using FleetOps.Testing.Network;
 using FleetOps.Testing.Time;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetOps.Simulator.Stores;
 
@@ -56,11 +57,17 @@ public sealed class SimulatedStore : IAsyncDisposable
 
     public bool IsRunning => agent is not null;
 
+    /// <summary>Replaces the agent's seams at its next start (a scenario's small disk, say).</summary>
+    public Action<IServiceCollection>? ConfigureAgent { get; set; }
+
+    /// <summary>The agent's own data dir (state file, git cache), inside <see cref="DataDir"/>.</summary>
+    public string AgentDataDir => Path.Combine(DataDir, "agent");
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (agent is not null)
             return;
-        agent = EdgeAgentHost.Create(OptionsFor(Spec), fleet.Loggers, Clock);
+        agent = EdgeAgentHost.Create(OptionsFor(Spec), fleet.Loggers, Clock, ConfigureAgent);
         await agent.StartAsync(cancellationToken);
     }
 
@@ -98,7 +105,7 @@ public sealed class SimulatedStore : IAsyncDisposable
         Broker = new Uri($"mqtt://{IPAddress.Loopback}:{Link.Port}"),
         Token = Token,
         Kubeconfig = Kubeconfig,
-        DataDir = Path.Combine(DataDir, "agent"),
+        DataDir = AgentDataDir,
         ReconcileInterval = fleet.ReconcileInterval,
         HealthTimeout = fleet.HealthTimeout,
         Link = fleet.Link,
