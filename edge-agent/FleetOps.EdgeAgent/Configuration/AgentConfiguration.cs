@@ -30,6 +30,7 @@ public static class AgentConfiguration
         ("HealthTimeout", "FLEETOPS_HEALTH_TIMEOUT", "--health-timeout"),
         ("KubeRequestTimeout", "FLEETOPS_KUBE_TIMEOUT", "--kube-timeout"),
         ("JournalLimit", "FLEETOPS_JOURNAL_LIMIT", "--journal-limit"),
+        ("HeartbeatInterval", "FLEETOPS_HEARTBEAT_INTERVAL", "--heartbeat-interval"),
     ];
 
     /// <summary>Adds the environment variables and command line, mapped onto the section's keys.</summary>
@@ -76,6 +77,7 @@ public static class AgentConfiguration
             HealthTimeout = ReadDuration(s["HealthTimeout"], "HealthTimeout", d.HealthTimeout, errors),
             KubeRequestTimeout = ReadDuration(s["KubeRequestTimeout"], "KubeRequestTimeout", d.KubeRequestTimeout, errors),
             JournalLimit = ReadInt(s["JournalLimit"], "JournalLimit", d.JournalLimit, errors),
+            Link = d.Link with { Heartbeat = ReadDuration(s["HeartbeatInterval"], "HeartbeatInterval", d.Link.Heartbeat, errors) },
         };
         if (errors.Count > 0)
             throw new AgentOptionsException(errors);

@@ -31,6 +31,8 @@ public static class AgentOptionsValidator
             errors.Add($"health timeout {o.HealthTimeout} must be positive (FLEETOPS_HEALTH_TIMEOUT, seconds or hh:mm:ss)");
         if (o.KubeRequestTimeout <= TimeSpan.Zero)
             errors.Add($"Kubernetes request timeout {o.KubeRequestTimeout} must be positive (FLEETOPS_KUBE_TIMEOUT, seconds or hh:mm:ss)");
+        if (o.Link.Heartbeat < TimeSpan.FromSeconds(1))
+            errors.Add($"heartbeat interval {o.Link.Heartbeat} is too short: use at least 1 second, and well under the hub's stale limit (FLEETOPS_HEARTBEAT_INTERVAL, seconds or hh:mm:ss)");
         if (o.JournalLimit < 10)
             errors.Add($"journal limit {o.JournalLimit} is too small: keep at least 10 events (FLEETOPS_JOURNAL_LIMIT)");
         foreach (var (labelKey, _) in o.Labels)

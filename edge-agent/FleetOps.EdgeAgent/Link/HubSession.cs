@@ -35,6 +35,9 @@ public sealed class HubSession(
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly Signal pending = new();
     private long sentSeq;
+
+    /// <summary>UTC ticks of the last status or journal message that went out (the heartbeat counts from it).</summary>
+    private long lastSentTicks;
     private bool statusDirty = true;
     private string? kubernetesVersion;
 
@@ -53,8 +56,10 @@ public sealed class HubSession(
 
     /// <summary>
     /// The sender loop: flushes whenever kicked while connected. Every event and status change kicks it; a slow
-    /// timer is the safety net. It ends only on stop: an error from the link or the store is logged once per
-    /// distinct error and retried with backoff, because a sender that died would cut the hub off for good.
+    /// timer is the safety net; with nothing sent for a heartbeat interval the status goes out again, so the hub
+    /// hears from an idle store and takes silence for what it is. It ends only on stop: an error from the link or the
+    /// store is logged once per distinct error and retried with backoff, because a sender that died would cut the hub
+    /// off for good.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -65,11 +70,13 @@ public sealed class HubSession(
             try
             {
                 if (failures == 0)
-                    await pending.WaitAsync(SafetyNet, time, cancellationToken).ConfigureAwait(false);
+                    await pending.WaitAsync(UntilNextLook(), time, cancellationToken).ConfigureAwait(false);
                 else
                     await Task.Delay(Backoff.Delay(failures, options.Link.MinReconnectDelay, options.Link.MaxReconnectDelay), time, cancellationToken).ConfigureAwait(false);
                 if (link.IsConnected)
                 {
+                    if (UntilHeartbeat() <= TimeSpan.Zero)
+                        Volatile.Write(ref statusDirty, true);
                     await FlushAsync(cancellationToken).ConfigureAwait(false);
                     if (failures > 0)
                         logger.LogInformation("Sending to the hub works again after {Failures} failed attempts", failures);
@@ -160,6 +167,8 @@ public sealed class HubSession(
                 {
                     var status = new StatusMessage(WireVersion.Current, options.ClusterId, store.LoadDesired()?.Generation ?? 0, time.GetUtcNow(), board.Snapshot());
                     published = await link.PublishAsync(MessageKind.Status, WireCodec.Serialize(status), cancellationToken).ConfigureAwait(false);
+                    if (published)
+                        Sent();
                 }
                 finally
                 {
@@ -178,6 +187,7 @@ public sealed class HubSession(
                 var payload = Fit(events, out var count);
                 if (!await link.PublishAsync(MessageKind.Journal, payload, cancellationToken).ConfigureAwait(false))
                     return;
+                Sent();
                 sentSeq = events[count - 1].Seq;
             }
         }
@@ -185,6 +195,23 @@ public sealed class HubSession(
         {
             sending.Release();
         }
+    }
+
+    private void Sent() => Volatile.Write(ref lastSentTicks, time.GetUtcNow().UtcTicks);
+
+    private TimeSpan UntilHeartbeat() =>
+        new DateTimeOffset(Volatile.Read(ref lastSentTicks), TimeSpan.Zero) + options.Link.Heartbeat - time.GetUtcNow();
+
+    // The safety net, or the heartbeat when it is due sooner. Not connected: the next connect sends everything anyway.
+    private TimeSpan UntilNextLook()
+    {
+        if (!link.IsConnected)
+            return SafetyNet;
+        var heartbeat = UntilHeartbeat();
+        // Due and still not sent: the link refused the last one; look again soon, not at once.
+        if (heartbeat <= TimeSpan.Zero)
+            return options.Link.MinReconnectDelay;
+        return heartbeat < SafetyNet ? heartbeat : SafetyNet;
     }
 
     // Halves the batch until it fits under the wire limit (events carry at most 4 KiB of detail, so one always fits).

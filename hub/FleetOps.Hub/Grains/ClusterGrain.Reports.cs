@@ -4,9 +4,11 @@ namespace FleetOps.Hub.Grains;
 
 internal partial class ClusterGrain
 {
-    // The directory's view of "last seen" is refreshed at most this often unless something else changed:
-    // staleness is judged in minutes, and every message must not become a second grain call.
-    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromSeconds(15);
+    // The directory's view of "last seen" is refreshed at most this often unless something else changed: staleness
+    // is judged in minutes, and every message must not become a second grain call. A tenth of the stale limit at
+    // most, so a heartbeat that arrives in time never reaches the listing too late.
+    private TimeSpan LastSeenResolution =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(15).Ticks, hubOptions.Value.StaleAfter.Ticks / 10));
 
     private long stamp;
     private ClusterReport? lastReport;

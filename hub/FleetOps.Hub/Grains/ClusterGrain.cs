@@ -110,10 +110,16 @@ internal partial class ClusterGrain(
     {
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
+        // An idle agent's heartbeat is its unchanged status sent again: it says "alive", which "last seen" records
+        // without a storage write (the next change, hello, presence or deactivation carries it).
+        var heartbeat = S.HasReported && S.LastStatus is { } last && StatusRules.SameExceptTime(last, message.Value);
         S.LastStatus = message.Value;
         S.HasReported = true;
         Seen();
-        await SaveAsync();
+        if (heartbeat)
+            unsavedSeen = true;
+        else
+            await SaveAsync();
         Report(force: false);
         return IngestOutcome.Accepted;
     }

@@ -27,6 +27,7 @@ public sealed class AgentConfigurationTests
             ["FLEETOPS_RECONCILE_INTERVAL"] = "120",
             ["FLEETOPS_HEALTH_TIMEOUT"] = "00:02:30",
             ["FLEETOPS_JOURNAL_LIMIT"] = "500",
+            ["FLEETOPS_HEARTBEAT_INTERVAL"] = "240",
         });
         Assert.Equal("store-0042", o.ClusterId);
         Assert.Equal("east", o.Labels["region"]);
@@ -38,6 +39,7 @@ public sealed class AgentConfigurationTests
         Assert.Equal(TimeSpan.FromMinutes(2), o.ReconcileInterval);
         Assert.Equal(TimeSpan.FromSeconds(150), o.HealthTimeout);
         Assert.Equal(500, o.JournalLimit);
+        Assert.Equal(TimeSpan.FromMinutes(4), o.Link.Heartbeat);
     }
 
     [Fact]
@@ -58,6 +60,7 @@ public sealed class AgentConfigurationTests
         var o = Read(["--cluster-id", "s1"]);
         Assert.Equal(TimeSpan.FromMinutes(5), o.ReconcileInterval);
         Assert.Equal(TimeSpan.FromMinutes(5), o.HealthTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(5), o.Link.Heartbeat);
         Assert.Null(o.Broker);
     }
 

@@ -55,8 +55,9 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
                 DataDir = root.Sub("hub"),
                 RepositoryUrl = repository.Url,
                 ReconcileIntervalSeconds = options.ReconcileIntervalSeconds,
+                Settings = options.HubSettings,
             });
-            var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions
+            var storeOptions = new SimulatedFleetOptions
             {
                 Root = root.Sub("stores"),
                 Stores = options.Stores,
@@ -68,7 +69,10 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
                 Loggers = Environment.GetEnvironmentVariable("FLEETOPS_TEST_LOGS") == "1"
                     ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug))
                     : Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
-            }, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.MqttPort));
+            };
+            if (options.Link is { } link)
+                storeOptions = storeOptions with { Link = link };
+            var fleet = await SimulatedFleet.StartAsync(storeOptions, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.MqttPort));
             return new ScenarioFleet(root, repository, hub, fleet);
         }
         catch

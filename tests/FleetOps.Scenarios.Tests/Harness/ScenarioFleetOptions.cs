@@ -24,4 +24,10 @@ public sealed record ScenarioFleetOptions
     /// test can say which content ever reached which store (see <see cref="RequestTrail"/>).
     /// </summary>
     public bool RecordRequests { get; init; }
+
+    /// <summary>Further hub settings (<c>Hub:StaleAfter</c>, say).</summary>
+    public IReadOnlyDictionary<string, string?> HubSettings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The agents' link tuning; null keeps the simulator's (quick reconnects, the default heartbeat).</summary>
+    public EdgeAgent.Configuration.LinkOptions? Link { get; init; }
 }

@@ -6,7 +6,8 @@ namespace FleetOps.Testing.Network;
 /// <summary>
 /// A loopback TCP relay between one store and the broker, so a scenario can cut a store off the
 /// network (<see cref="Sever"/>) and bring it back (<see cref="Restore"/>) without touching the agent:
-/// the agent sees exactly what a dropped WAN link looks like, connections reset and refused.
+/// the agent sees exactly what a dropped WAN link looks like, connections reset and refused. It can also hang
+/// the link (<see cref="Stall"/>: connections stay open, nothing gets through) and counts the bytes the store sends.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
@@ -17,6 +18,8 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly List<TcpClient> open = [];
     private readonly Task acceptLoop;
     private volatile bool severed;
+    private volatile bool stalled;
+    private long bytesUp;
 
     public TcpProxy(IPEndPoint target)
     {
@@ -28,6 +31,14 @@ public sealed class TcpProxy : IAsyncDisposable
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     public bool IsSevered => severed;
+
+    /// <summary>Bytes the store has sent towards the broker through this link, MQTT framing included.</summary>
+    public long BytesUp => Interlocked.Read(ref bytesUp);
+
+    /// <summary>Holds every byte in both directions on open connections until <see cref="Resume"/>: a hung link, not a dropped one.</summary>
+    public void Stall() => stalled = true;
+
+    public void Resume() => stalled = false;
 
     /// <summary>Drops every open connection and refuses new ones until <see cref="Restore"/>.</summary>
     public void Sever()
@@ -84,8 +95,8 @@ public sealed class TcpProxy : IAsyncDisposable
             await outbound.ConnectAsync(target, stopping.Token);
             Track(inbound, outbound);
             using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-            var up = inbound.GetStream().CopyToAsync(outbound.GetStream(), both.Token);
-            var down = outbound.GetStream().CopyToAsync(inbound.GetStream(), both.Token);
+            var up = PumpAsync(inbound.GetStream(), outbound.GetStream(), counted: true, both.Token);
+            var down = PumpAsync(outbound.GetStream(), inbound.GetStream(), counted: false, both.Token);
             await Task.WhenAny(up, down);
             await both.CancelAsync();
         }
@@ -97,6 +108,22 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             Untrack(inbound, outbound);
             inbound.Dispose();
+        }
+    }
+
+    private async Task PumpAsync(Stream from, Stream to, bool counted, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            var read = await from.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+                return;
+            while (stalled)
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            if (counted)
+                Interlocked.Add(ref bytesUp, read);
         }
     }
 
