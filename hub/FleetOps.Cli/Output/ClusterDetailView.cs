@@ -17,7 +17,7 @@ public static class ClusterDetailView
         var facts = Tables.Facts()
             .Fact("cluster", Styles.Bold(cluster.Id))
             .Fact("phase", Styles.PhaseText(cluster.Phase, cluster.LastPhase))
-            .Fact("presence", Presence(cluster, now))
+            .Fact("presence", Presence(cluster, now, screen.Zone))
             .Fact("labels", Markup.Escape(ClustersView.Labels(cluster.Labels)))
             .Fact("agent", Markup.Escape(cluster.AgentVersion is null ? "-" : $"{cluster.AgentVersion}, Kubernetes {cluster.KubernetesVersion ?? "?"}"))
             .Fact("generation", Generation(cluster))
@@ -48,11 +48,14 @@ public static class ClusterDetailView
         }
     }
 
-    private static string Presence(ClusterDetail cluster, DateTimeOffset now)
+    private static string Presence(ClusterDetail cluster, DateTimeOffset now, TimeZoneInfo zone)
     {
         var seen = $"last seen {Ages.Since(cluster.LastSeen, now)} ago";
         return cluster.Presence.State switch
         {
+            PresenceState.Online when cluster.Presence.UnconfirmedUntil is { } until => Styles.Warning(
+                $"online before the hub started, unconfirmed: {seen}, no hello since; taken as offline at {Times.Format(until, zone)} " +
+                "unless it says hello (the groups below show its last report)"),
             PresenceState.Online when cluster.Stale => Styles.Warning($"online since {Ages.Since(cluster.Presence.Since, now)} ago, but {seen}: stale " +
                 "(the agent or its link may be hung)"),
             PresenceState.Online => Markup.Escape($"online since {Ages.Since(cluster.Presence.Since, now)} ago, {seen}"),

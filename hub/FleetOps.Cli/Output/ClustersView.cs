@@ -24,11 +24,11 @@ public static class ClustersView
         {
             var groups = cluster.Groups.Count == 0 ? "-" : string.Join(",", cluster.Groups);
             if (wide)
-                table.AddRow(Tables.Text(cluster.Id), Tables.Rich(Styles.PhaseText(cluster.Phase, cluster.LastPhase)), Tables.Rich(Presence(cluster.Presence, cluster.Stale)),
+                table.AddRow(Tables.Text(cluster.Id), Tables.Rich(Styles.PhaseText(cluster.Phase, cluster.LastPhase)), Tables.Rich(Presence(cluster.Presence, cluster.Stale, cluster.Unconfirmed)),
                     Tables.Text(Ages.Since(cluster.LastSeen, screen.Now)), Tables.Text(cluster.Generation.ToString(CultureInfo.InvariantCulture)),
                     Tables.Text(groups), Tables.Text(Labels(cluster.Labels)));
             else
-                table.AddRow(Tables.Text(cluster.Id), Tables.Rich(Styles.PhaseText(cluster.Phase, cluster.LastPhase)), Tables.Rich(Presence(cluster.Presence, cluster.Stale)),
+                table.AddRow(Tables.Text(cluster.Id), Tables.Rich(Styles.PhaseText(cluster.Phase, cluster.LastPhase)), Tables.Rich(Presence(cluster.Presence, cluster.Stale, cluster.Unconfirmed)),
                     Tables.Text(Ages.Since(cluster.LastSeen, screen.Now)), Tables.Text(groups));
         }
         screen.Write(table);
@@ -42,9 +42,13 @@ public static class ClustersView
                 (nextPageCommand is null ? "" : Styles.Dim(" · next page: ") + Markup.Escape(nextPageCommand) + Styles.Dim(" (or --all)")));
     }
 
-    /// <summary>online / offline / never; "stale" when it claims to be online but the hub has not heard from it for too long.</summary>
-    public static string Presence(PresenceState? presence, bool stale) => presence switch
+    /// <summary>
+    /// online / offline / never; "stale" when it claims to be online but the hub has not heard from it for too long;
+    /// "unconfirmed" when it was online before the hub started and has not said hello since.
+    /// </summary>
+    public static string Presence(PresenceState? presence, bool stale, bool unconfirmed = false) => presence switch
     {
+        PresenceState.Online when unconfirmed => Styles.Warning("online?, unconfirmed"),
         PresenceState.Online when stale => Styles.Warning("online, stale"),
         PresenceState.Online => "online",
         PresenceState.Offline => Styles.Dim("offline"),

@@ -120,6 +120,9 @@ public static class StatusView
             AddPart(parts, c.Offline, "offline", Phase.Offline);
             AddPart(parts, c.Unknown, "never reported", Phase.Unknown);
             counts = string.Join(", ", parts);
+            // Counted above in the phase they last reported, which is not news until they say hello again.
+            if (c.Unconfirmed > 0)
+                counts += Styles.Warning($" · {c.Unconfirmed} unconfirmed: not heard from since the hub started");
         }
         var commit = fleet.Commit is { } k
             ? $"commit {Revisions.Short(k.Sha)} \"{Markup.Escape(Styles.Truncate(k.Subject, 60))}\" {Ages.Since(k.Time, now)} ago"

@@ -42,5 +42,5 @@ internal sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> 
 
     public static PhaseCounts Sum(IEnumerable<PhaseCounts> counts) => counts.Aggregate(PhaseCounts.Zero, (a, b) => new PhaseCounts(
         a.Converged + b.Converged, a.Pending + b.Pending, a.Progressing + b.Progressing, a.Degraded + b.Degraded,
-        a.Failed + b.Failed, a.Offline + b.Offline, a.Unknown + b.Unknown));
+        a.Failed + b.Failed, a.Offline + b.Offline, a.Unknown + b.Unknown, a.Unconfirmed + b.Unconfirmed));
 }

@@ -99,7 +99,7 @@ internal sealed class ClusterDirectoryGrain(
             if (selector is not null && !selector.Matches(report.Labels))
                 continue;
             matches.Add(new ClusterSummary(id, report.Labels, report.Phase, report.Presence, report.LastSeen,
-                online && silentFor > staleAfter, groups, report.Generation, report.LastPhase));
+                online && silentFor > staleAfter, groups, report.Generation, report.LastPhase, report.Unconfirmed));
         }
         return Task.FromResult(((IReadOnlyList<ClusterSummary>)matches).AsImmutable());
     }
@@ -107,11 +107,17 @@ internal sealed class ClusterDirectoryGrain(
     public Task<PhaseCounts> CountAsync()
     {
         var counts = new int[Enum.GetValues<Phase>().Length];
+        var unconfirmed = 0;
         foreach (var id in Clusters.Keys)
-            counts[(int)(reports.GetValueOrDefault(id)?.Phase ?? Phase.Unknown)]++;
+        {
+            var report = reports.GetValueOrDefault(id);
+            counts[(int)(report?.Phase ?? Phase.Unknown)]++;
+            if (report?.Unconfirmed == true)
+                unconfirmed++;
+        }
         return Task.FromResult(new PhaseCounts(
             counts[(int)Phase.Converged], counts[(int)Phase.Pending], counts[(int)Phase.Progressing], counts[(int)Phase.Degraded],
-            counts[(int)Phase.Failed], counts[(int)Phase.Offline], counts[(int)Phase.Unknown]));
+            counts[(int)Phase.Failed], counts[(int)Phase.Offline], counts[(int)Phase.Unknown], unconfirmed));
     }
 
     public Task<IReadOnlyList<MemberReport>> GetGroupMembersAsync(string group) =>

@@ -16,7 +16,7 @@ internal partial class ClusterGrain
             g.Name, null, null, null, g.AppliedRevision, g.Phase, g.Reason, g.Message, g.Resources, g.Unhealthy, g.Since, g.Phase)) ?? []);
 
         return new ClusterDetail(
-            Id, S.Labels, ClusterView.ClusterPhase(S), new PresenceView(S.Presence, S.PresenceSince), S.LastSeen,
+            Id, S.Labels, ClusterView.ClusterPhase(S), new PresenceView(S.Presence, S.PresenceSince, UnconfirmedUntil), S.LastSeen,
             ClusterView.IsStale(S, now, hubOptions.Value.StaleAfter), S.RegisteredAt, S.Generation,
             S.HasReported ? S.AgentGeneration : null, S.AgentVersion, S.KubernetesVersion, S.AckedSeq, groups,
             events.Select(e => new EventView(e.Seq, e.At, e.Kind, e.Group, e.Revision, e.Detail)).ToList(), ClusterView.LastPhase(S));

@@ -56,7 +56,8 @@ internal partial class ClusterGrain
             calls.Add(GrainFactory.GetGrain<IGroupGrain>(left).ReportMemberAsync(new MemberReport(Id, left, default, null, null, NextStamp(), Left: true)));
         }
 
-        var report = new ClusterReport(Id, S.Labels, ClusterView.ClusterPhase(S), S.Presence, S.LastSeen, S.Generation, members, 0, ClusterView.LastPhase(S));
+        var report = new ClusterReport(Id, S.Labels, ClusterView.ClusterPhase(S), S.Presence, S.LastSeen, S.Generation, members, 0, ClusterView.LastPhase(S),
+            UnconfirmedUntil is not null);
         if (!force && lastReport is not null && SameExceptSeen(lastReport, report)
             && (report.LastSeen is null || lastReport.LastSeen is { } seen && report.LastSeen - seen < LastSeenResolution))
             return calls;
@@ -104,7 +105,7 @@ internal partial class ClusterGrain
     }
 
     private static bool SameExceptSeen(ClusterReport a, ClusterReport b) =>
-        a.Phase == b.Phase && a.LastPhase == b.LastPhase && a.Presence == b.Presence && a.Generation == b.Generation
+        a.Phase == b.Phase && a.LastPhase == b.LastPhase && a.Presence == b.Presence && a.Unconfirmed == b.Unconfirmed && a.Generation == b.Generation
         && SameLabels(a.Labels, b.Labels)
         && a.Members.Select(m => m with { Stamp = 0 }).SequenceEqual(b.Members.Select(m => m with { Stamp = 0 }));
 

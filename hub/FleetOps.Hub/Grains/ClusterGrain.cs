@@ -19,6 +19,7 @@ internal partial class ClusterGrain(
     [PersistentState("cluster", HubStorage.Name)] IPersistentState<ClusterState> state,
     IAgentTransport transport,
     IJournalStore journal,
+    PresenceEpoch epoch,
     IOptions<HubOptions> hubOptions,
     IOptions<SourceOptions> sourceOptions,
     TimeProvider time,
@@ -39,6 +40,7 @@ internal partial class ClusterGrain(
         // batches are acknowledged after one write (the events) rather than two.
         if (S.Registered && await journal.LatestAsync(Id, 1, cancellationToken) is [var newest])
             S.AckedSeq = Math.Max(S.AckedSeq, newest.Seq);
+        AwaitPresence();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -64,6 +66,7 @@ internal partial class ClusterGrain(
         if (!S.Registered)
             return;
         await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: true);
+        AwaitPresence();
         await ReportAndWaitAsync(force: true);
     }
 
@@ -133,6 +136,7 @@ internal partial class ClusterGrain(
         // started, before that connection's "online", and the broker publishes a replaced connection's
         // will before the new connection can say anything.
         SetPresence(presence.State, presence.At);
+        S.PresenceConfirmedAt = time.GetUtcNow();
         if (presence.State == PresenceState.Online)
             Seen();
         await SaveAsync();
@@ -148,7 +152,8 @@ internal partial class ClusterGrain(
         unsavedSeen = false;
     }
 
-    private void Seen() => S.LastSeen = time.GetUtcNow();
+    // Whatever the agent says, it says it now: that confirms its presence too.
+    private void Seen() => S.LastSeen = S.PresenceConfirmedAt = time.GetUtcNow();
 
     private void SetPresence(PresenceState presence, DateTimeOffset at)
     {

@@ -63,4 +63,7 @@ internal sealed class ClusterState
 
     /// <summary>Per group: why its release was taken back (an abort), told to the agent with the stable revision until a new release.</summary>
     [Id(21)] public Dictionary<string, string> Notes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Hub time the agent last said anything (hello, status, journal, presence): what confirms <see cref="Presence"/>.</summary>
+    [Id(23)] public DateTimeOffset? PresenceConfirmedAt { get; set; }
 }

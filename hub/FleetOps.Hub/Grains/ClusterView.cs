@@ -14,6 +14,13 @@ internal static class ClusterView
         s.HasReported && IsOnline(s) && s.LastSeen is { } seen && now - seen > staleAfter;
 
     /// <summary>
+    /// While an online presence is a leftover from before the broker started (the agent has not spoken since), when
+    /// the hub stops waiting for it and takes the cluster as Offline; null when the presence is current.
+    /// </summary>
+    public static DateTimeOffset? UnconfirmedUntil(ClusterState s, DateTimeOffset? epoch, TimeSpan grace) =>
+        s.Presence == PresenceState.Online && epoch is { } since && !(s.PresenceConfirmedAt >= since) ? since + grace : null;
+
+    /// <summary>
     /// The agent's phase for one of its groups. A group the agent has not reported, or reported for
     /// another revision than the hub now wants, is Pending: the agent has not taken the target yet.
     /// </summary>

@@ -78,6 +78,7 @@ public static class HubHostingExtensions
             services.AddSingleton<EmbeddedBroker>();
             services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+            services.AddSingleton(sp => new PresenceEpoch(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         }
         else
         {
@@ -85,6 +86,7 @@ public static class HubHostingExtensions
             services.AddSingleton<ExternalBrokerLink>();
             services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<ExternalBrokerLink>());
             services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerLink>());
+            services.AddSingleton(new PresenceEpoch(null));
         }
         services.AddHostedService<DesiredRepublisher>();
         return builder;

@@ -19,6 +19,13 @@ public sealed record HubOptions
     /// <summary>An online cluster silent for longer than this is shown as stale.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// After a start with the embedded broker, how long a cluster that was online may go without saying hello before
+    /// the hub takes it as Offline (no Last Will fired when the hub stopped). Longer than an agent's longest
+    /// reconnect backoff (2 minutes by default).
+    /// </summary>
+    public TimeSpan PresenceGrace { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Journal events kept per cluster; older ones are trimmed.</summary>
     public int HistoryLimit { get; set; } = 10_000;
 

@@ -6,7 +6,7 @@ namespace FleetOps.Shared.Api;
 /// One row of <c>GET /api/v1/clusters</c>. <see cref="Stale"/> is true when the cluster claims to be
 /// online but the hub has heard nothing from it for longer than the hub's stale threshold.
 /// <see cref="LastPhase"/> is the worst of the phases its agent last reported, kept while it is Offline;
-/// null when it never reported.
+/// null when it never reported. <see cref="Unconfirmed"/>: online when the hub last stopped, not heard from since it started.
 /// </summary>
 public sealed record ClusterSummary(
     string Id,
@@ -17,4 +17,5 @@ public sealed record ClusterSummary(
     bool Stale,
     IReadOnlyList<string> Groups,
     long Generation,
-    Phase? LastPhase = null);
+    Phase? LastPhase = null,
+    bool Unconfirmed = false);

@@ -1,4 +1,5 @@
 using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Storage;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,8 @@ public class GrainClusterFixture : IAsyncLifetime
                 return readiness;
             });
             silo.Services.AddSingleton<HubMetrics>();
+            // As with an external broker: presence is never a leftover here (the presence tests run a whole hub).
+            silo.Services.AddSingleton(new PresenceEpoch(null));
             silo.Services.AddOptions<HubOptions>();
             silo.Services.AddOptions<SourceOptions>().Configure(o => o.Url = "https://git.example.com/fleet-config.git");
         }

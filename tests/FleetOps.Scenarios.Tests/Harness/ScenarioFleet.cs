@@ -87,6 +87,15 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
     /// <summary>Stops the hub and starts a new one on the same data dir and broker port, as a redeploy would.</summary>
     public async Task RestartHubAsync() => Hub = await Hub.RestartAsync();
 
+    /// <summary>Stops the hub, does <paramref name="whileDown"/> (cut a store off, say), then starts a new one as <see cref="RestartHubAsync()"/> does.</summary>
+    public async Task RestartHubAsync(Action whileDown)
+    {
+        var options = Hub.Options with { MqttPort = Hub.MqttPort };
+        await Hub.DisposeAsync();
+        whileDown();
+        Hub = await InProcessHub.StartAsync(options);
+    }
+
     /// <summary>Runs <c>fleetops ARGS</c> in-process against this fleet's hub, with unbounded width (as into a pipe).</summary>
     public Task<CliResult> CliAsync(params string[] args) => CliRunner.RunAsync(CliRunner.Environment(Hub) with { Width = null }, args);
 

@@ -140,7 +140,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
         var rollouts = string.Concat(fleet.Groups
             .Where(g => g.Rollout is { Phase: not (RolloutPhase.Completed or RolloutPhase.Idle) })
             .Select(g => $" · {g.Name} rollout {g.Rollout!.Phase} wave {g.Rollout.Wave + 1}/{g.Rollout.Waves}, {g.Rollout.Released}/{g.Rollout.Members} released"));
-        return $"{c.Converged}/{c.Total} converged, {c.Progressing + c.Pending} progressing, {c.Degraded} degraded, {c.Failed} failed, {c.Offline} offline, {c.Unknown} unknown · {commit}{rollouts}{errors}";
+        return $"{c.Converged}/{c.Total} converged, {c.Progressing + c.Pending} progressing, {c.Degraded} degraded, {c.Failed} failed, {c.Offline} offline, {c.Unknown} unknown{(c.Unconfirmed > 0 ? $", {c.Unconfirmed} unconfirmed" : "")} · {commit}{rollouts}{errors}";
     }
 
     // One admin token per demo folder, so the exported FLEETOPS_TOKEN keeps working across restarts.
