@@ -44,9 +44,13 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
         SendAsync(HttpMethod.Get, $"api/v1/clusters/{Uri.EscapeDataString(id)}", null, ApiJsonContext.Default.ClusterDetail, ct);
 
     public Task<HistoryPage> GetHistoryAsync(string id, DateTimeOffset? since, DateTimeOffset? until, int? limit, CancellationToken ct) =>
+        GetHistoryAsync(id, since, until, null, limit, ct);
+
+    /// <summary>A page of a cluster's journal: events after the seq <paramref name="after"/>, within the store's times given.</summary>
+    public Task<HistoryPage> GetHistoryAsync(string id, DateTimeOffset? since, DateTimeOffset? until, long? after, int? limit, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"api/v1/clusters/{Uri.EscapeDataString(id)}/history" + Query(
             ("since", since?.ToString("O", CultureInfo.InvariantCulture)), ("until", until?.ToString("O", CultureInfo.InvariantCulture)),
-            ("limit", limit?.ToString(CultureInfo.InvariantCulture))),
+            ("after", after?.ToString(CultureInfo.InvariantCulture)), ("limit", limit?.ToString(CultureInfo.InvariantCulture))),
             null, ApiJsonContext.Default.HistoryPage, ct);
 
     public Task<RefreshResult> RefreshAsync(CancellationToken ct) =>

@@ -23,8 +23,9 @@ public sealed class HistoryCommand : Command
         var since = OptionParsers.Time("--since", "From this time: 2h (ago), 3d, yesterday, 2026-11-17, 2026-11-17T09:30, ...Z [default: the oldest kept]", runtime.Env);
         var until = OptionParsers.Time("--until", "Up to this time, same forms as --since [default: now]", runtime.Env);
         var limit = OptionParsers.Number("--limit", $"At most this many events, oldest first [default: {DefaultLimit}]", 1, MaxLimit);
+        var after = OptionParsers.Seq("--after", "Only events after this seq: the next page (pages go by seq, since a store's clock may step back)");
         Arguments.Add(id);
-        foreach (var option in new Option[] { group, since, until, limit })
+        foreach (var option in new Option[] { group, since, until, limit, after })
             Options.Add(option);
         Validators.Add(result =>
         {
@@ -34,10 +35,12 @@ public sealed class HistoryCommand : Command
                 result.AddError("give a cluster ID or --group GROUP, not both");
             else if (!hasId && !hasGroup)
                 result.AddError("give a cluster ID (its journal) or --group GROUP (the group's rollout audit)");
+            else if (hasGroup && result.GetResult(after) is { Implicit: false })
+                result.AddError("--after pages a cluster's journal; a group's audit is narrowed with --since and --until");
         });
         this.Runs(runtime, async (context, ct) =>
         {
-            var window = new Window(context.Value(since), context.Value(until), context.Value(limit) ?? DefaultLimit);
+            var window = new Window(context.Value(since), context.Value(until), context.Value(limit) ?? DefaultLimit, context.Value(after));
             if (window.Since is { } from && window.Until is { } to && from >= to)
                 throw CliException.Usage($"--since ({from:u}) must be before --until ({to:u})");
             return context.Value(group) is { } groupName
@@ -51,7 +54,7 @@ public sealed class HistoryCommand : Command
         HistoryPage page;
         try
         {
-            page = await context.Hub.GetHistoryAsync(clusterId, window.Since, window.Until, window.Limit, ct);
+            page = await context.Hub.GetHistoryAsync(clusterId, window.Since, window.Until, window.After, window.Limit, ct);
         }
         catch (HubProblemException e) when (e.Problem.Status == 404)
         {
@@ -89,5 +92,5 @@ public sealed class HistoryCommand : Command
         return ExitCodes.Ok;
     }
 
-    private sealed record Window(DateTimeOffset? Since, DateTimeOffset? Until, int Limit);
+    private sealed record Window(DateTimeOffset? Since, DateTimeOffset? Until, int Limit, long? After);
 }

@@ -94,6 +94,23 @@ public static class OptionParsers
     }
 
     /// <summary>A whole number within bounds, with a message that names them.</summary>
+    /// <summary>A journal seq: a whole number, 0 or more.</summary>
+    public static Option<long?> Seq(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "SEQ",
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+                return null;
+            var text = result.Tokens[0].Value;
+            if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                return n;
+            result.AddError($"{name} '{text}' must be a journal seq, a whole number (the SEQ# column)");
+            return null;
+        },
+    };
+
     public static Option<int?> Number(string name, string description, int min, int max) => new(name)
     {
         Description = description,

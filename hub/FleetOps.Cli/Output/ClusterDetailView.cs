@@ -17,7 +17,10 @@ public static class ClusterDetailView
         var facts = Tables.Facts()
             .Fact("cluster", Styles.Bold(cluster.Id))
             .Fact("phase", Styles.PhaseText(cluster.Phase, cluster.LastPhase))
-            .Fact("presence", Presence(cluster, now, screen.Zone))
+            .Fact("presence", Presence(cluster, now, screen.Zone));
+        if (Clock(cluster, screen.Zone) is { } clock)
+            facts.Fact("clock", clock);
+        facts
             .Fact("labels", Markup.Escape(ClustersView.Labels(cluster.Labels)))
             .Fact("agent", Markup.Escape(cluster.AgentVersion is null ? "-" : $"{cluster.AgentVersion}, Kubernetes {cluster.KubernetesVersion ?? "?"}"))
             .Fact("generation", Generation(cluster))
@@ -62,6 +65,20 @@ public static class ClusterDetailView
             PresenceState.Offline => Styles.Dim($"offline since {Ages.Since(cluster.Presence.Since, now)} ago, {seen}; the groups below show its last report"),
             _ => Styles.Dim("never connected: start its agent with the token from fleetops register"),
         };
+    }
+
+    /// <summary>
+    /// A store whose clock is more than a minute off the hub's, from its latest status (made and sent at once, so the
+    /// difference is the clock, not the network): its journal times are its own, and its store hours run on that clock.
+    /// </summary>
+    private static string? Clock(ClusterDetail cluster, TimeZoneInfo zone)
+    {
+        if (cluster.StatusAt is not { } stamped || cluster.StatusReceivedAt is not { } received || (received - stamped).Duration() <= TimeSpan.FromMinutes(1))
+            return null;
+        var off = Ages.Format((received - stamped).Duration());
+        var way = stamped < received ? "behind" : "ahead of";
+        return Styles.Warning($"the store's clock is about {off} {way} the hub's (its latest status was stamped {Times.Format(stamped, zone)}, " +
+            $"received {Times.Format(received, zone)}); journal times are the store's, the hub's receive times are shown beside them");
     }
 
     private static string Generation(ClusterDetail cluster) =>

@@ -22,14 +22,14 @@ public static class HistoryView
         var zone = screen.Zone;
         var window = $"{(page.Since is { } s ? Times.Format(s, zone) : "the start")} to {(page.Until is { } u ? Times.Format(u, zone) : "now")}";
         var count = page.Events.Count;
-        screen.Line($"{Styles.Bold(page.ClusterId)}: {count} event{(count == 1 ? "" : "s")} from {Markup.Escape(window)} " +
-            Styles.Dim($"(times in {Times.ZoneName(zone)}, when they happened on the store)"));
+        var received = page.Events.Any(Differs) ? "; RECEIVED: when the hub got it, if over a minute off" : "";
+        screen.Line($"{Styles.Bold(page.ClusterId)}: {count} event{(count == 1 ? "" : "s")} from {Markup.Escape(window)}{(page.After is { } a ? $" after #{a}" : "")} " +
+            Styles.Dim($"(times in {Times.ZoneName(zone)}, when they happened on the store{received})"));
         if (count == 0)
             return;
         screen.Write(Events(page.Events, zone, wide));
         if (page.Truncated)
-            screen.Line(Styles.Warning($"more events follow; continue with: fleetops history {page.ClusterId} --since {page.Events[^1].At.ToUniversalTime():yyyy-MM-ddTHH:mm:ss.fffZ}" +
-                (page.Until is { } until ? $" --until {until.ToUniversalTime():yyyy-MM-ddTHH:mm:ss.fffZ}" : "")));
+            screen.Line(Styles.Warning($"more events follow; continue with: {NextPage(page)}"));
 
         var revisions = RevisionRuns(page.Events, zone);
         if (revisions.Count > 0)
@@ -43,17 +43,40 @@ public static class HistoryView
         }
     }
 
+    /// <summary>The command for the next page: by seq, never by time (a store's clock may have stepped back), in the same window.</summary>
+    public static string NextPage(HistoryPage page) =>
+        $"fleetops history {page.ClusterId} --after {page.Events[^1].Seq.ToString(CultureInfo.InvariantCulture)}" +
+        (page.Since is { } since ? $" --since {since.ToUniversalTime():yyyy-MM-ddTHH:mm:ss.fffZ}" : "") +
+        (page.Until is { } until ? $" --until {until.ToUniversalTime():yyyy-MM-ddTHH:mm:ss.fffZ}" : "");
+
+    /// <summary>
+    /// The journal as a table, by the store's times. Where the hub got an event more than a minute off the store's
+    /// time (it waited while the store was offline, or the store's clock is wrong), a RECEIVED column says when.
+    /// </summary>
     public static Table Events(IReadOnlyList<EventView> events, TimeZoneInfo zone, bool wide)
     {
-        var table = Tables.Create("AT", "SEQ#", "KIND", "GROUP", "REVISION", "DETAIL");
+        var received = events.Any(Differs);
+        var table = received
+            ? Tables.Create("AT", "SEQ#", "KIND", "GROUP", "REVISION", "RECEIVED", "DETAIL")
+            : Tables.Create("AT", "SEQ#", "KIND", "GROUP", "REVISION", "DETAIL");
         foreach (var e in events)
         {
             var revision = e.Revision is null ? "-" : wide ? e.Revision : Revisions.Short(e.Revision);
-            table.AddRow(Tables.Text(Times.Format(e.At, zone)), Tables.Text(e.Seq.ToString(CultureInfo.InvariantCulture)), Tables.Rich(Kind(e.Kind)),
-                Tables.Text(e.Group), Tables.Text(revision), Tables.Text(e.Detail));
+            var cells = new List<Spectre.Console.Rendering.IRenderable>
+            {
+                Tables.Text(Times.Format(e.At, zone)), Tables.Text(e.Seq.ToString(CultureInfo.InvariantCulture)), Tables.Rich(Kind(e.Kind)),
+                Tables.Text(e.Group), Tables.Text(revision),
+            };
+            if (received)
+                cells.Add(Differs(e) ? Tables.Text(Times.Format(e.ReceivedAt!.Value, zone)) : Tables.Rich(""));
+            cells.Add(Tables.Text(e.Detail));
+            table.AddRow(cells);
         }
         return table;
     }
+
+    /// <summary>The hub's receive time is worth showing: more than a minute from the store's own.</summary>
+    public static bool Differs(EventView e) => e.ReceivedAt is { } received && (received - e.At).Duration() > TimeSpan.FromMinutes(1);
 
     private static string Kind(string kind) => kind switch
     {

@@ -57,17 +57,19 @@ internal static class ClusterEndpoints
         return detail is null ? await NotFoundAsync(id, grains) : TypedResults.Ok(detail);
     }
 
+    /// <summary>Pages go by seq (<paramref name="after"/>), never by time: a store's clock may step back, and its times with it.</summary>
     public static async Task<Results<Ok<HistoryPage>, ProblemHttpResult>> History(
-        string id, DateTimeOffset? since, DateTimeOffset? until, int? limit, IGrainFactory grains, IJournalStore journal)
+        string id, DateTimeOffset? since, DateTimeOffset? until, long? after, int? limit, IGrainFactory grains, IJournalStore journal)
     {
         if (!ClusterIds.IsValid(id) || !await ClusterDirectory.For(grains, id).IsRegisteredAsync(id))
             return await NotFoundAsync(id, grains);
         var max = limit ?? DefaultHistoryLimit;
         if (max < 1 || max > MaxHistoryLimit)
             return Problems.BadRequest("Invalid limit", $"limit must be between 1 and {MaxHistoryLimit}");
-        var events = await journal.QueryAsync(id, since, until, max + 1);
-        return TypedResults.Ok(new HistoryPage(id, since, until,
-            events.Take(max).Select(e => new EventView(e.Seq, e.At, e.Kind, e.Group, e.Revision, e.Detail)).ToList(), events.Count > max));
+        if (after < 0)
+            return Problems.BadRequest("Invalid after", "after is a journal seq: 0 or more");
+        var events = await journal.QueryAsync(id, since, until, after ?? 0, max + 1);
+        return TypedResults.Ok(new HistoryPage(id, since, until, events.Take(max).Select(e => e.ToView()).ToList(), events.Count > max, after));
     }
 
     public static async Task<Results<Created<RegisterClusterResponse>, ProblemHttpResult>> Register(

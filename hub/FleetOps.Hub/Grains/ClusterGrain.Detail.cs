@@ -1,3 +1,4 @@
+using FleetOps.Hub.Storage;
 using FleetOps.Shared.Api;
 
 namespace FleetOps.Hub.Grains;
@@ -19,7 +20,7 @@ internal partial class ClusterGrain
             Id, S.Labels, ClusterView.ClusterPhase(S), new PresenceView(S.Presence, S.PresenceSince, UnconfirmedUntil), S.LastSeen,
             ClusterView.IsStale(S, now, hubOptions.Value.StaleAfter), S.RegisteredAt, S.Generation,
             S.HasReported ? S.AgentGeneration : null, S.AgentVersion, S.KubernetesVersion, S.AckedSeq, groups,
-            events.Select(e => new EventView(e.Seq, e.At, e.Kind, e.Group, e.Revision, e.Detail)).ToList(), ClusterView.LastPhase(S));
+            events.Select(e => e.ToView()).ToList(), ClusterView.LastPhase(S), S.LastStatus?.At, S.StatusReceivedAt);
     }
 
     private ClusterGroupView GroupView(string name)

@@ -26,7 +26,7 @@ internal partial class ClusterGrain
                 logger.LogWarning("Cluster {Cluster} journal jumps from {Acked} to {First}; the events between cannot be recovered",
                     Id, S.AckedSeq, fresh[0].Seq);
             }
-            await journal.AppendAsync(Id, fresh);
+            await journal.AppendAsync(Id, fresh, time.GetUtcNow());
             S.AckedSeq = fresh[^1].Seq;
         }
         // Not written here: the events are, and the next hello, status, presence or deactivation carries "last seen".

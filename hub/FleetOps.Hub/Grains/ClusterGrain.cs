@@ -39,7 +39,7 @@ internal partial class ClusterGrain(
         // The journal store, not this state, is the durable record of what was acknowledged: journal
         // batches are acknowledged after one write (the events) rather than two.
         if (S.Registered && await journal.LatestAsync(Id, 1, cancellationToken) is [var newest])
-            S.AckedSeq = Math.Max(S.AckedSeq, newest.Seq);
+            S.AckedSeq = Math.Max(S.AckedSeq, newest.Event.Seq);
         AwaitPresence();
     }
 
@@ -119,6 +119,7 @@ internal partial class ClusterGrain(
         S.LastStatus = message.Value;
         S.HasReported = true;
         Seen();
+        S.StatusReceivedAt = S.LastSeen;
         if (heartbeat)
             unsavedSeen = true;
         else

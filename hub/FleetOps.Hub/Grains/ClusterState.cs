@@ -66,4 +66,7 @@ internal sealed class ClusterState
 
     /// <summary>Hub time the agent last said anything (hello, status, journal, presence): what confirms <see cref="Presence"/>.</summary>
     [Id(23)] public DateTimeOffset? PresenceConfirmedAt { get; set; }
+
+    /// <summary>Hub time <see cref="LastStatus"/> arrived, beside the agent's own stamp on it (the store's clock may be off).</summary>
+    [Id(24)] public DateTimeOffset? StatusReceivedAt { get; set; }
 }

@@ -9,11 +9,15 @@ namespace FleetOps.Hub.Storage;
 /// </summary>
 internal interface IJournalStore
 {
-    Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken = default);
+    /// <summary>Stores the events with the hub's time of receipt beside the store's own times.</summary>
+    Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, DateTimeOffset receivedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>Events with <paramref name="since"/> ≤ at &lt; <paramref name="until"/> in seq order, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Events with seq above <paramref name="afterSeq"/> and <paramref name="since"/> ≤ at &lt; <paramref name="until"/>
+    /// (the store's times), in seq order, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<ReceivedEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The newest <paramref name="count"/> events, oldest first.</summary>
-    Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default);
 }

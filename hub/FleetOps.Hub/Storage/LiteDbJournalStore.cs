@@ -21,7 +21,7 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
     private readonly ILiteCollection<StoredJournalChunk> chunks = database.Database.GetCollection<StoredJournalChunk>(Collection);
     private readonly int limit = options.Value.HistoryLimit;
 
-    public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         if (batch.Count == 0)
             return;
@@ -33,6 +33,7 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
             {
                 Seq = e.Seq,
                 At = e.At.UtcDateTime,
+                ReceivedAt = receivedAt.UtcDateTime,
                 Kind = e.Kind,
                 Group = e.Group,
                 Revision = e.Revision,
@@ -52,22 +53,23 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
         });
     }
 
-    public Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReceivedEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
         var from = since?.UtcDateTime ?? DateTime.MinValue;
         var to = until?.UtcDateTime ?? DateTime.MaxValue;
         var found = chunks.Find(OfCluster(clusterId))
+            .Where(c => c.LastSeq > afterSeq)
             .SelectMany(c => c.Events)
-            .Where(e => e.At >= from && e.At < to)
+            .Where(e => e.Seq > afterSeq && e.At >= from && e.At < to)
             .Take(limit)
             .Select(ToEvent)
             .ToList();
-        return Task.FromResult<IReadOnlyList<JournalEvent>>(found);
+        return Task.FromResult<IReadOnlyList<ReceivedEvent>>(found);
     }
 
-    public Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
     {
-        var newest = new List<JournalEvent>();
+        var newest = new List<ReceivedEvent>();
         foreach (var chunk in chunks.Query().Where(OfCluster(clusterId)).OrderByDescending("_id").ToEnumerable())
         {
             newest.AddRange(chunk.Events.AsEnumerable().Reverse().Select(ToEvent));
@@ -76,14 +78,17 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
         }
         newest = newest.Take(count).ToList();
         newest.Reverse();
-        return Task.FromResult<IReadOnlyList<JournalEvent>>(newest);
+        return Task.FromResult<IReadOnlyList<ReceivedEvent>>(newest);
     }
 
     private static BsonExpression OfCluster(string clusterId) =>
         BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, 0), Key(clusterId, long.MaxValue));
 
-    private static JournalEvent ToEvent(StoredJournalEvent e) =>
-        new(e.Seq, new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)), e.Kind, e.Group, e.Revision, e.Detail);
+    private static ReceivedEvent ToEvent(StoredJournalEvent e) => new(
+        new JournalEvent(e.Seq, Utc(e.At), e.Kind, e.Group, e.Revision, e.Detail),
+        e.ReceivedAt is { } received ? Utc(received) : null);
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     private static string Key(string clusterId, long seq) => $"{clusterId}/{seq.ToString("D19", CultureInfo.InvariantCulture)}";
 }

@@ -22,6 +22,7 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
             detail text NULL,
             PRIMARY KEY (cluster_id, seq));
         CREATE INDEX IF NOT EXISTS fleetops_journal_at ON fleetops_journal (cluster_id, at);
+        ALTER TABLE fleetops_journal ADD COLUMN IF NOT EXISTS received_at timestamptz NULL;
         """;
 
     private readonly NpgsqlDataSource dataSource;
@@ -40,7 +41,7 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
         });
     }
 
-    public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
             return;
@@ -49,7 +50,7 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
         foreach (var e in events)
         {
             var insert = new NpgsqlBatchCommand(
-                "INSERT INTO fleetops_journal (cluster_id, seq, at, kind, group_name, revision, detail) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING");
+                "INSERT INTO fleetops_journal (cluster_id, seq, at, kind, group_name, revision, detail, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING");
             insert.Parameters.Add(new NpgsqlParameter { Value = clusterId });
             insert.Parameters.Add(new NpgsqlParameter { Value = e.Seq });
             insert.Parameters.Add(new NpgsqlParameter { Value = e.At.UtcDateTime });
@@ -57,6 +58,7 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Group ?? DBNull.Value });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Revision ?? DBNull.Value });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Detail ?? DBNull.Value });
+            insert.Parameters.Add(new NpgsqlParameter { Value = receivedAt.UtcDateTime });
             batch.BatchCommands.Add(insert);
         }
         var trim = new NpgsqlBatchCommand("DELETE FROM fleetops_journal WHERE cluster_id = $1 AND seq <= $2");
@@ -66,23 +68,24 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReceivedEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
         await schema.Value;
         await using var query = dataSource.CreateCommand(
-            "SELECT seq, at, kind, group_name, revision, detail FROM fleetops_journal WHERE cluster_id = $1 AND at >= $2 AND at < $3 ORDER BY seq LIMIT $4");
+            "SELECT seq, at, kind, group_name, revision, detail, received_at FROM fleetops_journal WHERE cluster_id = $1 AND at >= $2 AND at < $3 AND seq > $4 ORDER BY seq LIMIT $5");
         query.Parameters.Add(new NpgsqlParameter { Value = clusterId });
         query.Parameters.Add(new NpgsqlParameter { Value = (since ?? DateTimeOffset.MinValue).UtcDateTime });
         query.Parameters.Add(new NpgsqlParameter { Value = (until ?? DateTimeOffset.MaxValue).UtcDateTime });
+        query.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
         query.Parameters.Add(new NpgsqlParameter { Value = limit });
         return await ReadAsync(query, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
     {
         await schema.Value;
         await using var query = dataSource.CreateCommand(
-            "SELECT seq, at, kind, group_name, revision, detail FROM (SELECT * FROM fleetops_journal WHERE cluster_id = $1 ORDER BY seq DESC LIMIT $2) AS newest ORDER BY seq");
+            "SELECT seq, at, kind, group_name, revision, detail, received_at FROM (SELECT * FROM fleetops_journal WHERE cluster_id = $1 ORDER BY seq DESC LIMIT $2) AS newest ORDER BY seq");
         query.Parameters.Add(new NpgsqlParameter { Value = clusterId });
         query.Parameters.Add(new NpgsqlParameter { Value = count });
         return await ReadAsync(query, cancellationToken);
@@ -90,16 +93,19 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
-    private static async Task<IReadOnlyList<JournalEvent>> ReadAsync(NpgsqlCommand query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ReceivedEvent>> ReadAsync(NpgsqlCommand query, CancellationToken cancellationToken)
     {
-        var events = new List<JournalEvent>();
+        var events = new List<ReceivedEvent>();
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new JournalEvent(
-                reader.GetInt64(0), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+            events.Add(new ReceivedEvent(
+                new JournalEvent(reader.GetInt64(0), Utc(reader.GetDateTime(1)), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)),
+                reader.IsDBNull(6) ? null : Utc(reader.GetDateTime(6))));
         }
         return events;
     }
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

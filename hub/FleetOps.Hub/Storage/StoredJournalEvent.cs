@@ -7,6 +7,9 @@ internal sealed class StoredJournalEvent
 
     public DateTime At { get; set; }
 
+    /// <summary>When the hub received it; null for events stored before that was kept.</summary>
+    public DateTime? ReceivedAt { get; set; }
+
     public string Kind { get; set; } = "";
 
     public string? Group { get; set; }

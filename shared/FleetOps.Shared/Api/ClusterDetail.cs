@@ -9,6 +9,8 @@ namespace FleetOps.Shared.Api;
 /// <see cref="RecentEvents"/> holds the newest journal events, newest last. <see cref="Phase"/> is the hub's
 /// view (Offline while the agent is offline); <see cref="LastPhase"/> is the worst of the phases the agent
 /// last reported, so an offline cluster still shows where it was; null when it never reported.
+/// <see cref="StatusAt"/> is the time on the agent's latest status, by its clock; <see cref="StatusReceivedAt"/> when the
+/// hub got it, by the hub's: a status goes out as it is made, so a difference of minutes is the store's clock.
 /// </summary>
 public sealed record ClusterDetail(
     string Id,
@@ -25,4 +27,6 @@ public sealed record ClusterDetail(
     long AckedSeq,
     IReadOnlyList<ClusterGroupView> Groups,
     IReadOnlyList<EventView> RecentEvents,
-    Phase? LastPhase = null);
+    Phase? LastPhase = null,
+    DateTimeOffset? StatusAt = null,
+    DateTimeOffset? StatusReceivedAt = null);

@@ -105,7 +105,7 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
         await cluster.JournalAsync(new JournalMessage(1, "grain-store-2", Events(1, 2)).AsImmutable());
 
         Assert.Equal([3L, 5, 5], fixture.Transport.Acks("grain-store-2").Select(a => a.Seq));
-        Assert.Equal([1L, 2, 3, 4, 5], (await fixture.Journal.LatestAsync("grain-store-2", 20)).Select(e => e.Seq));
+        Assert.Equal([1L, 2, 3, 4, 5], (await fixture.Journal.LatestAsync("grain-store-2", 20)).Select(e => e.Event.Seq));
         Assert.Equal(5, (await cluster.GetDetailAsync(0))!.AckedSeq);
     }
 

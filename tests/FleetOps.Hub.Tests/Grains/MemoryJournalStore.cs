@@ -5,28 +5,29 @@ using FleetOps.Shared.Contracts;
 namespace FleetOps.Hub.Tests.Grains;
 
 /// <summary>The journal store's contract in memory: keyed by seq, so a redelivered event is stored once.</summary>
-public sealed class MemoryJournalStore : IJournalStore
+internal sealed class MemoryJournalStore : IJournalStore
 {
-    private readonly ConcurrentDictionary<string, SortedDictionary<long, JournalEvent>> events = new();
+    private readonly ConcurrentDictionary<string, SortedDictionary<long, ReceivedEvent>> events = new();
 
-    public Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         var stored = events.GetOrAdd(clusterId, _ => []);
         lock (stored)
         {
             foreach (var e in batch)
-                stored[e.Seq] = e;
+                stored[e.Seq] = new ReceivedEvent(e, receivedAt);
         }
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<JournalEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<JournalEvent>>(All(clusterId).Where(e => (since is null || e.At >= since) && (until is null || e.At < until)).Take(limit).ToList());
+    public Task<IReadOnlyList<ReceivedEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, long afterSeq, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ReceivedEvent>>(All(clusterId)
+            .Where(e => e.Event.Seq > afterSeq && (since is null || e.Event.At >= since) && (until is null || e.Event.At < until)).Take(limit).ToList());
 
-    public Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<JournalEvent>>(All(clusterId).TakeLast(count).ToList());
+    public Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ReceivedEvent>>(All(clusterId).TakeLast(count).ToList());
 
-    private List<JournalEvent> All(string clusterId)
+    private List<ReceivedEvent> All(string clusterId)
     {
         if (!events.TryGetValue(clusterId, out var stored))
             return [];

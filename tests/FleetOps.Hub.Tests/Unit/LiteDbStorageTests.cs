@@ -95,14 +95,29 @@ public sealed class LiteDbStorageTests : IDisposable
         var journal = new LiteDbJournalStore(database, Options.Create(new HubOptions { HistoryLimit = 1000 }));
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         for (var batch = 0; batch < 30; batch++)
-            await journal.AppendAsync("store-a", Enumerable.Range(batch * 100 + 1, 100).Select(i => new JournalEvent(i, at.AddSeconds(i), "Applied")).ToList());
-        await journal.AppendAsync("store-ab", [new JournalEvent(1, at, "Applied")]);
+            await journal.AppendAsync("store-a", Enumerable.Range(batch * 100 + 1, 100).Select(i => new JournalEvent(i, at.AddSeconds(i), "Applied")).ToList(), at);
+        await journal.AppendAsync("store-ab", [new JournalEvent(1, at, "Applied")], at);
 
-        var all = await journal.QueryAsync("store-a", null, null, 10_000);
+        var all = (await journal.QueryAsync("store-a", null, null, 0, 10_000)).Select(e => e.Event).ToList();
         Assert.InRange(all.Count, 1000, 1000 + 500);
         Assert.Equal(3000, all[^1].Seq);
         Assert.Equal(Enumerable.Range((int)all[0].Seq, all.Count).Select(i => (long)i), all.Select(e => e.Seq));
-        Assert.Equal([2999L, 3000], (await journal.LatestAsync("store-a", 2)).Select(e => e.Seq));
-        Assert.Single(await journal.QueryAsync("store-ab", null, null, 100));
+        Assert.Equal([2999L, 3000], (await journal.LatestAsync("store-a", 2)).Select(e => e.Event.Seq));
+        Assert.Single(await journal.QueryAsync("store-ab", null, null, 0, 100));
+    }
+
+    [Fact]
+    public async Task TheJournalKeepsTheHubsReceiveTimeAndPagesBySeqWhateverTheStoresTimesSay()
+    {
+        var journal = new LiteDbJournalStore(database, Options.Create(new HubOptions { HistoryLimit = 1000 }));
+        var at = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        // The store's clock stepped back an hour after seq 2.
+        await journal.AppendAsync("store-c", [new JournalEvent(1, at, "A"), new JournalEvent(2, at.AddMinutes(1), "B")], at.AddMinutes(1));
+        await journal.AppendAsync("store-c", [new JournalEvent(3, at.AddHours(-1), "C"), new JournalEvent(4, at.AddHours(-1).AddMinutes(1), "D")], at.AddMinutes(3));
+
+        var page = await journal.QueryAsync("store-c", null, null, 2, 10);
+
+        Assert.Equal([3L, 4L], page.Select(e => e.Event.Seq));
+        Assert.All(page, e => Assert.Equal(at.AddMinutes(3), e.ReceivedAt));
     }
 }
