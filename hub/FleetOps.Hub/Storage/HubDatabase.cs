@@ -10,8 +10,9 @@ namespace FleetOps.Hub.Storage;
 /// <summary>
 /// The one LiteDB file in the data dir (<c>hub.db</c>), shared by grain storage and the journal.
 /// Every write goes through <see cref="WriteAsync{T}"/>: one writer thread applies whatever writes are
-/// waiting in a single transaction (group commit), because each LiteDB commit flushes to disk and a
-/// commit per write would cap ingest at a few hundred messages per second.
+/// waiting in a single transaction (group commit), because each LiteDB commit costs a log write and a flush
+/// and a commit per write would cap ingest at a few hundred messages per second. A commit returns once its
+/// pages are queued for LiteDB's log writer, before they are on the disk (see README, "Reliability").
 /// </summary>
 internal sealed class HubDatabase : IDisposable
 {

@@ -63,6 +63,7 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
                 Stores = options.Stores,
                 RolloutDelay = options.RolloutDelay,
                 HealthTimeout = options.HealthTimeout,
+                KubeRequestTimeout = options.KubeRequestTimeout,
                 RequestLogCapacity = options.RecordRequests ? RequestTrail.Capacity : KubeEmulator.KubeEmulatorOptions.Default.RequestLogCapacity,
                 RecordRequestBodies = options.RecordRequests,
                 StartParallelism = 4,

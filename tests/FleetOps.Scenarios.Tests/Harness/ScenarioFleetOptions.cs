@@ -25,6 +25,9 @@ public sealed record ScenarioFleetOptions
     /// </summary>
     public bool RecordRequests { get; init; }
 
+    /// <summary>How long the agents wait for a Kubernetes request before the run fails; short where a hung API must show.</summary>
+    public TimeSpan KubeRequestTimeout { get; init; } = EdgeAgent.Configuration.AgentOptions.Default.KubeRequestTimeout;
+
     /// <summary>Further hub settings (<c>Hub:StaleAfter</c>, say).</summary>
     public IReadOnlyDictionary<string, string?> HubSettings { get; init; } = new Dictionary<string, string?>();
 

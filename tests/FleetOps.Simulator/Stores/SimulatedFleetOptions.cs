@@ -25,6 +25,9 @@ public sealed record SimulatedFleetOptions
 
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a Kubernetes request may go unanswered before the run fails (the agent's default is 100 s).</summary>
+    public TimeSpan KubeRequestTimeout { get; init; } = AgentOptions.Default.KubeRequestTimeout;
+
     /// <summary>Simulated stores reconnect quickly so demos and scenarios do not wait on a WAN-sized backoff.</summary>
     public LinkOptions Link { get; init; } = LinkOptions.Default with
     {

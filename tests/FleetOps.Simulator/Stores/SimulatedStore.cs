@@ -108,6 +108,7 @@ public sealed class SimulatedStore : IAsyncDisposable
         DataDir = AgentDataDir,
         ReconcileInterval = fleet.ReconcileInterval,
         HealthTimeout = fleet.HealthTimeout,
+        KubeRequestTimeout = fleet.KubeRequestTimeout,
         Link = fleet.Link,
         Retry = fleet.Retry,
     };
