@@ -4,9 +4,9 @@ using FleetOps.Shared.Signing;
 namespace FleetOps.EdgeAgent.Source;
 
 /// <summary>
-/// Checks a cached revision's signature against the agent's own trusted keys. A definite verdict is kept per
-/// revision (the keys are fixed for the process's life), so periodic runs cost no tool call; a check that
-/// failed (a tool missing or too slow) is asked again next time.
+/// Checks a cached revision's signature against the agent's own trusted keys. A trusted verdict is kept per
+/// revision, so periodic runs of the running revision cost no tool call; a refusal is checked again at every
+/// retry, so a key added to the store's files (or a tool installed) takes effect without a restart.
 /// </summary>
 public sealed class RevisionVerifier(IGitCache git, ICommitVerifier verifier)
 {
@@ -31,7 +31,7 @@ public sealed class RevisionVerifier(IGitCache git, ICommitVerifier verifier)
             return SignatureVerdict.Unverifiable("a key", e.Message);
         }
         var verdict = await verifier.VerifyAsync(signature, cancellationToken).ConfigureAwait(false);
-        if (verdict.IsFinal)
+        if (verdict.IsTrusted)
         {
             if (verdicts.Count >= MaxKept)
                 verdicts.Clear();

@@ -14,9 +14,6 @@ public sealed record SignatureVerdict(SignatureOutcome Outcome, string Signer, s
 
     public bool IsTrusted => Outcome == SignatureOutcome.Trusted;
 
-    /// <summary>The same commit checked against the same keys gives this again; not so when the check itself failed.</summary>
-    public bool IsFinal => Outcome != SignatureOutcome.Unverifiable;
-
     public static SignatureVerdict Trusted(string signer) => new(SignatureOutcome.Trusted, signer, $"is signed by {signer}");
 
     public static SignatureVerdict Untrusted(string signer, string why) => new(SignatureOutcome.UntrustedKey, signer, $"is signed by {signer}, {why}");

@@ -147,10 +147,10 @@ public sealed class GroupReconcilerTests : IDisposable
     }
 
     [Fact]
-    public async Task AVerdictIsKeptPerRevisionSoPeriodicRunsDoNotCheckAgainButAFailedCheckIsAskedAgain()
+    public async Task ATrustedRevisionIsCheckedOnceButARefusedOneAgainAtEveryRetrySoANewKeyNeedsNoRestart()
     {
         Trust(RevA, SignatureVerdict.Trusted("k"));
-        Trust(RevB, SignatureVerdict.Unverifiable("an SSH key", "ssh-keygen did not finish within 10 s"));
+        Trust(RevB, SignatureVerdict.Untrusted("SSH key SHA256:newcomer", "which is not in the allowed signers file"));
 
         await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
         await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
