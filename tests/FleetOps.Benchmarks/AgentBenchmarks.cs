@@ -53,6 +53,8 @@ public static class AgentBenchmarks
             info.Environment["FLEETOPS_KUBECONFIG"] = cluster.WriteKubeconfig(work.Sub("kubeconfig"));
             info.Environment["FLEETOPS_BROKER"] = $"mqtt://127.0.0.1:{port}";
             info.Environment["FLEETOPS_TOKEN"] = "bench";
+            info.Environment["FLEETOPS_SOURCE_URL"] = url;
+            info.Environment["FLEETOPS_SOURCE_BRANCH"] = branch;
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             using var agent = Process.Start(info)!;
             agent.OutputDataReceived += (_, _) => { };
@@ -100,9 +102,10 @@ public static class AgentBenchmarks
             DataDir = work.Sub("agent"),
             Kubeconfig = cluster.WriteKubeconfig(work.Sub("kubeconfig")),
             ReconcileInterval = TimeSpan.FromHours(1),
+            Source = new SourceRef(url, branch),
         };
         await using var agent = EdgeAgentHost.Create(options);
-        var target = new GroupTarget(new DesiredGroup("bench", "bench/overlay", revision, "sha256:bench"), new SourceRef(url, branch), 1, TimeSpan.FromHours(1));
+        var target = new GroupTarget(new DesiredGroup("bench", "bench/overlay", revision, "sha256:bench"), 1, TimeSpan.FromHours(1));
         var reconciler = agent.Services.GetRequiredService<GroupReconciler>();
         var first = await reconciler.ReconcileGroupAsync(target, CancellationToken.None);
         Console.WriteLine($"agent-noop: first apply of {objects} objects: {first.Phase} {first.Message}");

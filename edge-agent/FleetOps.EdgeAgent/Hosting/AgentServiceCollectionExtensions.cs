@@ -7,6 +7,7 @@ using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
 using FleetOps.Shared.Rendering;
+using FleetOps.Shared.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,9 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(options.Retry);
         services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IGitCache>(sp => new LibGit2GitCache(options.DataDir, options.Git, sp.GetRequiredService<ILogger<LibGit2GitCache>>()));
+        // Scratch files go under the cache's tmp folder, which is swept at every start.
+        services.TryAddSingleton<ICommitVerifier>(sp => new CommitVerifier(options.TrustedKeys, new VerificationOptions(Path.Combine(options.DataDir, "tmp")), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RevisionVerifier>();
         services.TryAddSingleton(sp => KubeConnection.Create(options, sp.GetService<SharedHttpHandler>()?.Handler));
         services.TryAddSingleton<ApiDiscovery>();
         services.TryAddSingleton<IResourceManager, KubernetesResourceManager>();

@@ -26,6 +26,7 @@ public static class RegisterView
         screen.Line(Markup.Escape($"  FLEETOPS_CLUSTER_ID={registered.Id}"));
         screen.Line(Markup.Escape("  FLEETOPS_TOKEN_FILE=/etc/fleetops/token   a file holding the token, mode 0600 (or FLEETOPS_TOKEN=<token>)"));
         screen.Line(Markup.Escape($"  FLEETOPS_BROKER=mqtt://{hub.Host}:{DefaultMqttPort}   the hub's MQTT listener (Hub:Mqtt:Port, {DefaultMqttPort} by default)"));
+        screen.Line(Markup.Escape("  FLEETOPS_SOURCE_URL=<the fleet-config repository as the store reaches it>   the only place the agent fetches from"));
         if (registered.Labels.Count > 0)
             screen.Line(Markup.Escape($"  FLEETOPS_LABELS={labels}"));
         screen.Line(Styles.Dim($"A lost token cannot be shown again: fleetops token {registered.Id} issues a new one."));
