@@ -23,7 +23,7 @@ internal static class SchemaGate
         if (result.ErrorsOf(SchemaErrorKind.Decode).FirstOrDefault() is { } error)
             throw ApiErrors.BadRequest(CannotHandle(type, error.Message));
 
-        UnknownFields(result.UnknownFields.Select(p => p.ToString()), options, strict => ApiErrors.BadRequest(CannotHandle(type, strict)));
+        UnknownFields(result.UnknownFieldMessages, options, strict => ApiErrors.BadRequest(CannotHandle(type, strict)));
         return result.Normalized;
     }
 
@@ -35,7 +35,7 @@ internal static class SchemaGate
             throw ApiErrors.InvalidPatch(patched.ToJsonString(), error.Message);
 
         // The patched map is converted field by field, so the server finds its unknown fields in sorted order.
-        var unknown = result.UnknownFields.Select(p => p.ToString()).Order(StringComparer.Ordinal);
+        var unknown = result.UnknownFieldMessages.Order(StringComparer.Ordinal);
         UnknownFields(unknown, options, strict => ApiErrors.InvalidPatch(patched.ToJsonString(), strict));
         return result.Normalized;
     }
@@ -81,9 +81,9 @@ internal static class SchemaGate
         return KubernetesSchema.Check(obj, CustomResourceSchemaCache.OptionsFor(store, type, serverSideApply));
     }
 
-    private static void UnknownFields(IEnumerable<string> paths, WriteOptions options, Func<string, KubeApiException> refuse)
+    private static void UnknownFields(IEnumerable<string> unknownFields, WriteOptions options, Func<string, KubeApiException> refuse)
     {
-        var messages = paths.Select(p => $"unknown field \"{p}\"").ToList();
+        var messages = unknownFields.ToList();
         if (messages.Count == 0 || options.Validation == FieldValidation.Ignore)
             return;
 
