@@ -27,6 +27,9 @@ public sealed class SchemaResult
     /// <summary>Fields the schema does not declare, in the order kube-apiserver lists them (<c>unknown field "spec.replica"</c>).</summary>
     public IReadOnlyList<ObjectPath> UnknownFields { get; }
 
+    /// <summary>The unknown fields as kube-apiserver words each in a warning or a strict decoding error: <c>unknown field "spec.replica"</c>.</summary>
+    public IEnumerable<string> UnknownFieldMessages => UnknownFields.Select(p => $"unknown field \"{p}\"");
+
     /// <summary>Warnings kube-apiserver sends with a create or update that it accepts, e.g. a duplicate env name.</summary>
     public IReadOnlyList<string> Warnings { get; }
 

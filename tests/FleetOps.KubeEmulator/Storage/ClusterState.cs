@@ -5,6 +5,7 @@ using FleetOps.KubeEmulator.Resources;
 using FleetOps.KubeEmulator.Selectors;
 using FleetOps.KubeEmulator.Serialization;
 using FleetOps.KubeEmulator.Simulation;
+using FleetOps.KubeEmulator.Validation;
 using FleetOps.KubeEmulator.Writes;
 
 namespace FleetOps.KubeEmulator.Storage;
@@ -107,7 +108,7 @@ internal sealed class ClusterState
             RunDue();
             var result = writes.Create(type, ns, body, options);
             RunDue();
-            return new ApiResult(201, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(201, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, null));
         }
     }
 
@@ -118,7 +119,7 @@ internal sealed class ClusterState
             RunDue();
             var result = writes.Update(type, ns, name, body, options, subresource);
             RunDue();
-            return new ApiResult(200, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(200, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, subresource));
         }
     }
 
@@ -129,7 +130,7 @@ internal sealed class ClusterState
             RunDue();
             var (result, created) = writes.Patch(type, ns, name, kind, patch, options, subresource);
             RunDue();
-            return new ApiResult(created ? 201 : 200, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(created ? 201 : 200, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, subresource));
         }
     }
 
