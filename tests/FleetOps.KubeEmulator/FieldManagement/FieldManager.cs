@@ -76,10 +76,13 @@ internal static class FieldManager
 
         var dropped = mine?.Fields.Clone() ?? new FieldSet();
         dropped.Except(appliedSet);
-        // Shallow first: removing a list item whole must not be preceded by removing its key fields.
+        // Shallow first: removing a list item whole must not be preceded by removing its key fields. A dropped path
+        // stays while anyone still owns something at or under it, the applier included: `data: {}` then
+        // `data: {k: v}` drops the member `.data` but still applies the map through `.data.k`, so the API server
+        // prunes nothing there (its prune adds back every item a manager, the new applied set among them, owns).
         foreach (var path in dropped.Members().OrderBy(p => p.Count))
         {
-            if (!entries.Any(e => e != mine && e.Fields.ContainsAnyAt(path)))
+            if (!appliedSet.ContainsAnyAt(path) && !entries.Any(e => e != mine && e.Fields.ContainsAnyAt(path)))
                 FieldPath.Remove(merged, path);
         }
 
