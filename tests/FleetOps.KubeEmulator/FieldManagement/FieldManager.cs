@@ -66,8 +66,8 @@ internal static class FieldManager
         var merged = ApplyMerge.Merge(baseObject, appliedView, type.BuiltIn);
 
         var conflicts = FindConflicts(baseObject, merged, appliedSet, entries.Where(e => e != mine).ToList());
-        if (conflicts.Count > 0 && !force)
-            throw ConflictError(conflicts);
+        if (conflicts.Count > 0 && !force && LastApplied.Unallowed(conflicts, live, manager, type) is { Count: > 0 } unallowed)
+            throw ConflictError(unallowed);
 
         foreach (var (owner, path) in conflicts)
         {
@@ -96,6 +96,7 @@ internal static class FieldManager
         mine.ApiVersion = (string?)applied["apiVersion"] ?? type.ApiVersion;
         mine.Time = time;
         ManagedFieldsEntry.Write(merged, entries);
+        LastApplied.Sync(merged, live, applied, manager);
         return merged;
     }
 
