@@ -55,8 +55,9 @@ internal sealed class ObjectStore(WatchHub watches)
             resources[type.StoreKey] = objects;
         }
 
+        objects.TryGetValue(Key(ns, name), out var previous);
         objects[Key(ns, name)] = obj;
-        watches.Publish(new WatchEvent(created ? "ADDED" : "MODIFIED", type.StoreKey, ns, obj, ResourceVersion));
+        watches.Publish(new WatchEvent(created ? "ADDED" : "MODIFIED", type.StoreKey, ns, obj, ResourceVersion, previous));
         return obj;
     }
 
@@ -66,7 +67,7 @@ internal sealed class ObjectStore(WatchHub watches)
         resources[storeKey].Remove(Key(ns, name));
         var final = (JsonObject)obj.DeepClone();
         final["metadata"]!["resourceVersion"] = Next();
-        watches.Publish(new WatchEvent("DELETED", storeKey, ns, final, ResourceVersion));
+        watches.Publish(new WatchEvent("DELETED", storeKey, ns, final, ResourceVersion, final));
         return final;
     }
 
