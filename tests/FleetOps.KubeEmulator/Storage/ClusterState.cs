@@ -36,7 +36,7 @@ internal sealed class ClusterState
             RolloutDelay = options.RolloutDelay,
             NamespaceFinalizationDelay = options.NamespaceFinalizationDelay,
         };
-        deleter = new ObjectDeleter(store, Catalog, controllers, options.TimeProvider);
+        deleter = new ObjectDeleter(controllers.Lifecycle);
         var writer = new ObjectWriter(store, Catalog, controllers, deleter, options.TimeProvider);
         writes = new WriteVerbs(store, writer, options.TimeProvider);
         lock (gate)
