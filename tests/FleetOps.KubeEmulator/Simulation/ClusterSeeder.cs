@@ -7,7 +7,10 @@ namespace FleetOps.KubeEmulator.Simulation;
 /// <summary>The objects k3s creates by itself, so a fresh cluster and a new namespace look as they do on a store.</summary>
 internal static class ClusterSeeder
 {
-    /// <summary>What a new k3s cluster starts with: its namespaces, the <c>kubernetes</c> Service, local-path storage and one Ready node.</summary>
+    /// <summary>
+    /// What a new k3s cluster starts with: its namespaces, the <c>kubernetes</c> Service, local-path storage, the CRDs
+    /// k3s installs (Established), the system PriorityClasses and one Ready node.
+    /// </summary>
     public static void SeedCluster(ObjectWriter writer)
     {
         foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
@@ -28,6 +31,19 @@ internal static class ClusterSeeder
             },
         });
         SeedStorage(writer);
+        writer.SeedStored(BuiltInResources.CustomResourceDefinition, K3sCrds.Stored(writer.Now()));
+
+        foreach (var (name, value) in new[] { ("system-cluster-critical", 2000000000), ("system-node-critical", 2000001000) })
+        {
+            writer.Seed(Find("scheduling.k8s.io", "v1", "priorityclasses"), new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["name"] = name },
+                ["value"] = value,
+                ["description"] = "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.",
+                ["preemptionPolicy"] = "PreemptLowerPriority",
+            });
+        }
+
         writer.Seed(Find("", "v1", "nodes"), new JsonObject
         {
             ["metadata"] = new JsonObject

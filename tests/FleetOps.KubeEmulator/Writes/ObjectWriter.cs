@@ -113,6 +113,19 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
         }
     }
 
+    /// <summary>Stores objects k3s has in place before anyone can ask, already complete (status, managed fields).</summary>
+    public void SeedStored(ResourceType type, IEnumerable<JsonObject> objects)
+    {
+        foreach (var obj in objects)
+            store.Put(type, obj, created: true);
+
+        if (type == BuiltInResources.CustomResourceDefinition)
+            catalog.ServeEstablished(store.All(BuiltInResources.CustomResourceDefinition.StoreKey));
+    }
+
+    /// <summary>The cluster's current time, as stored timestamps spell it.</summary>
+    public string Now() => Timestamps.Now(time);
+
     private void AfterWrite(ResourceType type, JsonObject? old, JsonObject stored)
     {
         var metadata = stored["metadata"]!.AsObject();
