@@ -141,7 +141,7 @@ internal sealed class KubernetesResourceManager(
             var response = await PatchAsync(p, dryRun: true, ct).ConfigureAwait(false);
             if (response.Ok)
                 return;
-            if (response.IsImmutableFieldError && Ownership.AllowsRecreate(p.Desired.Body))
+            if (response.RecreateCanHelp && Ownership.AllowsRecreate(p.Desired.Body))
                 p.Recreate = true;
             else
                 refusals.Add((objects.IndexOf(p), $"{p.Ref.Subject}: {response.Message()}{RecreateHint(response)}"));
@@ -157,7 +157,7 @@ internal sealed class KubernetesResourceManager(
             if (p.Recreate)
                 await RecreatePrepareAsync(p, cancellationToken).ConfigureAwait(false);
             var response = await PatchAsync(p, dryRun: false, cancellationToken).ConfigureAwait(false);
-            if (!response.Ok && response.IsImmutableFieldError && Ownership.AllowsRecreate(p.Desired.Body) && !p.Recreate)
+            if (!response.Ok && response.RecreateCanHelp && Ownership.AllowsRecreate(p.Desired.Body) && !p.Recreate)
             {
                 p.Recreate = true;
                 await RecreatePrepareAsync(p, cancellationToken).ConfigureAwait(false);
@@ -173,8 +173,9 @@ internal sealed class KubernetesResourceManager(
         return null;
     }
 
+    // Offered only where delete-and-recreate would get past the refusal.
     private static string RecreateHint(KubeResponse response) =>
-        response.IsImmutableFieldError ? $" (annotate it {Ownership.ForceAnnotation}: \"true\" to allow delete and recreate)" : "";
+        response.RecreateCanHelp ? $" (annotate it {Ownership.ForceAnnotation}: \"true\" to allow delete and recreate)" : "";
 
     private async Task RecreatePrepareAsync(PlannedObject p, CancellationToken cancellationToken)
     {
