@@ -7,8 +7,9 @@ namespace FleetOps.EdgeAgent.Apply;
 
 /// <summary>
 /// Server-side apply after Flux's ssa package: resolve kinds, read live objects, refuse objects owned
-/// by another group, dry-run every write (one bad object applies nothing), apply Namespaces and CRDs
-/// first and wait for them, then the rest. Only objects that drifted or whose manifest changed are written.
+/// by another group, decide what drifted (<see cref="DriftDetector"/>), dry-run every write (one bad object
+/// applies nothing), apply Namespaces and CRDs first and wait for them, then the rest. Only objects that
+/// drifted or whose manifest changed are written.
 /// </summary>
 /// <remarks>
 /// <c>force=true</c>: like Flux, FleetOps is the authority for the fields of objects it owns, so a
@@ -24,6 +25,8 @@ internal sealed class KubernetesResourceManager(
 {
     private const int Parallelism = 8;
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
+
+    private readonly DriftDetector drift = new();
 
     public async Task<ApplyResult> ApplyAsync(ApplyRequest request, CancellationToken cancellationToken)
     {
@@ -42,14 +45,21 @@ internal sealed class KubernetesResourceManager(
             return ApplyResult.Fail(Reasons.Conflict, $"nothing applied: {string.Join("; ", conflicts)}");
 
         foreach (var p in objects)
-            p.Action = Decide(p, request.PreviousHashes);
+        {
+            var action = drift.Decide(p.Desired, p.Live, request.PreviousHashes.GetValueOrDefault(p.Ref), out var unowned);
+            p.Action = action ?? ChangeAction.Unchanged;
+            p.AwaitsDryRun = action is null;
+            p.Unowned = unowned;
+        }
 
         var newNamespaces = objects.Where(p => p.Ref.IsNamespace && p.Live is null).Select(p => p.Ref.Name).ToHashSet(StringComparer.Ordinal);
         bool Deferred(PlannedObject p) => p.Resource is null || (p.Resource.Namespaced && newNamespaces.Contains(p.Ref.Namespace ?? "default"));
 
-        var writes = objects.Where(p => p.NeedsWrite).ToList();
-        if (await DryRunAsync(writes.Where(p => !Deferred(p)).ToList(), cancellationToken).ConfigureAwait(false) is { } refused)
+        // Objects the drift check could not settle are dry-run with the writes: the server's answer decides them.
+        var checks = objects.Where(p => p.NeedsWrite || p.AwaitsDryRun).Where(p => !Deferred(p)).ToList();
+        if (await DryRunAsync(checks, cancellationToken).ConfigureAwait(false) is { } refused)
             return ApplyResult.Fail(Reasons.ApplyFailed, $"dry run failed, nothing applied: {refused}");
+        var writes = objects.Where(p => p.NeedsWrite).ToList();
 
         // Stage 1: what other objects need to exist first.
         var stage1 = writes.Where(p => p.IsClusterDefinition).ToList();
@@ -87,6 +97,7 @@ internal sealed class KubernetesResourceManager(
         var resource = await discovery.ResolveAsync(target.ApiVersion, target.Kind, cancellationToken).ConfigureAwait(false);
         if (resource is null)
             return false;
+        drift.Forget(target);
         var response = await kube.SendAsync(HttpMethod.Delete, resource.PathFor(target.Namespace, target.Name) + "?propagationPolicy=Background", null, null, cancellationToken).ConfigureAwait(false);
         if (response.NotFound)
             return false;
@@ -123,15 +134,6 @@ internal sealed class KubernetesResourceManager(
         return unknown.Count > 0 ? (objects, $"nothing applied: {string.Join("; ", unknown)}") : (objects, null);
     }
 
-    private static ChangeAction Decide(PlannedObject p, IReadOnlyDictionary<ObjectRef, string> previous)
-    {
-        if (p.Live is null)
-            return ChangeAction.Created;
-        if (!previous.TryGetValue(p.Ref, out var hash) || hash != p.Desired.Hash)
-            return ChangeAction.Configured;
-        return DriftComparer.InSync(p.Desired.Body, p.Live) ? ChangeAction.Unchanged : ChangeAction.Configured;
-    }
-
     // Returns the refusals as one sentence naming each object, or null when all passed.
     private async Task<string?> DryRunAsync(List<PlannedObject> objects, CancellationToken cancellationToken)
     {
@@ -140,13 +142,34 @@ internal sealed class KubernetesResourceManager(
         {
             var response = await PatchAsync(p, dryRun: true, ct).ConfigureAwait(false);
             if (response.Ok)
+            {
+                if (p.AwaitsDryRun)
+                    Judge(p, response);
                 return;
+            }
             if (response.RecreateCanHelp && Ownership.AllowsRecreate(p.Desired.Body))
+            {
                 p.Recreate = true;
+                p.Action = p.AwaitsDryRun ? ChangeAction.Configured : p.Action;
+                p.AwaitsDryRun = false;
+            }
             else
+            {
                 refusals.Add((objects.IndexOf(p), $"{p.Ref.Subject}: {response.Message()}{RecreateHint(response)}"));
+            }
         }, cancellationToken).ConfigureAwait(false);
         return refusals.IsEmpty ? null : string.Join("; ", refusals.OrderBy(r => r.Index).Select(r => r.Text));
+    }
+
+    // The dry run of an object whose fields were not all ours: drift if the server would change something.
+    private void Judge(PlannedObject p, KubeResponse dryRun)
+    {
+        p.AwaitsDryRun = false;
+        p.Action = drift.Judge(p.Desired, p.Live!, dryRun.Json());
+        if (p.Action == ChangeAction.Configured)
+            logger.LogInformation("Drift in {Subject}: {Fields} no longer applied by {Manager}; applying it again", p.Ref.Subject, string.Join(", ", p.Unowned), Ownership.FieldManager);
+        else
+            logger.LogDebug("{Subject} is in sync: a dry run changes nothing, though {Manager} does not own {Fields}", p.Ref.Subject, Ownership.FieldManager, string.Join(", ", p.Unowned));
     }
 
     // Writes in order; stops at the first failure and names the object.
@@ -168,6 +191,7 @@ internal sealed class KubernetesResourceManager(
                 return $"{p.Ref.Subject} apply failed: {response.Message()}{RecreateHint(response)}";
             }
             p.Live = response.Json();
+            drift.Forget(p.Ref);
             logger.LogDebug("Applied {Subject}: {Action}", p.Ref.Subject, p.Action);
         }
         return null;
