@@ -27,6 +27,7 @@ internal sealed class KubernetesResourceManager(
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
 
     private readonly DriftDetector drift = new();
+    private readonly LiveReader reader = new(kube);
 
     public async Task<ApplyResult> ApplyAsync(ApplyRequest request, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ internal sealed class KubernetesResourceManager(
             return ApplyResult.Fail(Reasons.ApplyFailed, unknown);
         var objects = plan.Objects;
 
-        await ForEachAsync(objects.Where(p => p.Resource is not null), async (p, ct) => p.Live = await ReadAsync(p.Resource!, p.Ref, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await reader.ReadAllAsync(objects, request.Group, cancellationToken).ConfigureAwait(false);
 
         var conflicts = objects
             .Where(p => p.Live is { } live && Ownership.GroupOf(live) is { } owner && owner != request.Group)
@@ -89,7 +90,7 @@ internal sealed class KubernetesResourceManager(
     public async Task<JsonObject?> GetAsync(ObjectRef target, CancellationToken cancellationToken)
     {
         var resource = await discovery.ResolveAsync(target.ApiVersion, target.Kind, cancellationToken).ConfigureAwait(false);
-        return resource is null ? null : await ReadAsync(resource, target, cancellationToken).ConfigureAwait(false);
+        return resource is null ? null : await reader.GetAsync(resource, target, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteAsync(ObjectRef target, CancellationToken cancellationToken)
@@ -205,7 +206,7 @@ internal sealed class KubernetesResourceManager(
     {
         logger.LogInformation("Recreating {Subject}: an immutable field changed and it allows recreate", p.Ref.Subject);
         await DeleteAsync(p.Ref, cancellationToken).ConfigureAwait(false);
-        await WaitUntilAsync(async ct => await ReadAsync(p.Resource!, p.Ref, ct).ConfigureAwait(false) is null, cancellationToken).ConfigureAwait(false);
+        await WaitUntilAsync(async ct => await reader.GetAsync(p.Resource!, p.Ref, ct).ConfigureAwait(false) is null, cancellationToken).ConfigureAwait(false);
         p.Action = ChangeAction.Created;
     }
 
@@ -214,7 +215,7 @@ internal sealed class KubernetesResourceManager(
         foreach (var crd in applied.Where(p => p.Ref.IsCrd))
         {
             var established = await WaitUntilAsync(async ct =>
-                await ReadAsync(crd.Resource!, crd.Ref, ct).ConfigureAwait(false) is { } live && Health.HealthRules.IsConditionTrue(live, "Established"), cancellationToken).ConfigureAwait(false);
+                await reader.GetAsync(crd.Resource!, crd.Ref, ct).ConfigureAwait(false) is { } live && Health.HealthRules.IsConditionTrue(live, "Established"), cancellationToken).ConfigureAwait(false);
             if (!established)
                 return $"{crd.Ref.Subject} was applied but is not Established after {WaitLimit.TotalSeconds:0}s; nothing else applied";
             foreach (var (apiVersion, _) in CrdKinds(crd.Desired.Body))
@@ -234,16 +235,6 @@ internal sealed class KubernetesResourceManager(
     {
         var query = $"?fieldManager={Ownership.FieldManager}&force=true{(dryRun ? "&dryRun=All" : "")}";
         return kube.SendAsync(HttpMethod.Patch, p.Resource!.PathFor(p.Ref.Namespace, p.Ref.Name) + query, p.Desired.Body.ToJsonString(), "application/apply-patch+yaml", cancellationToken);
-    }
-
-    private async Task<JsonObject?> ReadAsync(ApiResource resource, ObjectRef target, CancellationToken cancellationToken)
-    {
-        var response = await kube.SendAsync(HttpMethod.Get, resource.PathFor(target.Namespace, target.Name), null, null, cancellationToken).ConfigureAwait(false);
-        if (response.NotFound)
-            return null;
-        if (!response.Ok)
-            throw new KubeApiException($"{target.Subject} read failed: {response.Message()}", response.Status);
-        return response.Json();
     }
 
     // Polls with doubling delays on the injected clock, up to WaitLimit.
