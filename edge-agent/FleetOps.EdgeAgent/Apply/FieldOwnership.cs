@@ -39,10 +39,18 @@ public static class FieldOwnership
             return missing;
         }
         var walk = new OwnershipWalk(missing, Math.Max(1, max));
+        var secret = IsSecret(manifest);
         foreach (var (key, value) in manifest)
         {
             if (key is "apiVersion" or "kind" or "status")
                 continue;
+            // Write-only: the server folds stringData into data and keeps none of it, so owning it says nothing
+            // about the stored values (someone may have edited data since). Only a dry run can tell.
+            if (secret && key == "stringData" && value is JsonObject { Count: > 0 })
+            {
+                missing.Add(".stringData (write-only: stored as data)");
+                continue;
+            }
             var node = owned[$"f:{key}"] as JsonObject;
             walk.Field(value, node, key, key == "metadata" ? UntrackedMetadata : null);
             if (walk.Full)
@@ -50,4 +58,8 @@ public static class FieldOwnership
         }
         return missing;
     }
+
+    private static bool IsSecret(JsonObject manifest) =>
+        manifest["kind"] is JsonValue kind && kind.TryGetValue<string>(out var k) && k == "Secret"
+        && manifest["apiVersion"] is JsonValue version && version.TryGetValue<string>(out var v) && v == "v1";
 }

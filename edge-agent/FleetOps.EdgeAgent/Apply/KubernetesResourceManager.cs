@@ -57,7 +57,7 @@ internal sealed class KubernetesResourceManager(
         bool Deferred(PlannedObject p) => p.Resource is null || (p.Resource.Namespaced && newNamespaces.Contains(p.Ref.Namespace ?? "default"));
 
         // Objects the drift check could not settle are dry-run with the writes: the server's answer decides them.
-        var checks = objects.Where(p => p.NeedsWrite || p.AwaitsDryRun).Where(p => !Deferred(p)).ToList();
+        var checks = objects.Where(p => p.AwaitsDryRun || (p.NeedsWrite && !Deferred(p))).ToList();
         if (await DryRunAsync(checks, cancellationToken).ConfigureAwait(false) is { } refused)
             return ApplyResult.Fail(Reasons.ApplyFailed, $"dry run failed, nothing applied: {refused}");
         var writes = objects.Where(p => p.NeedsWrite).ToList();

@@ -81,6 +81,15 @@ public sealed class FieldOwnershipTests
     }
 
     [Fact]
+    public void ASecretsStringDataIsNeverTakenAsOwnedForItIsStoredAsData()
+    {
+        var live = Live("""{"f:stringData":{"f:pin":{}},"f:type":{}}""");
+
+        Assert.Equal([".stringData (write-only: stored as data)"], Unowned(J("""{"apiVersion":"v1","kind":"Secret","type":"Opaque","stringData":{"pin":"4711"}}"""), live));
+        Assert.Empty(Unowned(J("""{"apiVersion":"v1","kind":"Widget","type":"Opaque","stringData":{"pin":"4711"}}"""), live));
+    }
+
+    [Fact]
     public void AManagerOtherThanOursOrAnUpdateEntryOwnsNothingForUs()
     {
         var live = J("""

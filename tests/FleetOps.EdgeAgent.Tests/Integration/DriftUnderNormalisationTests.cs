@@ -71,6 +71,33 @@ public sealed class DriftUnderNormalisationTests(EmulatorFixture emulator, ITest
         Assert.Equal(memory, Limit(h.Cluster));
     }
 
+    [Fact]
+    public async Task ASecretAppliedFromStringDataIsDryRunOnceThenReadOnlyAndAnEditOfItsDataIsCorrected()
+    {
+        await using var h = new AgentHarness(emulator.Server);
+        var rev = h.Repo.CopyFrom("drift/secret", "keys").Commit("keys");
+        await h.StartAgentAsync();
+        h.SetDesired(h.Desired(1, rev, path: "keys", group: "keys", intervalSeconds: IntervalSeconds));
+        await h.WaitConvergedAsync(rev, "keys");
+        var pin = h.Cluster.Get("v1", "Secret", "till-keys", "terminal")!["data"]!["pin"]!.ToString();
+        h.Cluster.ClearRequests();
+
+        // The first run asks the server (stringData says nothing about what is stored), the rest remember its answer.
+        await PeriodicRunsAsync(h, 5, "keys");
+        Assert.Equal(0, h.Cluster.WriteRequestCount);
+        Assert.Single(h.Cluster.Requests, r => r.DryRun);
+
+        using (var client = h.Cluster.CreateClient())
+        {
+            var patch = new V1Patch("""{"data":{"pin":"MDAwMA=="}}""", V1Patch.PatchType.MergePatch);
+            await client.CoreV1.PatchNamespacedSecretAsync(patch, "terminal", "till-keys", fieldManager: "kubectl-edit");
+        }
+        await Eventually.UntilAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.DriftCorrected), "the next run puts the pin back", advance: h.Time, step: TimeSpan.FromSeconds(IntervalSeconds));
+
+        Assert.Equal("Secret/till-keys/terminal configured", Assert.Single(h.Journal, e => e.Kind == JournalEventKinds.DriftCorrected).Detail);
+        Assert.Equal(pin, h.Cluster.Get("v1", "Secret", "till-keys", "terminal")!["data"]!["pin"]!.ToString());
+    }
+
     private async Task<AgentHarness> ConvergedAsync()
     {
         var h = new AgentHarness(emulator.Server);
@@ -101,19 +128,19 @@ public sealed class DriftUnderNormalisationTests(EmulatorFixture emulator, ITest
     }
 
     // Moves the clock an interval at a time until the group has completed the given number of further runs.
-    private static async Task PeriodicRunsAsync(AgentHarness h, int runs)
+    private static async Task PeriodicRunsAsync(AgentHarness h, int runs, string group = Group)
     {
-        var last = h.LastChangeSet(Group);
+        var last = h.LastChangeSet(group);
         var seen = 0;
         await Eventually.UntilAsync(() =>
         {
-            if (h.LastChangeSet(Group) is { } now && !ReferenceEquals(now, last))
+            if (h.LastChangeSet(group) is { } now && !ReferenceEquals(now, last))
             {
                 last = now;
                 seen++;
             }
             return seen >= runs;
-        }, () => $"{runs} periodic runs of {Group} (saw {seen})", timeout: TimeSpan.FromSeconds(60), advance: h.Time, step: TimeSpan.FromSeconds(IntervalSeconds));
+        }, () => $"{runs} periodic runs of {group} (saw {seen})", timeout: TimeSpan.FromSeconds(60), advance: h.Time, step: TimeSpan.FromSeconds(IntervalSeconds));
     }
 
     private static string Limit(EmulatedCluster cluster) =>
