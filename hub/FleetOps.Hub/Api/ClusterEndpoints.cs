@@ -6,6 +6,7 @@ using FleetOps.Shared.Contracts;
 using FleetOps.Shared.Fleet;
 using FleetOps.Shared.Selectors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Hub.Api;
 
@@ -49,12 +50,21 @@ internal static class ClusterEndpoints
         return TypedResults.Ok(new ClusterPage(all.Skip((number - 1) * size).Take(size).ToList(), number, size, all.Count));
     }
 
-    public static async Task<Results<Ok<ClusterDetail>, ProblemHttpResult>> Get(string id, IGrainFactory grains)
+    public static async Task<Results<Ok<ClusterDetail>, ProblemHttpResult>> Get(string id, IGrainFactory grains, ILoggerFactory loggers)
     {
-        var detail = ClusterIds.IsValid(id) && await ClusterDirectory.For(grains, id).IsRegisteredAsync(id)
-            ? await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(RecentEvents)
-            : null;
-        return detail is null ? await NotFoundAsync(id, grains) : TypedResults.Ok(detail);
+        if (!ClusterIds.IsValid(id) || !await ClusterDirectory.For(grains, id).IsRegisteredAsync(id))
+            return await NotFoundAsync(id, grains);
+        try
+        {
+            var detail = await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(RecentEvents);
+            return detail is null ? await NotFoundAsync(id, grains) : TypedResults.Ok(detail);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A registered cluster whose grain cannot load (its stored state unreadable) is still shown, with why.
+            loggers.CreateLogger(typeof(ClusterEndpoints)).LogWarning(e, "Cluster {Cluster} could not be loaded", id);
+            return TypedResults.Ok(ClusterDetails.Unloadable(id, $"the hub could not load this cluster: {e.Message}"));
+        }
     }
 
     public static async Task<Results<Ok<HistoryPage>, ProblemHttpResult>> History(
