@@ -28,7 +28,7 @@ internal sealed class IngestDispatcher(IGrainFactory grains, HubMetrics metrics,
             Refuse(topic, parsed.Error.Code.ToString(), parsed.Error.Message);
             return Task.CompletedTask;
         }
-        var message = parsed.Message;
+        var message = AgentText.Clean(parsed.Message);
         var cluster = grains.GetGrain<IClusterGrain>(message.ClusterId);
         Task<IngestOutcome>? call = message switch
         {
