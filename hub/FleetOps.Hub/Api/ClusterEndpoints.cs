@@ -86,8 +86,8 @@ internal static class ClusterEndpoints
         if (!ClusterIds.IsValid(request.Id))
             return Problems.BadRequest("Invalid cluster id", ClusterIds.Explain(request.Id));
         var labels = request.Labels ?? new Dictionary<string, string>();
-        if (labels.Any(l => string.IsNullOrWhiteSpace(l.Key) || l.Value is null))
-            return Problems.BadRequest("Invalid labels", "label keys must not be empty and values must not be null");
+        if (LabelSet.Validate(labels) is { } labelProblem)
+            return Problems.BadRequest("Invalid labels", labelProblem);
         // The shard decides who registers an id, atomically; only the winner initializes the cluster, so a
         // losing concurrent registration can never overwrite the winner's labels.
         var shard = ClusterDirectory.For(grains, request.Id);
