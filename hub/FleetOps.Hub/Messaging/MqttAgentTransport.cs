@@ -9,18 +9,20 @@ internal abstract class MqttAgentTransport(HubMetrics metrics) : IAgentTransport
 {
     public abstract bool IsConnected { get; }
 
+    protected HubMetrics Metrics { get; } = metrics;
+
     public abstract ChannelReader<int> Connections { get; }
 
     public async Task PublishDesiredAsync(DesiredMessage desired, CancellationToken cancellationToken = default)
     {
         await PublishAsync(Topics.Desired(desired.ClusterId), WireCodec.Serialize(desired), retain: true, cancellationToken);
-        metrics.MessageOut(MessageKind.Desired);
+        Metrics.MessageOut(MessageKind.Desired);
     }
 
     public async Task PublishAckAsync(AckMessage ack, CancellationToken cancellationToken = default)
     {
         await PublishAsync(Topics.Ack(ack.ClusterId), WireCodec.Serialize(ack), retain: false, cancellationToken);
-        metrics.MessageOut(MessageKind.Ack);
+        Metrics.MessageOut(MessageKind.Ack);
     }
 
     protected abstract Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken);
