@@ -25,5 +25,14 @@ internal abstract class MqttAgentTransport(HubMetrics metrics) : IAgentTransport
         Metrics.MessageOut(MessageKind.Ack);
     }
 
+    public abstract Task EndSessionsAsync(string clusterId, bool forget, CancellationToken cancellationToken = default);
+
+    /// <summary>An empty retained message is how MQTT deletes the retained one (MQTT 3.1.1 3.3.1.3, MQTT 5 3.3.1.3).</summary>
+    public async Task ClearRetainedAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        await PublishAsync(Topics.Desired(clusterId), [], retain: true, cancellationToken);
+        await PublishAsync(Topics.Presence(clusterId), [], retain: true, cancellationToken);
+    }
+
     protected abstract Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken);
 }

@@ -58,6 +58,7 @@ internal sealed class EmbeddedBroker(
         server.ValidatingConnectionAsync += authenticator.ValidateConnectionAsync;
         server.InterceptingPublishAsync += InterceptPublishAsync;
         server.InterceptingSubscriptionAsync += authenticator.InterceptSubscriptionAsync;
+        server.ClientConnectedAsync += ClientConnectedAsync;
         await server.StartAsync();
         connections.Writer.TryWrite(1);
         logger.LogInformation("Embedded MQTT broker listening on {Endpoints}{Tls}", string.Join(", ", listeners.Endpoints),
@@ -93,6 +94,52 @@ internal sealed class EmbeddedBroker(
             SenderClientId = HubSender,
             CustomSessionItems = BrokerAuthenticator.HubSessionItems(),
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes what the cluster authenticated with (a connect being validated right now is refused too), then
+    /// disconnects its connection; with <paramref name="forget"/> its persistent session is deleted.
+    /// </summary>
+    public override Task EndSessionsAsync(string clusterId, bool forget, CancellationToken cancellationToken = default)
+    {
+        authenticator.Revoke(clusterId);
+        return DisconnectAsync(clusterId, forget);
+    }
+
+    private async Task DisconnectAsync(string clusterId, bool forget)
+    {
+        if (server is not { IsStarted: true } running)
+            return;
+        try
+        {
+            await running.DisconnectClientAsync(clusterId, new MqttServerClientDisconnectOptions
+            {
+                ReasonCode = MqttDisconnectReasonCode.NotAuthorized,
+                ReasonString = "the cluster's token was replaced or it was deregistered",
+            });
+            logger.LogInformation("Ended the MQTT session of cluster {Cluster}", clusterId);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not connected: nothing to end.
+        }
+        if (!forget)
+            return;
+        try
+        {
+            await (await running.GetSessionAsync(clusterId)).DeleteAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // No session kept for it.
+        }
+    }
+
+    private async Task ClientConnectedAsync(ClientConnectedEventArgs args)
+    {
+        // Validated just before a revocation that found nothing yet to disconnect: end it now.
+        if (authenticator.IsRevoked(args.ClientId, args.SessionItems))
+            await DisconnectAsync(args.ClientId, forget: false);
     }
 
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs args)
