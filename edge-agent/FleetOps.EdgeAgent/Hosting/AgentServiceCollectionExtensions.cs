@@ -38,7 +38,8 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(options.Retry);
-        services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LiteAgentStore>>()));
         services.TryAddSingleton<IGitCache>(sp => new LibGit2GitCache(options.DataDir, options.Git, sp.GetRequiredService<ILogger<LibGit2GitCache>>()));
         services.TryAddSingleton(sp => KubeConnection.Create(options, sp.GetService<SharedHttpHandler>()?.Handler));
         services.TryAddSingleton<ApiDiscovery>();
