@@ -120,7 +120,7 @@ public static class HubHostingExtensions
     {
         builder.Services.AddSingleton<AdminToken>();
         builder.Services.AddSingleton<FleetReader>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddRequestProblems();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         return builder;
     }
@@ -129,6 +129,7 @@ public static class HubHostingExtensions
     public static WebApplication UseFleetOpsHub(this WebApplication app)
     {
         app.Services.GetRequiredService<AdminToken>();
+        app.UseRequestProblems();
         app.MapHubApi();
         return app;
     }
