@@ -12,8 +12,8 @@ namespace FleetOps.Hub.Api;
 /// Every error answer is a problem-details body, including those no handler writes: a request the minimal API
 /// cannot bind (a body that is not the record, JSON nested past its depth, a query value that does not parse)
 /// used to be an empty 400. Binding failures are thrown (<see cref="RouteHandlerOptions.ThrowOnBadRequest"/>) and
-/// answered here with what failed, as is an unexpected failure (500); any other empty error status gets a body
-/// from the status code pages.
+/// answered here with what failed, as is an unexpected failure (500); any other empty 400 gets a body from the
+/// status code pages.
 /// </summary>
 internal static class RequestProblems
 {
@@ -29,7 +29,11 @@ internal static class RequestProblems
 
     public static IApplicationBuilder UseRequestProblems(this IApplicationBuilder app)
     {
-        app.UseStatusCodePages();
+        // Only a 400: a path with no route stays an empty 404, which is how the CLI tells a URL that points
+        // at the wrong server or prefix from the hub's own "no such cluster" problem.
+        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode == StatusCodes.Status400BadRequest
+            ? WriteAsync(context.HttpContext, StatusCodes.Status400BadRequest, "Invalid request", "the request could not be read")
+            : Task.CompletedTask);
         app.Use(AnswerBadRequestsAsync);
         return app;
     }
