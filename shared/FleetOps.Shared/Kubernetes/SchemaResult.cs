@@ -37,8 +37,8 @@ public sealed class SchemaResult
 
     /// <summary>
     /// The object as the server stores it: unknown fields dropped, quantities canonical (<c>0.5</c> is <c>500m</c>),
-    /// integers as integers, base64 re-encoded, empty optional lists and maps omitted, nulls omitted, CRD defaults
-    /// applied. Computed on first use; a new object the caller owns. Fields with errors are left as they were.
+    /// integers as integers, base64 re-encoded, empty optional lists and maps omitted, nulls omitted (null
+    /// timestamps excepted, as Go writes them), CRD defaults applied. Computed on first use; a new object the caller owns. Fields with errors are left as they were.
     /// </summary>
     public JsonObject Normalized => normalized.Value;
 
