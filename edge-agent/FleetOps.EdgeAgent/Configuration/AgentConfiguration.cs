@@ -1,4 +1,6 @@
 using System.Globalization;
+using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Signing;
 using Microsoft.Extensions.Configuration;
 
 namespace FleetOps.EdgeAgent.Configuration;
@@ -26,6 +28,10 @@ public static class AgentConfiguration
         ("GitToken", "FLEETOPS_GIT_TOKEN", "--git-token"),
         ("GitUsername", "FLEETOPS_GIT_USERNAME", "--git-username"),
         ("GitSshKey", "FLEETOPS_GIT_SSH_KEY", "--git-ssh-key"),
+        ("SourceUrl", "FLEETOPS_SOURCE_URL", "--source-url"),
+        ("SourceBranch", "FLEETOPS_SOURCE_BRANCH", "--source-branch"),
+        ("AllowedSignersFile", "FLEETOPS_ALLOWED_SIGNERS", "--allowed-signers"),
+        ("OpenPgpKeysFile", "FLEETOPS_OPENPGP_KEYS", "--openpgp-keys"),
         ("ReconcileInterval", "FLEETOPS_RECONCILE_INTERVAL", "--reconcile-interval"),
         ("HealthTimeout", "FLEETOPS_HEALTH_TIMEOUT", "--health-timeout"),
         ("KubeRequestTimeout", "FLEETOPS_KUBE_TIMEOUT", "--kube-timeout"),
@@ -72,6 +78,8 @@ public static class AgentConfiguration
             InCluster = ReadBool(s["InCluster"], "InCluster", errors),
             DataDir = Blank(s["DataDir"]) ?? d.DataDir,
             Git = new GitCredentialOptions(Blank(s["GitToken"]), Blank(s["GitUsername"]), Blank(s["GitSshKey"])),
+            Source = Blank(s["SourceUrl"]) is { } url ? new SourceRef(url, Blank(s["SourceBranch"]) ?? "main") : null,
+            TrustedKeys = new TrustedKeys(Blank(s["AllowedSignersFile"]), Blank(s["OpenPgpKeysFile"])),
             ReconcileInterval = ReadDuration(s["ReconcileInterval"], "ReconcileInterval", d.ReconcileInterval, errors),
             HealthTimeout = ReadDuration(s["HealthTimeout"], "HealthTimeout", d.HealthTimeout, errors),
             KubeRequestTimeout = ReadDuration(s["KubeRequestTimeout"], "KubeRequestTimeout", d.KubeRequestTimeout, errors),

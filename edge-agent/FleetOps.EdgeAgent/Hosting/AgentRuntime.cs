@@ -1,6 +1,7 @@
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Link;
 using FleetOps.EdgeAgent.Reconcile;
+using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
 using FleetOps.Shared.Contracts;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,12 @@ public sealed class AgentRuntime(
         store.Appended += session.Kick;
         board.Changed += session.StatusChanged;
         store.Append(JournalEventKinds.AgentStarted, detail: $"last seq {store.LastSeq}, {store.PendingCount} events unacknowledged");
-        logger.LogInformation("Starting agent {ClusterId}: data dir {DataDir}, broker {Broker}", options.ClusterId, options.DataDir, options.Broker?.ToString() ?? "none");
+        logger.LogInformation("Starting agent {ClusterId}: data dir {DataDir}, broker {Broker}, source {Source}", options.ClusterId, options.DataDir, options.Broker?.ToString() ?? "none",
+            options.Source is { } source ? $"{SourceUrls.Redact(source.Url)} ({source.Branch})" : "none (cached revisions only)");
+        if (options.TrustedKeys.IsEmpty)
+            logger.LogWarning("Revisions are not verified: no trusted keys are configured (FLEETOPS_ALLOWED_SIGNERS, FLEETOPS_OPENPGP_KEYS), so this store applies any revision the hub names");
+        else
+            logger.LogInformation("Revisions are verified: a revision is applied only when signed by one of the {Keys}", options.TrustedKeys.ToString());
         supervisor.Start();
         sender = Task.Run(() => session.RunAsync(stopping.Token), CancellationToken.None);
         await link.StartAsync(session, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
 using FleetOps.Shared.Rendering;
+using FleetOps.Shared.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,8 +39,12 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(options.Retry);
-        services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LiteAgentStore>>()));
         services.TryAddSingleton<IGitCache>(sp => new LibGit2GitCache(options.DataDir, options.Git, sp.GetRequiredService<ILogger<LibGit2GitCache>>()));
+        // Scratch files go under the cache's tmp folder, which is swept at every start.
+        services.TryAddSingleton<ICommitVerifier>(sp => new CommitVerifier(options.TrustedKeys, new VerificationOptions(Path.Combine(options.DataDir, "tmp")), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RevisionVerifier>();
         services.TryAddSingleton(sp => KubeConnection.Create(options, sp.GetService<SharedHttpHandler>()?.Handler));
         services.TryAddSingleton<ApiDiscovery>();
         services.TryAddSingleton<IResourceManager, KubernetesResourceManager>();

@@ -10,13 +10,14 @@ using Microsoft.Extensions.Logging;
 namespace FleetOps.EdgeAgent.Reconcile;
 
 /// <summary>
-/// One reconcile of one group, read top-down: store hours, fetch, render, apply, prune, check health,
+/// One reconcile of one group, read top-down: store hours, fetch, verify, render, apply, prune, check health,
 /// report. Each step sets one phase and reason when it fails; the run then goes straight to the report.
 /// </summary>
 public sealed class GroupReconciler(
     AgentOptions options,
     IAgentStore store,
     IGitCache git,
+    RevisionVerifier verifier,
     RenderCache renders,
     IResourceManager resources,
     Pruner pruner,
@@ -47,6 +48,7 @@ public sealed class GroupReconciler(
 
         _ = (!waiting || run.Holding)
             && await FetchAsync(run, cancellationToken).ConfigureAwait(false)
+            && await VerifyAsync(run, cancellationToken).ConfigureAwait(false)
             && await RenderAsync(run, cancellationToken).ConfigureAwait(false)
             && await ApplyAsync(run, cancellationToken).ConfigureAwait(false)
             && await PruneAsync(run, cancellationToken).ConfigureAwait(false)
@@ -82,7 +84,7 @@ public sealed class GroupReconciler(
         run.Fail(Phase.Pending, Reasons.OutsideWindow, StoreHoursGate.Describe(target, run.Record.AppliedRevision, closed));
         try
         {
-            await git.EnsureAsync(target.Source, target.Group.Revision, cancellationToken).ConfigureAwait(false);
+            await EnsureCachedAsync(target.Group.Revision, cancellationToken).ConfigureAwait(false);
         }
         catch (SourceUnavailableException e)
         {
@@ -102,7 +104,7 @@ public sealed class GroupReconciler(
     {
         try
         {
-            await git.EnsureAsync(run.Target.Source, run.Revision, cancellationToken).ConfigureAwait(false);
+            await EnsureCachedAsync(run.Revision, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (SourceUnavailableException e)
@@ -118,6 +120,49 @@ public sealed class GroupReconciler(
             }
             return false;
         }
+    }
+
+    /// <summary>Fetches a missing revision from the agent's own source; a URL the hub sends is never used.</summary>
+    private Task EnsureCachedAsync(string revision, CancellationToken cancellationToken) =>
+        options.Source is { } source ? git.EnsureAsync(source, revision, cancellationToken)
+        : git.Has(revision) ? Task.CompletedTask
+        : throw new SourceUnavailableException($"revision {revision} is not cached and no source is configured: set FLEETOPS_SOURCE_URL");
+
+    /// <summary>
+    /// With trusted keys configured, the revision must be signed by one of them before anything of it is rendered,
+    /// so a compromised hub or broker cannot make this store apply what nobody it trusts signed. An untrusted target
+    /// fails the run; the last applied revision keeps being enforced if it still verifies.
+    /// </summary>
+    private async Task<bool> VerifyAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        if (!verifier.Enabled)
+            return true;
+        var verdict = await verifier.VerifyAsync(run.Revision, cancellationToken).ConfigureAwait(false);
+        if (verdict.IsTrusted)
+            return true;
+        if (run.Holding)
+        {
+            logger.LogWarning("Not enforcing {Revision} of {Group}: it {Verdict}", Revisions.Short(run.Revision), run.Target.Name, verdict.Detail);
+            return false;
+        }
+        var message = $"revision {Revisions.Short(run.Revision)} {verdict.Detail}; this store applies only revisions signed by a key it trusts (FLEETOPS_ALLOWED_SIGNERS, FLEETOPS_OPENPGP_KEYS)";
+        var known = board.Get(run.Target.Name) is { Reason: Reasons.UntrustedRevision } previous && previous.DesiredRevision == run.Revision;
+        logger.Log(known ? LogLevel.Debug : LogLevel.Warning, "Refused {Revision} of {Group}: {Signer}: {Message}", Revisions.Short(run.Revision), run.Target.Name, verdict.Signer, message);
+        run.Fail(Phase.Failed, Reasons.UntrustedRevision, message);
+        return await HoldLastAppliedAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Goes on with the last applied revision instead of the refused target, if it is another one, cached and trusted.</summary>
+    private async Task<bool> HoldLastAppliedAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        if (run.Record.AppliedRevision is not { } applied || run.Record.AppliedPath is not { } path || applied == run.Revision || !git.Has(applied))
+            return false;
+        if (!(await verifier.VerifyAsync(applied, cancellationToken).ConfigureAwait(false)).IsTrusted)
+            return false;
+        run.Holding = true;
+        run.Revision = applied;
+        run.Path = path;
+        return true;
     }
 
     /// <summary>Renders the path at the revision (cached: periodic runs do not render again).</summary>
@@ -256,6 +301,7 @@ public sealed class GroupReconciler(
             (Phase.Degraded, _) => JournalEventKinds.Degraded,
             (Phase.Failed, Reasons.SourceUnavailable) => JournalEventKinds.SourceUnavailable,
             (Phase.Failed, Reasons.RenderFailed) => JournalEventKinds.RenderFailed,
+            (Phase.Failed, Reasons.UntrustedRevision) => JournalEventKinds.UntrustedRevision,
             (Phase.Failed, _) => JournalEventKinds.Failed,
             (Phase.Pending, Reasons.OutsideWindow) => JournalEventKinds.OutsideWindow,
             _ => null,

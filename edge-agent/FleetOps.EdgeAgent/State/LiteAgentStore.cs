@@ -1,6 +1,8 @@
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Files;
 using LiteDB;
+using Microsoft.Extensions.Logging;
 using Json = System.Text.Json.JsonSerializer;
 
 namespace FleetOps.EdgeAgent.State;
@@ -12,6 +14,8 @@ namespace FleetOps.EdgeAgent.State;
 /// </summary>
 public sealed class LiteAgentStore : IAgentStore
 {
+    public const string FileName = "agent.db";
+
     private const string SeqKey = "seq";
     private const string AckKey = "ack";
     private const string DesiredKey = "desired";
@@ -28,13 +32,18 @@ public sealed class LiteAgentStore : IAgentStore
     private long ackedSeq;
     private int pending;
 
-    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time)
+    /// <summary>Opens (or creates) the store in <paramref name="dataDir"/>, which is its owner's only (<see cref="PrivateDirectory"/>).</summary>
+    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time, ILogger? logger = null)
     {
-        Directory.CreateDirectory(dataDir);
+        string[] files = [FileName, PrivateDirectory.LiteDbLog(FileName)];
+        if (PrivateDirectory.Secure(dataDir, files) is [_, ..] loosened)
+            logger?.LogWarning("The agent's data dir was readable by others; made it its owner's only: {Paths}", string.Join(", ", loosened));
+        PrivateDirectory.CreateFile(dataDir, files[1]);
         this.clusterId = clusterId;
         this.journalLimit = journalLimit;
         this.time = time;
-        db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDir, "agent.db"), Connection = ConnectionType.Direct });
+        db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDir, FileName), Connection = ConnectionType.Direct });
+        PrivateDirectory.Secure(dataDir, files);
         // Fold the write-ahead log into the data file early: LiteDB keeps log pages in memory until then.
         db.CheckpointSize = 100;
         meta = db.GetCollection("meta");

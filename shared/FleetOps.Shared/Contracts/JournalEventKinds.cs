@@ -26,6 +26,9 @@ public static class JournalEventKinds
     /// <summary>The window opened and a revision that waited for it is being applied.</summary>
     public const string WindowOpened = "WindowOpened";
 
+    /// <summary>A revision was refused because it is not signed by a key the agent trusts; Detail names the signer.</summary>
+    public const string UntrustedRevision = "UntrustedRevision";
+
     /// <summary>Stands for older events dropped because the journal hit its bound; Detail says how many.</summary>
     public const string Compacted = "Compacted";
 }

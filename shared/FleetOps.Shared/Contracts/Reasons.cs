@@ -19,9 +19,12 @@ public static class Reasons
     /// <summary>Pending: a new revision waits for the group's window to open (the running revision is still kept in place).</summary>
     public const string OutsideWindow = "OutsideWindow";
 
+    /// <summary>Failed: the revision is not signed by a key the agent trusts; nothing of it was rendered or applied.</summary>
+    public const string UntrustedRevision = "UntrustedRevision";
+
     public static readonly IReadOnlyList<string> All =
     [
         Pending, Progressing, SourceUnavailable, RenderFailed, ApplyFailed, PruneFailed, HealthCheckFailed, Conflict,
-        ReconciliationSucceeded, OutsideWindow,
+        ReconciliationSucceeded, OutsideWindow, UntrustedRevision,
     ];
 }

@@ -1,3 +1,5 @@
+using FleetOps.Shared.Processes;
+
 namespace FleetOps.Shared.Rendering;
 
 /// <summary>
@@ -61,7 +63,8 @@ public sealed class Renderer(RenderOptions options, TimeProvider timeProvider) :
             return;
         }
 
-        var run = await KustomizeProcess.RunAsync(tool, folder.FullPath, Options.KustomizeTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+        var run = await ChildProcess.RunAsync(tool.Executable, tool.CommandFor(folder.FullPath), folder.FullPath, input: null,
+            Options.KustomizeTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
         if (run.StartError is not null)
             problems.Add(RenderErrorKind.KustomizeFailed, $"{kustomizationFile}: could not start '{tool.Executable}': {run.StartError}");
         else if (run.TimedOut)

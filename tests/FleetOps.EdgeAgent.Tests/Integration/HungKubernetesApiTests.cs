@@ -38,6 +38,7 @@ public sealed class HungKubernetesApiTests : IAsyncLifetime
             DataDir = data.Sub("agent"),
             Kubeconfig = api.WriteKubeconfig(data.Sub("kubeconfig")),
             KubeRequestTimeout = ClientTimeout,
+            Source = new SourceRef(repo.Url, repo.Branch),
         };
         agent = EdgeAgentHost.Create(options, logs.CreateFactory(), time);
         await agent.StartAsync();

@@ -40,6 +40,7 @@ public sealed class HubSessionTests : IAsyncLifetime
             ClusterId = clusterId,
             Broker = broker.Uri,
             Token = "t",
+            Source = new SourceRef("file:///x", "main"),
             DataDir = dir.Path,
             Labels = new Dictionary<string, string> { ["region"] = "east" },
             Link = LinkOptions.Default with { MinReconnectDelay = TimeSpan.FromMilliseconds(50), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) },

@@ -5,6 +5,7 @@ using FleetOps.KubeEmulator.Resources;
 using FleetOps.KubeEmulator.Selectors;
 using FleetOps.KubeEmulator.Serialization;
 using FleetOps.KubeEmulator.Simulation;
+using FleetOps.KubeEmulator.Validation;
 using FleetOps.KubeEmulator.Writes;
 
 namespace FleetOps.KubeEmulator.Storage;
@@ -109,7 +110,7 @@ internal sealed class ClusterState
             RunDue();
             var result = writes.Create(type, ns, body, options);
             RunDue();
-            return new ApiResult(201, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(201, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, null));
         }
     }
 
@@ -120,7 +121,7 @@ internal sealed class ClusterState
             RunDue();
             var result = writes.Update(type, ns, name, body, options, subresource);
             RunDue();
-            return new ApiResult(200, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(200, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, subresource));
         }
     }
 
@@ -131,7 +132,7 @@ internal sealed class ClusterState
             RunDue();
             var (result, created) = writes.Patch(type, ns, name, kind, patch, options, subresource);
             RunDue();
-            return new ApiResult(created ? 201 : 200, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(created ? 201 : 200, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, subresource));
         }
     }
 

@@ -73,7 +73,11 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
         if (type.BuiltIn && type.Kind == "Service")
             services.Assign(candidate, old);
 
+        // Stored as the API server stores it: the schema's normalized form (quantities canonical, empties omitted).
+        (candidate, var invalid) = SchemaGate.Validate(store, type, candidate);
+        metadata = RequestChecks.Metadata(candidate);
         var errors = ObjectValidator.Validate(type, candidate, old);
+        errors.AddRange(invalid);
         if (errors.Count > 0)
             throw ApiErrors.Invalid(type, (string?)metadata["name"] ?? "", errors);
 

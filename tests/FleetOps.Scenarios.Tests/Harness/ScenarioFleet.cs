@@ -49,17 +49,25 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
             var repository = GitRepo.Create(root.Sub("fleet-config")).CopyFrom(BundledFleetConfig.Locate());
             if (options.FleetYaml is { } fleetYaml)
                 repository.Write("fleet.yaml", fleetYaml);
+            repository.Signer = options.Signer;
             repository.Commit("Initial fleet-config");
             hub = await InProcessHub.StartAsync(new InProcessHubOptions
             {
                 DataDir = root.Sub("hub"),
                 RepositoryUrl = repository.Url,
                 ReconcileIntervalSeconds = options.ReconcileIntervalSeconds,
+                Settings = new Dictionary<string, string?>
+                {
+                    ["Hub:Source:AllowedSignersFile"] = options.HubTrustedKeys.AllowedSignersFile,
+                    ["Hub:Source:OpenPgpKeysFile"] = options.HubTrustedKeys.OpenPgpKeysFile,
+                },
             });
             var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions
             {
                 Root = root.Sub("stores"),
                 Stores = options.Stores,
+                RepositoryUrl = repository.Url,
+                TrustedKeys = options.AgentTrustedKeys,
                 RolloutDelay = options.RolloutDelay,
                 HealthTimeout = options.HealthTimeout,
                 RequestLogCapacity = options.RecordRequests ? RequestTrail.Capacity : KubeEmulator.KubeEmulatorOptions.Default.RequestLogCapacity,

@@ -1,4 +1,6 @@
+using FleetOps.Shared.Signing;
 using FleetOps.Simulator.Stores;
+using FleetOps.Testing.Signing;
 
 namespace FleetOps.Scenarios.Tests.Harness;
 
@@ -24,4 +26,13 @@ public sealed record ScenarioFleetOptions
     /// test can say which content ever reached which store (see <see cref="RequestTrail"/>).
     /// </summary>
     public bool RecordRequests { get; init; }
+
+    /// <summary>Signs the first commit and every later one (<c>git commit -S</c>); null commits unsigned.</summary>
+    public ICommitSigner? Signer { get; init; }
+
+    /// <summary>The keys the hub takes a head from (<c>Hub:Source:AllowedSignersFile</c>, <c>OpenPgpKeysFile</c>); none: not verified.</summary>
+    public TrustedKeys HubTrustedKeys { get; init; } = TrustedKeys.None;
+
+    /// <summary>The keys every store's agent applies a revision from; none: not verified.</summary>
+    public TrustedKeys AgentTrustedKeys { get; init; } = TrustedKeys.None;
 }

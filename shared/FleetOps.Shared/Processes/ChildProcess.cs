@@ -2,18 +2,23 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace FleetOps.Shared.Rendering;
+namespace FleetOps.Shared.Processes;
 
-/// <summary>Runs a kustomize build as a child process with a deadline; the process tree never outlives the call.</summary>
-internal static class KustomizeProcess
+/// <summary>
+/// Runs a tool (kustomize, gpgv, ssh-keygen) as a child process with a deadline: a timeout becomes a
+/// result, the whole process tree is killed, and both pipes are drained together.
+/// </summary>
+internal static class ChildProcess
 {
     // After a kill the pipes close at once; this bounds the wait in case a grandchild kept them open.
     private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(5);
 
+    /// <param name="input">Written to the tool's standard input, which is then closed; null closes it at once.</param>
     /// <exception cref="OperationCanceledException">The caller cancelled; the process has been killed.</exception>
-    public static async Task<KustomizeRun> RunAsync(KustomizeTool tool, string directory, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ChildProcessRun> RunAsync(string executable, IEnumerable<string> arguments, string workingDirectory,
+        byte[]? input, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(tool.Executable)
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -22,9 +27,9 @@ internal static class KustomizeProcess
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
             CreateNoWindow = true,
-            WorkingDirectory = directory,
+            WorkingDirectory = workingDirectory,
         };
-        foreach (var argument in tool.CommandFor(directory))
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
 
         using var process = new Process { StartInfo = start };
@@ -34,27 +39,41 @@ internal static class KustomizeProcess
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
-            return new KustomizeRun(-1, "", "", TimedOut: false, StartError: e.Message);
+            return new ChildProcessRun(-1, "", "", TimedOut: false, StartError: e.Message);
         }
-        process.StandardInput.Close();
 
         using var deadline = new CancellationTokenSource(timeout, time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        // Both streams are read at once: a child blocked on a full stderr pipe would never finish stdout.
+        // Input is written while the outputs are read: a child blocked on a full pipe would never finish.
+        var writing = WriteInputAsync(process, input, stop.Token);
         var output = process.StandardOutput.ReadToEndAsync(stop.Token);
         var errors = process.StandardError.ReadToEndAsync(stop.Token);
         try
         {
-            await Task.WhenAll(output, errors).ConfigureAwait(false);
+            await Task.WhenAll(writing, output, errors).ConfigureAwait(false);
             await process.WaitForExitAsync(stop.Token).ConfigureAwait(false);
-            return new KustomizeRun(process.ExitCode, output.Result, errors.Result, TimedOut: false, StartError: null);
+            return new ChildProcessRun(process.ExitCode, output.Result, errors.Result, TimedOut: false, StartError: null);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             Kill(process);
             await DrainAsync(output, errors, time).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            return new KustomizeRun(-1, "", "", TimedOut: true, StartError: null);
+            return new ChildProcessRun(-1, "", "", TimedOut: true, StartError: null);
+        }
+    }
+
+    private static async Task WriteInputAsync(Process process, byte[]? input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (input is { Length: > 0 })
+                await process.StandardInput.BaseStream.WriteAsync(input, cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The tool exited without reading all of its input; its exit code and output say why.
         }
     }
 
