@@ -63,6 +63,12 @@ public sealed record AgentOptions
     /// <summary>Unacknowledged journal events kept before the oldest are compacted into one event.</summary>
     public int JournalLimit { get; init; } = 10_000;
 
+    /// <summary>The local port serving Prometheus metrics; null (the default) serves none.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>The address the metrics port listens on: loopback unless a scraper elsewhere needs it (<c>*</c> in a pod).</summary>
+    public string MetricsHost { get; init; } = "127.0.0.1";
+
     public LinkOptions Link { get; init; } = LinkOptions.Default;
 
     public RetryOptions Retry { get; init; } = RetryOptions.Default;

@@ -39,6 +39,8 @@ public static class AgentOptionsValidator
             errors.Add($"Kubernetes request timeout {o.KubeRequestTimeout} must be positive (FLEETOPS_KUBE_TIMEOUT, seconds or hh:mm:ss)");
         if (o.JournalLimit < 10)
             errors.Add($"journal limit {o.JournalLimit} is too small: keep at least 10 events (FLEETOPS_JOURNAL_LIMIT)");
+        if (o.MetricsPort is { } port && port is < 1 or > 65535)
+            errors.Add($"metrics port {port} is not a TCP port: use 1-65535, or leave FLEETOPS_METRICS_PORT unset to serve no metrics");
         foreach (var (labelKey, _) in o.Labels)
         {
             if (string.IsNullOrWhiteSpace(labelKey) || labelKey.Contains('='))

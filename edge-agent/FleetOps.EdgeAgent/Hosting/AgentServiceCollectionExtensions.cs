@@ -2,6 +2,7 @@ using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Health;
 using FleetOps.EdgeAgent.Link;
+using FleetOps.EdgeAgent.Local;
 using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Source;
@@ -26,10 +27,16 @@ public static class AgentServiceCollectionExtensions
     public static IHostApplicationBuilder AddFleetOpsAgent(this IHostApplicationBuilder builder, string[] args)
     {
         builder.Configuration.AddFleetOpsSources(args);
-        var options = AgentConfiguration.Read(builder.Configuration);
+        return builder.AddFleetOpsAgent(AgentConfiguration.Read(builder.Configuration));
+    }
+
+    /// <summary>Runs one agent with these options as the process's hosted service, with its control socket for the local commands.</summary>
+    public static IHostApplicationBuilder AddFleetOpsAgent(this IHostApplicationBuilder builder, AgentOptions options)
+    {
         builder.Services.AddFleetOpsAgent(options);
         builder.Services.AddHostedService<AgentHostedService>();
         builder.Services.AddHostedService<HeapCompactor>();
+        builder.Services.AddHostedService<ControlSocket>();
         return builder;
     }
 

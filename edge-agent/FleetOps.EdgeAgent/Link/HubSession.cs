@@ -116,11 +116,17 @@ public sealed class HubSession(
         {
             sending.Release();
         }
+        store.RecordContact();
         store.Append(JournalEventKinds.Connected, detail: options.Broker?.ToString());
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void OnDisconnected(string reason) => store.Append(JournalEventKinds.Disconnected, detail: reason);
+    public void OnDisconnected(string reason)
+    {
+        // The link was up until now: what a technician reads as "last contact" while the store is cut off.
+        store.RecordContact();
+        store.Append(JournalEventKinds.Disconnected, detail: reason);
+    }
 
     public Task OnMessageAsync(MessageKind kind, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
@@ -134,6 +140,7 @@ public sealed class HubSession(
                 if (ack.IsOk)
                 {
                     store.Acknowledge(ack.Message.Seq);
+                    store.RecordContact();
                     logger.LogDebug("Hub acknowledged journal up to {Seq}", ack.Message.Seq);
                 }
                 else

@@ -264,8 +264,18 @@ public sealed class GroupReconciler(
         lastChanges[run.Target.Name] = run.Changes;
         var status = Publish(run, run.Phase, run.Reason, run.Message);
         // One line per run that did or changed something; quiet periodic checks log at debug only.
-        var level = run.Changes.HasWrites || previous is null || !StatusBoard.Same(previous, status) ? LogLevel.Information : LogLevel.Debug;
-        logger.Log(level, "Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}", run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());
+        var noteworthy = run.Changes.HasWrites || previous is null || !StatusBoard.Same(previous, status);
+        if (run.Phase is Phase.Failed or Phase.Degraded)
+        {
+            // The reason and the message, which say why: a change summary ("nothing") does not.
+            logger.Log(noteworthy ? LogLevel.Warning : LogLevel.Debug, "Reconcile of {Group} at {Revision} is {Phase} {Reason}: {Message}",
+                run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Message);
+        }
+        else
+        {
+            logger.Log(noteworthy ? LogLevel.Information : LogLevel.Debug, "Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}",
+                run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());
+        }
         return Task.FromResult(status);
     }
 

@@ -68,7 +68,7 @@ public sealed class AgentConfigurationTests
     public void UnparsableValuesAreListedWithWhatToDo()
     {
         var e = Assert.Throws<AgentOptionsException>(() => Read(["--reconcile-interval", "soon", "--broker", "::nope"]));
-        Assert.Contains(e.Errors, m => m.Contains("ReconcileInterval 'soon'") && m.Contains("hh:mm:ss"));
+        Assert.Contains(e.Errors, m => m.Contains("FLEETOPS_RECONCILE_INTERVAL / --reconcile-interval 'soon'") && m.Contains("hh:mm:ss"));
         Assert.Contains(e.Errors, m => m.Contains("broker '::nope'"));
     }
 

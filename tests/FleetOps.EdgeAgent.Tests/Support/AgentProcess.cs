@@ -23,6 +23,9 @@ public sealed class AgentProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Valid once <see cref="HasExited"/>.</summary>
+    public int ExitCode => process.ExitCode;
+
     public string Output
     {
         get
