@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FleetOps.EdgeAgent.Apply;
@@ -23,18 +24,18 @@ internal sealed class DriftDetector
     private readonly ConcurrentDictionary<ObjectRef, (string Hash, string? ResourceVersion)> inSyncByDryRun = new();
 
     /// <summary>Created, Configured or Unchanged; null when only a dry run can tell (then <paramref name="unowned"/> says why).</summary>
-    public ChangeAction? Decide(DesiredObject desired, JsonObject? live, string? previousHash, out IReadOnlyList<string> unowned)
+    public ChangeAction? Decide(DesiredObject desired, JsonElement? live, string? previousHash, out IReadOnlyList<string> unowned)
     {
         unowned = [];
         if (live is null)
             return ChangeAction.Created;
         if (previousHash != desired.Hash)
             return ChangeAction.Configured;
-        unowned = FieldOwnership.Unowned(desired.Body, live, Ownership.FieldManager);
+        unowned = FieldOwnership.Unowned(desired.Body, live.Value, Ownership.FieldManager);
         if (unowned.Count == 0)
             return ChangeAction.Unchanged;
         if (inSyncByDryRun.TryGetValue(desired.Ref, out var known) && known.Hash == desired.Hash
-            && known.ResourceVersion is not null && known.ResourceVersion == ManagedFieldsReader.ResourceVersion(live))
+            && known.ResourceVersion is not null && known.ResourceVersion == ManagedFieldsReader.ResourceVersion(live.Value))
         {
             return ChangeAction.Unchanged;
         }

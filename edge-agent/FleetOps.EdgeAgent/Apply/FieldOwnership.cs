@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FleetOps.EdgeAgent.Apply;
@@ -30,14 +31,16 @@ public static class FieldOwnership
     /// The manifest's fields that <paramref name="manager"/> does not own on <paramref name="live"/> (paths such as
     /// <c>.spec.template.spec.containers[name=api].image</c>, at most <paramref name="max"/>); empty when it owns all.
     /// </summary>
-    public static IReadOnlyList<string> Unowned(JsonObject manifest, JsonObject live, string manager, int max = 3)
+    public static IReadOnlyList<string> Unowned(JsonObject manifest, JsonElement live, string manager, int max = 3)
     {
         var missing = new List<string>();
-        if (ManagedFieldsReader.AppliedBy(live, manager) is not { } owned)
+        var sets = ManagedFieldsReader.AppliedBy(live, manager);
+        if (sets.Count == 0)
         {
             missing.Add($"all fields (no Apply entry of '{manager}' in managedFields)");
             return missing;
         }
+        var owned = sets.Count == 1 ? sets[0] : Union(sets);
         var walk = new OwnershipWalk(missing, Math.Max(1, max));
         var secret = IsSecret(manifest);
         foreach (var (key, value) in manifest)
@@ -51,12 +54,36 @@ public static class FieldOwnership
                 missing.Add(".stringData (write-only: stored as data)");
                 continue;
             }
-            var node = owned[$"f:{key}"] as JsonObject;
+            JsonElement? node = owned.TryGetProperty("f:" + key, out var set) && set.ValueKind == JsonValueKind.Object ? set : null;
             walk.Field(value, node, key, key == "metadata" ? UntrackedMetadata : null);
             if (walk.Full)
                 break;
         }
         return missing;
+    }
+
+    /// <summary>The same, on a live object already turned into nodes.</summary>
+    public static IReadOnlyList<string> Unowned(JsonObject manifest, JsonObject live, string manager, int max = 3) =>
+        Unowned(manifest, JsonElement.Parse(live.ToJsonString()), manager, max);
+
+    // Several Apply entries of one manager: a field any of them holds is the manager's.
+    private static JsonElement Union(List<JsonElement> sets)
+    {
+        var union = new JsonObject();
+        foreach (var set in sets)
+            Merge(union, JsonObject.Create(set)!);
+        return JsonElement.Parse(union.ToJsonString());
+
+        static void Merge(JsonObject into, JsonObject from)
+        {
+            foreach (var (key, value) in from)
+            {
+                if (into[key] is JsonObject mine && value is JsonObject theirs)
+                    Merge(mine, theirs);
+                else
+                    into[key] = value?.DeepClone();
+            }
+        }
     }
 
     private static bool IsSecret(JsonObject manifest) =>

@@ -12,6 +12,9 @@ internal sealed record KubeResponse(HttpStatusCode Status, string Body)
 
     public JsonObject? Json() => Body.Length == 0 ? null : JsonNode.Parse(Body) as JsonObject;
 
+    /// <summary>The body parsed once, without nodes; null when empty.</summary>
+    public System.Text.Json.JsonElement? Element() => Body.Length == 0 ? null : System.Text.Json.JsonElement.Parse(Body);
+
     /// <summary>The Status object's message, else the body itself, for error texts.</summary>
     public string Message()
     {

@@ -47,7 +47,7 @@ internal sealed class KubernetesResourceManager(
 
         foreach (var p in objects)
         {
-            var action = drift.Decide(p.Desired, p.Live, request.PreviousHashes.GetValueOrDefault(p.Ref), out var unowned);
+            var action = drift.Decide(p.Desired, p.LiveElement, request.PreviousHashes.GetValueOrDefault(p.Ref), out var unowned);
             p.Action = action ?? ChangeAction.Unchanged;
             p.AwaitsDryRun = action is null;
             p.Unowned = unowned;

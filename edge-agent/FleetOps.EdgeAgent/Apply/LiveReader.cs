@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FleetOps.EdgeAgent.Apply;
@@ -14,7 +15,10 @@ internal sealed class LiveReader(KubeConnection kube)
     private const int Parallelism = 8;
     private const int PageSize = 500;
 
-    /// <summary>Sets <see cref="PlannedObject.Live"/> of every object whose kind is known (null when it does not exist).</summary>
+    /// <summary>
+    /// Sets <see cref="PlannedObject.Live"/> and <see cref="PlannedObject.LiveElement"/> of every object whose kind is
+    /// known (null when it does not exist): each response is parsed once, and the nodes are only built where read.
+    /// </summary>
     public async Task ReadAllAsync(IReadOnlyList<PlannedObject> objects, string group, CancellationToken cancellationToken)
     {
         var collections = objects.Where(p => p.Resource is not null).GroupBy(p => p.Resource!.PathFor(p.Ref.Namespace, null)).ToList();
@@ -25,58 +29,71 @@ internal sealed class LiveReader(KubeConnection kube)
             foreach (var p in collection)
             {
                 if (listed is not null && listed.TryGetValue(p.Ref.Name, out var live))
-                    p.Live = Typed(live, p.Ref);
+                    Set(p, live);
                 else
                     unlisted.Add(p);
             }
         }).ConfigureAwait(false);
-        await Parallel.ForEachAsync(unlisted, Options(cancellationToken), async (p, ct) => p.Live = await GetAsync(p.Resource!, p.Ref, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        await Parallel.ForEachAsync(unlisted, Options(cancellationToken), async (p, ct) =>
+        {
+            if (await ReadAsync(p.Resource!, p.Ref, ct).ConfigureAwait(false) is { } live)
+                Set(p, live);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The live object, or null when it does not exist.</summary>
-    public async Task<JsonObject?> GetAsync(ApiResource resource, ObjectRef target, CancellationToken cancellationToken)
+    public async Task<JsonObject?> GetAsync(ApiResource resource, ObjectRef target, CancellationToken cancellationToken) =>
+        await ReadAsync(resource, target, cancellationToken).ConfigureAwait(false) is { } live ? JsonObject.Create(live) : null;
+
+    private async Task<JsonElement?> ReadAsync(ApiResource resource, ObjectRef target, CancellationToken cancellationToken)
     {
         var response = await kube.SendAsync(HttpMethod.Get, resource.PathFor(target.Namespace, target.Name), null, null, cancellationToken).ConfigureAwait(false);
         if (response.NotFound)
             return null;
         if (!response.Ok)
             throw new KubeApiException($"{target.Subject} read failed: {response.Message()}", response.Status);
-        return response.Json();
+        return response.Element() is { ValueKind: JsonValueKind.Object } live ? live : null;
     }
 
     // The group's objects in one collection by name, page by page; null when the server will not list them
     // (then each object is read on its own, and a real problem surfaces there with the object named).
-    private async Task<Dictionary<string, JsonObject>?> ListAsync(string collection, string group, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, JsonElement>?> ListAsync(string collection, string group, CancellationToken cancellationToken)
     {
-        var byName = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var selector = Uri.EscapeDataString($"{Ownership.GroupLabel}={group}");
         string? next = null;
         do
         {
             var query = $"?labelSelector={selector}&limit={PageSize}" + (next is null ? "" : $"&continue={Uri.EscapeDataString(next)}");
             var response = await kube.SendAsync(HttpMethod.Get, collection + query, null, null, cancellationToken).ConfigureAwait(false);
-            if (!response.Ok || response.Json() is not { } list)
+            if (!response.Ok || response.Element() is not { ValueKind: JsonValueKind.Object } list)
                 return null;
-            var items = list["items"] as JsonArray ?? [];
-            var nodes = items.ToList();
-            items.Clear();
-            foreach (var node in nodes)
+            if (list.TryGetProperty("items"u8, out var items) && items.ValueKind == JsonValueKind.Array)
             {
-                if (node is JsonObject item && item["metadata"]?["name"] is JsonValue name && name.TryGetValue<string>(out var text))
-                    byName[text] = item;
+                foreach (var item in items.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("metadata"u8, out var metadata) && metadata.ValueKind == JsonValueKind.Object
+                        && metadata.TryGetProperty("name"u8, out var name) && name.ValueKind == JsonValueKind.String)
+                    {
+                        byName[name.GetString()!] = item;
+                    }
+                }
             }
-            next = list["metadata"]?["continue"] is JsonValue c && c.TryGetValue<string>(out var token) && token.Length > 0 ? token : null;
+            next = list.TryGetProperty("metadata"u8, out var page) && page.ValueKind == JsonValueKind.Object
+                && page.TryGetProperty("continue"u8, out var c) && c.ValueKind == JsonValueKind.String && c.GetString() is { Length: > 0 } token ? token : null;
         }
         while (next is not null);
         return byName;
     }
 
     // Items of a built-in kind's list come without apiVersion and kind; every reader of a live object may rely on them.
-    private static JsonObject Typed(JsonObject live, ObjectRef target)
+    private static void Set(PlannedObject p, JsonElement live)
     {
-        live["apiVersion"] ??= target.ApiVersion;
-        live["kind"] ??= target.Kind;
-        return live;
+        var node = JsonObject.Create(live)!;
+        node["apiVersion"] ??= p.Ref.ApiVersion;
+        node["kind"] ??= p.Ref.Kind;
+        p.Live = node;
+        p.LiveElement = live;
     }
 
     private static ParallelOptions Options(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };

@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 namespace FleetOps.EdgeAgent.Apply;
 
 /// <summary>
-/// Walks a manifest and a FieldsV1 set side by side (see <see cref="FieldOwnership"/>). Collecting, it records
-/// up to a number of unowned paths; without a list to collect into it answers yes or no and stops at the first miss.
+/// Walks a manifest (nodes) and a FieldsV1 set (the parsed response, never turned into nodes) side by side (see
+/// <see cref="FieldOwnership"/>). Collecting, it records up to a number of unowned paths; without a list to collect
+/// into it answers yes or no and stops at the first miss.
 /// </summary>
 internal sealed class OwnershipWalk(List<string>? missing, int max)
 {
@@ -22,7 +23,7 @@ internal sealed class OwnershipWalk(List<string>? missing, int max)
     /// Whether every field <paramref name="value"/> sets is in <paramref name="node"/>, the set at its path;
     /// <paramref name="skip"/> names children of a map that no set ever holds (server-set metadata).
     /// </summary>
-    public bool Field(JsonNode? value, JsonObject? node, string segment, IReadOnlySet<string>? skip = null)
+    public bool Field(JsonNode? value, JsonElement? node, string segment, IReadOnlySet<string>? skip = null)
     {
         path.Add(segment);
         var owned = Owned(value, node, skip);
@@ -30,40 +31,40 @@ internal sealed class OwnershipWalk(List<string>? missing, int max)
         return owned;
     }
 
-    private bool Children(JsonObject map, JsonObject? node, IReadOnlySet<string>? skip)
+    private bool Children(JsonObject map, JsonElement? node, IReadOnlySet<string>? skip)
     {
         var owned = true;
         foreach (var (key, value) in map)
         {
             if (skip?.Contains(key) == true)
                 continue;
-            owned &= Field(value, node?[$"f:{key}"] as JsonObject, key);
+            owned &= Field(value, Child(node, key), key);
             if ((!owned && !Collecting) || Full)
                 break;
         }
         return owned;
     }
 
-    private bool Owned(JsonNode? value, JsonObject? node, IReadOnlySet<string>? skip)
+    private bool Owned(JsonNode? value, JsonElement? node, IReadOnlySet<string>? skip)
     {
         // Null means "unset"; an empty map or list sets nothing to own (and the server may drop it altogether).
         if (value is null or JsonObject { Count: 0 } or JsonArray { Count: 0 })
             return true;
         // Not owned; a map is named down to its leaves, so the log says which value someone changed.
-        if (node is null)
+        if (node is not { } set)
             return value is JsonObject unowned ? Children(unowned, null, skip) : Miss();
         // A leaf: a scalar, or a map or list the schema makes atomic, owned whole.
-        if (node.Count == 0)
+        if (!set.EnumerateObject().MoveNext())
             return true;
         return value switch
         {
-            JsonObject map => Children(map, node, skip),
-            JsonArray list => Items(list, node),
+            JsonObject map => Children(map, set, skip),
+            JsonArray list => Items(list, set),
             _ => true,
         };
     }
 
-    private bool Items(JsonArray list, JsonObject node)
+    private bool Items(JsonArray list, JsonElement node)
     {
         var keyed = Members(node, "k:");
         var set = keyed.Count == 0 ? Members(node, "v:") : [];
@@ -76,7 +77,7 @@ internal sealed class OwnershipWalk(List<string>? missing, int max)
             else if (set.Count > 0)
                 owned &= item is null || set.Any(m => Same(m.Element, item)) || Miss($"[{item.ToJsonString()}]");
             else
-                owned &= Field(item, node[$"i:{i}"] as JsonObject, $"[{i}]");
+                owned &= Field(item, Property(node, $"i:{i}"), $"[{i}]");
             if ((!owned && !Collecting) || Full)
                 break;
         }
@@ -85,7 +86,7 @@ internal sealed class OwnershipWalk(List<string>? missing, int max)
 
     // An item of an associative list is owned under its key; a key field the manifest omits may have been
     // defaulted by the server (a port's protocol), so it matches any value there, an exact match preferred.
-    private bool KeyedItem(JsonNode? item, List<(JsonNode Element, JsonObject Node)> keyed, int index)
+    private bool KeyedItem(JsonNode? item, List<(JsonNode Element, JsonElement Node)> keyed, int index)
     {
         if (item is not JsonObject fields)
             return item is null || Miss($"[{index}]");
@@ -140,17 +141,33 @@ internal sealed class OwnershipWalk(List<string>? missing, int max)
         return false;
     }
 
-    private static List<(JsonNode Element, JsonObject Node)> Members(JsonObject node, string prefix)
+    // The set's child for a field: "f:" and the name, looked up without building the string where it is short.
+    private static JsonElement? Child(JsonElement? node, string key)
     {
-        var members = new List<(JsonNode, JsonObject)>();
-        foreach (var (key, value) in node)
+        if (node is not { } set)
+            return null;
+        if (key.Length > 254)
+            return Property(set, "f:" + key);
+        Span<char> name = stackalloc char[key.Length + 2];
+        "f:".CopyTo(name);
+        key.CopyTo(name[2..]);
+        return set.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : null;
+    }
+
+    private static JsonElement? Property(JsonElement set, string name) =>
+        set.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : null;
+
+    private static List<(JsonNode Element, JsonElement Node)> Members(JsonElement node, string prefix)
+    {
+        var members = new List<(JsonNode, JsonElement)>();
+        foreach (var property in node.EnumerateObject())
         {
-            if (!key.StartsWith(prefix, StringComparison.Ordinal) || value is not JsonObject child)
+            if (property.Value.ValueKind != JsonValueKind.Object || !property.Name.StartsWith(prefix, StringComparison.Ordinal))
                 continue;
             try
             {
-                if (JsonNode.Parse(key.AsSpan(prefix.Length).ToString()) is { } element)
-                    members.Add((element, child));
+                if (JsonNode.Parse(property.Name.AsSpan(prefix.Length).ToString()) is { } element)
+                    members.Add((element, property.Value));
             }
             catch (JsonException)
             {

@@ -14,6 +14,9 @@ internal sealed class PlannedObject(DesiredObject desired, ApiResource? resource
 
     public JsonObject? Live { get; set; }
 
+    /// <summary>The object as read, unparsed into nodes: what the drift check walks (null when it does not exist).</summary>
+    public System.Text.Json.JsonElement? LiveElement { get; set; }
+
     public ChangeAction Action { get; set; } = ChangeAction.Unchanged;
 
     /// <summary>The drift check could not settle it (a field of the manifest is no longer ours): a dry run decides.</summary>

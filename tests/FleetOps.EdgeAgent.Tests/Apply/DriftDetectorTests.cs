@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FleetOps.EdgeAgent.Apply;
 
@@ -7,6 +8,9 @@ namespace FleetOps.EdgeAgent.Tests.Apply;
 public sealed class DriftDetectorTests
 {
     private const string Hash = "h1";
+
+    // The drift check reads the response as parsed, not as nodes.
+    private static JsonElement E(JsonObject live) => JsonElement.Parse(live.ToJsonString());
 
     private static async Task<DesiredObject> DeploymentAsync()
     {
@@ -21,14 +25,14 @@ public sealed class DriftDetectorTests
         var detector = new DriftDetector();
 
         Assert.Equal(ChangeAction.Created, detector.Decide(desired, null, Hash, out _));
-        Assert.Equal(ChangeAction.Configured, detector.Decide(desired, DriftFixtures.Live("deployment"), "h0", out _));
-        Assert.Equal(ChangeAction.Configured, detector.Decide(desired, DriftFixtures.Live("deployment"), null, out _));
+        Assert.Equal(ChangeAction.Configured, detector.Decide(desired, E(DriftFixtures.Live("deployment")), "h0", out _));
+        Assert.Equal(ChangeAction.Configured, detector.Decide(desired, E(DriftFixtures.Live("deployment")), null, out _));
     }
 
     [Fact]
     public async Task AnObjectTheServerNormalisedIsUnchangedWithoutAskingTheServer()
     {
-        var action = new DriftDetector().Decide(await DeploymentAsync(), DriftFixtures.Live("deployment"), Hash, out var unowned);
+        var action = new DriftDetector().Decide(await DeploymentAsync(), E(DriftFixtures.Live("deployment")), Hash, out var unowned);
 
         Assert.Equal(ChangeAction.Unchanged, action);
         Assert.Empty(unowned);
@@ -41,7 +45,7 @@ public sealed class DriftDetectorTests
         var detector = new DriftDetector();
         var edited = DriftFixtures.Live("deployment-edited");
 
-        Assert.Null(detector.Decide(desired, edited, Hash, out var unowned));
+        Assert.Null(detector.Decide(desired, E(edited), Hash, out var unowned));
         Assert.Equal([".spec.template.spec.containers[name=api].resources.limits.memory"], unowned);
         // The dry run's answer: the limit put back to what the manifest says, as the server stores it.
         var dryRun = DriftFixtures.Live("deployment");
@@ -60,15 +64,15 @@ public sealed class DriftDetectorTests
         var dryRun = live.DeepClone().AsObject();
         dryRun["metadata"]!["managedFields"]![0]!["time"] = "2026-11-27T12:00:00Z";
 
-        Assert.Null(detector.Decide(desired, live, Hash, out _));
+        Assert.Null(detector.Decide(desired, E(live), Hash, out _));
         Assert.Equal(ChangeAction.Unchanged, detector.Judge(desired, live, dryRun));
-        Assert.Equal(ChangeAction.Unchanged, detector.Decide(desired, live, Hash, out _));
+        Assert.Equal(ChangeAction.Unchanged, detector.Decide(desired, E(live), Hash, out _));
 
         live["metadata"]!["resourceVersion"] = "48999";
-        Assert.Null(detector.Decide(desired, live, Hash, out _));
+        Assert.Null(detector.Decide(desired, E(live), Hash, out _));
         detector.Judge(desired, live, dryRun);
         detector.Forget(desired.Ref);
-        Assert.Null(detector.Decide(desired, live, Hash, out _));
+        Assert.Null(detector.Decide(desired, E(live), Hash, out _));
     }
 
     [Fact]

@@ -102,6 +102,19 @@ public sealed class FieldOwnershipTests
         Assert.Single(Unowned(J("""{"data":{"a":"1"}}"""), live));
     }
 
+    [Fact]
+    public void TwoApplyEntriesOfOurManagerOwnWhatEitherHolds()
+    {
+        var live = J("""
+            {"metadata":{"managedFields":[
+              {"manager":"fleetops","operation":"Apply","fieldsV1":{"f:data":{"f:a":{}}}},
+              {"manager":"fleetops","operation":"Apply","fieldsV1":{"f:data":{"f:b":{}}}}]}}
+            """);
+
+        Assert.Empty(Unowned(J("""{"data":{"a":"1","b":"2"}}"""), live));
+        Assert.Equal([".data.c"], Unowned(J("""{"data":{"a":"1","c":"3"}}"""), live));
+    }
+
     // A live object whose only managedFields entry is our Apply with the given FieldsV1.
     private static JsonObject Live(string fieldsV1) =>
         J($$$"""{"metadata":{"managedFields":[{"manager":"fleetops","operation":"Apply","apiVersion":"v1","fieldsType":"FieldsV1","fieldsV1":{{{fieldsV1}}}}]}}""");
