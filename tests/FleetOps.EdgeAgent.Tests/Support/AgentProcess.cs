@@ -21,7 +21,18 @@ public sealed class AgentProcess : IDisposable
 
     public int Id => process.Id;
 
-    public bool HasExited => process.HasExited;
+    /// <summary>True once the process has ended and all it wrote has been read (so <see cref="Output"/> is complete).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (!process.HasExited)
+                return false;
+            // HasExited turns true before the redirected pipes are drained; WaitForExit() waits for their end.
+            process.WaitForExit();
+            return true;
+        }
+    }
 
     /// <summary>Valid once <see cref="HasExited"/>.</summary>
     public int ExitCode => process.ExitCode;

@@ -26,7 +26,8 @@ public sealed class SessionRevocationTests
         var issued = await scenario.Hub.Client.ReplaceTokenAsync("store-rotated", default);
 
         await Eventually.UntilAsync(() => !agent.IsConnected, "the session of the old token is ended", TimeSpan.FromSeconds(5));
-        Assert.NotEqual(MqttClientConnectResultCode.Success, await agent.ConnectAsync());
+        // A fresh client: the ended one may still be finishing its disconnect, and MQTTnet refuses a connect meanwhile.
+        Assert.NotEqual(MqttClientConnectResultCode.Success, await scenario.Agent("store-rotated", agent.Token).ConnectAsync());
         var renewed = scenario.Agent("store-rotated", issued.Token);
         Assert.Equal(MqttClientConnectResultCode.Success, await renewed.ConnectAsync());
         await renewed.SayHelloAsync(Labels(("region", "east")));
@@ -52,7 +53,7 @@ public sealed class SessionRevocationTests
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await Eventually.UntilAsync(() => !agent.IsConnected, "its session is ended", TimeSpan.FromSeconds(5));
-        Assert.NotEqual(MqttClientConnectResultCode.Success, await agent.ConnectAsync());
+        Assert.NotEqual(MqttClientConnectResultCode.Success, await scenario.Agent("store-leaving", agent.Token).ConnectAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/clusters/store-leaving")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/clusters/store-leaving/history")).StatusCode);
         var group = await Eventually.ValueAsync(() => scenario.Hub.Client.GetGroupAsync("pos-east", default),

@@ -14,6 +14,9 @@ namespace FleetOps.Testing.Agents;
 /// </summary>
 public sealed class SimulatedAgent(string clusterId, string token, string host, int port) : IAsyncDisposable
 {
+    /// <summary>The token this agent connects with.</summary>
+    public string Token => token;
+
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
     private readonly ConcurrentQueue<DesiredMessage> desired = new();
     private long ackedSeq;
