@@ -2,6 +2,7 @@ using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Source;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,12 +16,13 @@ internal static class OperationsEndpoints
 
     public static Ok<string> Health() => TypedResults.Ok("ok");
 
-    public static Results<Ok<string>, ProblemHttpResult> Ready(HubReadiness readiness, IAgentTransport transport)
+    public static Results<Ok<string>, ProblemHttpResult> Ready(HubReadiness readiness, IAgentTransport transport, RendererDetection renderer)
     {
         if (!transport.IsConnected)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the hub cannot reach agents: the MQTT broker is not running or not connected");
         if (!readiness.IsReady)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "clusters are still being resumed");
-        return TypedResults.Ok("ready");
+        // Ready whatever the renderer: plain YAML groups need none. The body says which one kustomize groups get.
+        return TypedResults.Ok($"ready; renderer: {renderer.Current?.Describe() ?? "being detected"}");
     }
 }

@@ -19,7 +19,8 @@ internal partial class ClusterGrain
             Id, S.Labels, ClusterView.ClusterPhase(S), new PresenceView(S.Presence, S.PresenceSince), S.LastSeen,
             ClusterView.IsStale(S, now, hubOptions.Value.StaleAfter), S.RegisteredAt, S.Generation,
             S.HasReported ? S.AgentGeneration : null, S.AgentVersion, S.KubernetesVersion, S.AckedSeq, groups,
-            events.Select(e => new EventView(e.Seq, e.At, e.Kind, e.Group, e.Revision, e.Detail)).ToList(), ClusterView.LastPhase(S));
+            events.Select(e => new EventView(e.Seq, e.At, e.Kind, e.Group, e.Revision, e.Detail)).ToList(), ClusterView.LastPhase(S),
+            Renderer: S.Renderer);
     }
 
     private ClusterGroupView GroupView(string name)

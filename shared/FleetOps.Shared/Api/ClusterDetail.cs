@@ -9,6 +9,7 @@ namespace FleetOps.Shared.Api;
 /// <see cref="RecentEvents"/> holds the newest journal events, newest last. <see cref="Phase"/> is the hub's
 /// view (Offline while the agent is offline); <see cref="LastPhase"/> is the worst of the phases the agent
 /// last reported, so an offline cluster still shows where it was; null when it never reported.
+/// <see cref="Renderer"/> is the store's kustomize tool and version as its agent last said in its hello.
 /// </summary>
 public sealed record ClusterDetail(
     string Id,
@@ -25,4 +26,5 @@ public sealed record ClusterDetail(
     long AckedSeq,
     IReadOnlyList<ClusterGroupView> Groups,
     IReadOnlyList<EventView> RecentEvents,
-    Phase? LastPhase = null);
+    Phase? LastPhase = null,
+    string? Renderer = null);

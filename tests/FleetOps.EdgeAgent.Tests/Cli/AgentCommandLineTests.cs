@@ -106,7 +106,7 @@ public sealed class AgentCommandLineTests : IDisposable
         var readme = File.ReadAllLines(Checkout.PathOf("edge-agent", "README.md"));
         foreach (var setting in AgentSettings.All)
         {
-            var row = Assert.Single(readme, l => l.StartsWith('|') && l.Contains($"`{setting.Env}`", StringComparison.Ordinal));
+            var row = Assert.Single(readme, l => l.StartsWith('|') && l.Contains($"| `{setting.Env}` | `{setting.Switch}` |", StringComparison.Ordinal));
             Assert.Contains($"`{setting.Switch}`", row);
             Assert.Contains(setting.Default, row);
         }
