@@ -27,8 +27,10 @@ public sealed class AgentMetricsTests(EmulatorFixture emulator) : IClassFixture<
         await Eventually.TrueAsync(async () =>
         {
             text = await http.GetStringAsync(url!);
-            return text.Contains("fleetops_agent_drift_corrections_total{group=\"shop\"} 1", StringComparison.Ordinal);
-        }, "the drift correction is counted");
+            // The correcting run is counted when it ends, a moment after its correction.
+            return text.Contains("fleetops_agent_drift_corrections_total{group=\"shop\"} 1", StringComparison.Ordinal)
+                && System.Text.RegularExpressions.Regex.IsMatch(text, @"fleetops_agent_reconcile_runs_total\{group=""shop"",phase=""Converged""\} [2-9]");
+        }, "the drift correction and the run that made it are counted");
 
         Assert.StartsWith($"http://127.0.0.1:{h.MetricsPort}/", url!);
         Assert.Matches(@"fleetops_agent_reconcile_runs_total\{group=""shop"",phase=""Converged""\} [2-9]", text);
