@@ -48,7 +48,8 @@ public static class AgentServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton(options);
         services.AddSingleton(options.Retry);
-        services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LiteAgentStore>>()));
         services.TryAddSingleton<IGitCache>(sp => new LibGit2GitCache(options.DataDir, options.Git, sp.GetRequiredService<ILogger<LibGit2GitCache>>()));
         // Scratch files go under the cache's tmp folder, which is swept at every start.
         services.TryAddSingleton<ICommitVerifier>(sp => new CommitVerifier(options.TrustedKeys, new VerificationOptions(Path.Combine(options.DataDir, "tmp")), sp.GetRequiredService<TimeProvider>()));

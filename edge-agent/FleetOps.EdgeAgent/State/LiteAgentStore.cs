@@ -1,6 +1,8 @@
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Files;
 using LiteDB;
+using Microsoft.Extensions.Logging;
 using Json = System.Text.Json.JsonSerializer;
 
 namespace FleetOps.EdgeAgent.State;
@@ -18,6 +20,8 @@ namespace FleetOps.EdgeAgent.State;
 /// </remarks>
 public sealed class LiteAgentStore : IAgentStore
 {
+    public const string FileName = "agent.db";
+
     private const string SeqKey = "seq";
     private const string AckKey = "ack";
     private const string DesiredKey = "desired";
@@ -40,19 +44,27 @@ public sealed class LiteAgentStore : IAgentStore
     private int pending;
     private DateTimeOffset? lastContact;
 
-    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time)
-        : this(dataDir, clusterId, journalLimit, time, readOnly: false)
+    /// <summary>Opens (or creates) the store in <paramref name="dataDir"/>, which is its owner's only (<see cref="PrivateDirectory"/>).</summary>
+    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time, ILogger? logger = null)
+        : this(dataDir, clusterId, journalLimit, time, logger, readOnly: false)
     {
     }
 
-    private LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time, bool readOnly)
+    private LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time, ILogger? logger, bool readOnly)
     {
+        string[] files = [FileName, PrivateDirectory.LiteDbLog(FileName)];
         if (!readOnly)
-            Directory.CreateDirectory(dataDir);
+        {
+            if (PrivateDirectory.Secure(dataDir, files) is [_, ..] loosened)
+                logger?.LogWarning("The agent's data dir was readable by others; made it its owner's only: {Paths}", string.Join(", ", loosened));
+            PrivateDirectory.CreateFile(dataDir, files[1]);
+        }
         this.clusterId = clusterId;
         this.journalLimit = journalLimit;
         this.time = time;
         db = new LiteDatabase(new ConnectionString { Filename = FileIn(dataDir), Connection = ConnectionType.Direct, ReadOnly = readOnly });
+        if (!readOnly)
+            PrivateDirectory.Secure(dataDir, files);
         // Fold the write-ahead log into the data file early: LiteDB keeps log pages in memory until then.
         if (!readOnly)
             db.CheckpointSize = 100;
@@ -67,7 +79,7 @@ public sealed class LiteAgentStore : IAgentStore
     }
 
     /// <summary>The state file of a data dir.</summary>
-    public static string FileIn(string dataDir) => Path.Combine(dataDir, "agent.db");
+    public static string FileIn(string dataDir) => Path.Combine(dataDir, FileName);
 
     /// <summary>
     /// Opens a data dir's state to read it while no agent has it open (the file must exist; nothing is written).
@@ -75,13 +87,13 @@ public sealed class LiteAgentStore : IAgentStore
     /// </summary>
     public static LiteAgentStore OpenReadOnly(string dataDir, TimeProvider time)
     {
-        var store = new LiteAgentStore(dataDir, "", AgentOptionsLimit, time, readOnly: true);
+        var store = new LiteAgentStore(dataDir, "", AgentOptionsLimit, time, null, readOnly: true);
         var stored = store.meta.FindById(DesiredKey)?["json"].AsBinary;
         if (stored is null)
             return store;
         store.Dispose();
         var id = System.Text.Json.JsonDocument.Parse(stored).RootElement.TryGetProperty("clusterId", out var v) ? v.GetString() ?? "" : "";
-        return new LiteAgentStore(dataDir, id, AgentOptionsLimit, time, readOnly: true);
+        return new LiteAgentStore(dataDir, id, AgentOptionsLimit, time, null, readOnly: true);
     }
 
     private static int AgentOptionsLimit => Configuration.AgentOptions.Default.JournalLimit;

@@ -27,6 +27,8 @@ public static class ClusterDetailView
             .Fact("registered", Markup.Escape($"{Ages.Since(cluster.RegisteredAt, now)} ago"));
         if (wide)
             facts.Fact("journal", Markup.Escape($"the hub holds events up to seq {cluster.AckedSeq}"));
+        if (cluster.StateProblem is { } problem)
+            facts.Fact("stored", Styles.Warning(problem));
         screen.Write(facts);
 
         screen.Line();

@@ -15,8 +15,10 @@ public static class RegisterView
     {
         var labels = ClustersView.Labels(registered.Labels);
         screen.Line(Markup.Escape(replaced
-            ? $"issued {registered.Id} a new token; the old one is refused from its agent's next connect on"
+            ? $"issued {registered.Id} a new token; the old one is refused from now on"
             : $"registered {registered.Id} with labels {labels}"));
+        if (replaced)
+            screen.Line(Styles.Dim("the hub's broker ended the session the old token was used for (an external broker must be told itself)"));
         screen.Line();
         screen.Line(Styles.Bold("its agent token, shown only this once (the hub keeps only a hash):"));
         screen.Line();

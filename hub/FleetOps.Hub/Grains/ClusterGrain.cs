@@ -39,6 +39,9 @@ internal partial class ClusterGrain(
         // batches are acknowledged after one write (the events) rather than two.
         if (S.Registered && await journal.LatestAsync(Id, 1, cancellationToken) is [var newest])
             S.AckedSeq = Math.Max(S.AckedSeq, newest.Seq);
+        stateProblem = StoredStateRepair.Repair(S);
+        if (stateProblem is not null)
+            logger.LogWarning("Cluster {Cluster}: {Problem}", Id, stateProblem);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -59,12 +62,13 @@ internal partial class ClusterGrain(
     }
 
     /// <summary>On hub start; answers once the groups and shard have this cluster's report, so readiness means every member is known.</summary>
-    public async Task ResumeAsync()
+    public async Task<string?> ResumeAsync()
     {
         if (!S.Registered)
-            return;
+            return null;
         await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: true);
         await ReportAndWaitAsync(force: true);
+        return stateProblem;
     }
 
     /// <summary>Answers once the groups have this cluster's membership at the snapshot, so a rollout that starts with it knows its members.</summary>
@@ -112,6 +116,7 @@ internal partial class ClusterGrain(
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
         S.LastStatus = message.Value;
+        stateProblem = null;
         S.HasReported = true;
         Seen();
         await SaveAsync();
@@ -136,6 +141,9 @@ internal partial class ClusterGrain(
     }
 
     private bool unsavedSeen;
+
+    /// <summary>What <see cref="StoredStateRepair"/> set aside at activation, shown with the cluster until its agent reports again.</summary>
+    private string? stateProblem;
 
     private async Task SaveAsync()
     {

@@ -121,7 +121,7 @@ public static class HubHostingExtensions
     {
         builder.Services.AddSingleton<AdminToken>();
         builder.Services.AddSingleton<FleetReader>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddRequestProblems();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         return builder;
     }
@@ -130,6 +130,7 @@ public static class HubHostingExtensions
     public static WebApplication UseFleetOpsHub(this WebApplication app)
     {
         app.Services.GetRequiredService<AdminToken>();
+        app.UseRequestProblems();
         app.MapHubApi();
         return app;
     }

@@ -9,6 +9,8 @@ namespace FleetOps.Shared.Api;
 /// <see cref="RecentEvents"/> holds the newest journal events, newest last. <see cref="Phase"/> is the hub's
 /// view (Offline while the agent is offline); <see cref="LastPhase"/> is the worst of the phases the agent
 /// last reported, so an offline cluster still shows where it was; null when it never reported.
+/// <see cref="StateProblem"/> says why the hub could not read (or set aside part of) the cluster's stored
+/// state; null when it was read whole.
 /// <see cref="Renderer"/> is the store's kustomize tool and version as its agent last said in its hello.
 /// </summary>
 public sealed record ClusterDetail(
@@ -27,4 +29,5 @@ public sealed record ClusterDetail(
     IReadOnlyList<ClusterGroupView> Groups,
     IReadOnlyList<EventView> RecentEvents,
     Phase? LastPhase = null,
+    string? StateProblem = null,
     string? Renderer = null);

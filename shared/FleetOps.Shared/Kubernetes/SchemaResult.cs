@@ -27,6 +27,9 @@ public sealed class SchemaResult
     /// <summary>Fields the schema does not declare, in the order kube-apiserver lists them (<c>unknown field "spec.replica"</c>).</summary>
     public IReadOnlyList<ObjectPath> UnknownFields { get; }
 
+    /// <summary>The unknown fields as kube-apiserver words each in a warning or a strict decoding error: <c>unknown field "spec.replica"</c>.</summary>
+    public IEnumerable<string> UnknownFieldMessages => UnknownFields.Select(p => $"unknown field \"{p}\"");
+
     /// <summary>Warnings kube-apiserver sends with a create or update that it accepts, e.g. a duplicate env name.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
@@ -34,8 +37,8 @@ public sealed class SchemaResult
 
     /// <summary>
     /// The object as the server stores it: unknown fields dropped, quantities canonical (<c>0.5</c> is <c>500m</c>),
-    /// integers as integers, base64 re-encoded, empty optional lists and maps omitted, nulls omitted, CRD defaults
-    /// applied. Computed on first use; a new object the caller owns. Fields with errors are left as they were.
+    /// integers as integers, base64 re-encoded, empty optional lists and maps omitted, nulls omitted (null
+    /// timestamps excepted, as Go writes them), CRD defaults applied. Computed on first use; a new object the caller owns. Fields with errors are left as they were.
     /// </summary>
     public JsonObject Normalized => normalized.Value;
 

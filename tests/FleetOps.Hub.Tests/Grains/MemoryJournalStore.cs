@@ -26,6 +26,12 @@ public sealed class MemoryJournalStore : IJournalStore
     public Task<IReadOnlyList<JournalEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<JournalEvent>>(All(clusterId).TakeLast(count).ToList());
 
+    public Task DeleteAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        events.TryRemove(clusterId, out _);
+        return Task.CompletedTask;
+    }
+
     private List<JournalEvent> All(string clusterId)
     {
         if (!events.TryGetValue(clusterId, out var stored))

@@ -59,7 +59,7 @@ public sealed class NormalizationTests
     public void WholeNumbersAreIntegersAndNumericQuantitiesBecomeText()
     {
         var deployment = JsonNode.Parse("""
-            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","labels":null},
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","labels":null,"creationTimestamp":null},
              "spec":{"replicas":3.0,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
              "spec":{"containers":[{"name":"web","image":"x","ports":[{"containerPort":80.0}],"resources":{"limits":{"cpu":0.25}}}]}}}}
             """)!.AsObject();
@@ -72,6 +72,8 @@ public sealed class NormalizationTests
         Assert.Equal("80", container["ports"]![0]!["containerPort"]!.ToJsonString());
         Assert.Equal("\"250m\"", container["resources"]!["limits"]!["cpu"]!.ToJsonString());
         Assert.False(result.Normalized["metadata"]!.AsObject().ContainsKey("labels"));
+        // Go writes a zero timestamp as null, so a null timestamp is what the server stores too.
+        Assert.True(result.Normalized["metadata"]!.AsObject().ContainsKey("creationTimestamp"));
     }
 
     [Theory]

@@ -12,6 +12,7 @@ public sealed class UnknownFieldTests
         var result = await SchemaFixtures.Check("unknown", "misspelt");
 
         Assert.Equal(["metadata.unknownMeta", "spec.replica", "spec.template.spec.containers[0].unknownNested"], result.UnknownFields.Select(p => p.ToString()));
+        Assert.Equal("unknown field \"spec.replica\"", result.UnknownFieldMessages.ElementAt(1));
         Assert.Empty(result.Errors);
     }
 

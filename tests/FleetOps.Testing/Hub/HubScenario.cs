@@ -61,11 +61,14 @@ public sealed class HubScenario : IAsyncDisposable
         }
     }
 
-    /// <summary>Disconnects the agents, stops the hub and starts a new one on the same data dir and repository.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// Disconnects the agents, stops the hub and starts a new one on the same data dir and repository;
+    /// <paramref name="whileStopped"/> runs in between (to change the data dir as an operator or a fault would).
+    /// </summary>
+    public async Task RestartAsync(Action? whileStopped = null)
     {
         await DisconnectAgentsAsync();
-        Hub = await Hub.RestartAsync();
+        Hub = await Hub.RestartAsync(whileStopped);
     }
 
     /// <summary>Registers a cluster and gives it an agent that, unless told otherwise, connects and says hello with its labels.</summary>

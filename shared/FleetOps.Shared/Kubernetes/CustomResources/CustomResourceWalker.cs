@@ -34,7 +34,7 @@ internal sealed class CustomResourceWalker(WalkReport report, bool fix, bool app
             if (resource && name == "metadata")
                 Metadata(obj[name]);
             else if (Child(schema, name) is { } child)
-                Apply(obj, name, WalkValue(obj[name], child, out var replacement), replacement, ref dropped);
+                Settle(obj, name, WalkValue(obj[name], child, out var replacement), replacement, ref dropped);
             else if (!schema.PreserveUnknownFields && !schema.AnyAdditionalProperties)
                 Prune(name, ref dropped);
 
@@ -55,12 +55,21 @@ internal sealed class CustomResourceWalker(WalkReport report, bool fix, bool app
         }
     }
 
+    /// <summary>A custom resource's metadata is the ObjectMeta of every object, checked against KubernetesClient's model.</summary>
     private void Metadata(JsonNode? metadata)
     {
         if (metadata is JsonObject fields)
+        {
             new ModelWalker(report, fix, apply, path).Walk(fields, ModelCatalog.ObjectMeta);
-        else if (metadata is not null)
-            rules.TypeInvalid(path.Snapshot(), TypeName(metadata, JsonText.KindOf(metadata)), $"{path.Snapshot()} in body must be of type object: {Values.Quoted(TypeName(metadata, JsonText.KindOf(metadata)))}");
+            return;
+        }
+
+        if (metadata is not null)
+        {
+            var where = path.Snapshot();
+            var type = TypeName(metadata, JsonText.KindOf(metadata));
+            rules.TypeInvalid(where, type, $"{where} in body must be of type object: {Values.Quoted(type)}");
+        }
     }
 
     private static StructuralSchema? Child(StructuralSchema schema, string name) =>
@@ -76,7 +85,7 @@ internal sealed class CustomResourceWalker(WalkReport report, bool fix, bool app
             (dropped ??= []).Add(name);
     }
 
-    private void Apply(JsonObject obj, string name, Outcome outcome, JsonNode? replacement, ref List<string>? dropped)
+    private void Settle(JsonObject obj, string name, Outcome outcome, JsonNode? replacement, ref List<string>? dropped)
     {
         if (!fix)
             return;
@@ -92,10 +101,7 @@ internal sealed class CustomResourceWalker(WalkReport report, bool fix, bool app
     {
         foreach (var (name, property) in schema.Properties)
         {
-            if (property.Default is null || obj[name] is not null)
-                continue;
-
-            if (!fix)
+            if (!fix || property.Default is null || obj[name] is not null)
                 continue;
 
             var value = property.Default.DeepClone();

@@ -52,13 +52,16 @@ internal sealed class ModelWalker(WalkReport report, bool fix, bool apply, PathS
             obj[name] = value;
     }
 
-    /// <summary>A field's value: null and (as Go's omitempty does) empty lists and maps are dropped.</summary>
+    /// <summary>
+    /// A field's value: null and (as Go's omitempty does) empty lists and maps are dropped. A null timestamp stays:
+    /// Go writes a zero metav1.Time as null (<c>lastProbeTime: null</c>), and the models do not say which are pointers.
+    /// </summary>
     private Outcome Walk(JsonNode? value, Shape shape, string parentStruct, out JsonNode? replacement)
     {
         replacement = null;
         var kind = JsonText.KindOf(value);
         if (kind == JsonValueKind.Null)
-            return Outcome.Drop;
+            return shape.Kind == ShapeKind.Time ? Outcome.Keep : Outcome.Drop;
 
         switch (shape.Kind)
         {
