@@ -27,6 +27,7 @@ public static class AgentBenchmarks
         var seconds = int.Parse(Arg(args, "--seconds") ?? "600");
         var objects = int.Parse(Arg(args, "--objects") ?? "50");
         var interval = int.Parse(Arg(args, "--interval") ?? "60");
+        var metricsPort = Arg(args, "--metrics-port") is { } p ? int.Parse(p) : (int?)null;
         using var work = new TempDir("fleetops-bench");
         await using var emulator = new KubeEmulatorServer();
         await emulator.StartAsync();
@@ -56,7 +57,10 @@ public static class AgentBenchmarks
             info.Environment["FLEETOPS_SOURCE_URL"] = url;
             info.Environment["FLEETOPS_SOURCE_BRANCH"] = branch;
             info.Environment["Logging__LogLevel__Default"] = "Warning";
+            if (metricsPort is { } port1)
+                info.Environment["FLEETOPS_METRICS_PORT"] = port1.ToString(System.Globalization.CultureInfo.InvariantCulture);
             using var agent = Process.Start(info)!;
+            using var scraper = new HttpClient();
             agent.OutputDataReceived += (_, _) => { };
             agent.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"agent: {e.Data}"); };
             agent.BeginOutputReadLine();
@@ -67,9 +71,11 @@ public static class AgentBenchmarks
             while (clock.Elapsed < TimeSpan.FromSeconds(seconds) && !agent.HasExited)
             {
                 await Task.Delay(TimeSpan.FromSeconds(10));
+                // With metrics on, scraped before each sample as Prometheus would, so the exporter's cost is in the figure.
+                var scraped = metricsPort is { } port2 ? $" scrape={await ScrapeAsync(scraper, port2)}" : "";
                 var rss = VmRssKiB(agent.Id);
                 samples.Add(rss);
-                Console.WriteLine($"  t={clock.Elapsed.TotalSeconds,5:0}s VmRSS={rss / 1024.0,6:0.0} MiB objects in cluster={cluster.ObjectCount}");
+                Console.WriteLine($"  t={clock.Elapsed.TotalSeconds,5:0}s VmRSS={rss / 1024.0,6:0.0} MiB objects in cluster={cluster.ObjectCount}{scraped}");
             }
             if (agent.HasExited)
             {
@@ -84,6 +90,18 @@ public static class AgentBenchmarks
         {
             await broker.StopAsync();
             broker.Dispose();
+        }
+    }
+
+    private static async Task<string> ScrapeAsync(HttpClient http, int port)
+    {
+        try
+        {
+            return $"{(await http.GetStringAsync($"http://127.0.0.1:{port}/metrics")).Length} bytes";
+        }
+        catch (HttpRequestException e)
+        {
+            return $"failed ({e.Message})";
         }
     }
 

@@ -3,6 +3,7 @@ using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Health;
 using FleetOps.EdgeAgent.Link;
 using FleetOps.EdgeAgent.Local;
+using FleetOps.EdgeAgent.Metrics;
 using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Source;
@@ -44,6 +45,7 @@ public static class AgentServiceCollectionExtensions
     public static IServiceCollection AddFleetOpsAgent(this IServiceCollection services, AgentOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddSingleton(options);
         services.AddSingleton(options.Retry);
         services.AddSingleton<IAgentStore>(sp => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, sp.GetRequiredService<TimeProvider>(),
@@ -56,6 +58,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<ApiDiscovery>();
         services.TryAddSingleton<IResourceManager, KubernetesResourceManager>();
         services.TryAddSingleton<IRenderer>(sp => new Renderer(RenderOptions.Default, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(new RendererDetection(RenderOptions.Default));
         services.TryAddSingleton<IManifestRenderer, SharedManifestRenderer>();
         services.TryAddSingleton(sp => new RenderCache(sp.GetRequiredService<IGitCache>(), sp.GetRequiredService<IManifestRenderer>(), options.ClusterId));
         services.TryAddSingleton<Pruner>();
@@ -71,6 +74,9 @@ public static class AgentServiceCollectionExtensions
             services.TryAddSingleton<IHubLink, NullHubLink>();
         else
             services.TryAddSingleton<IHubLink, MqttHubLink>();
+        services.TryAddSingleton<AgentMetrics>();
+        if (options.MetricsPort is not null)
+            services.TryAddSingleton<MetricsEndpoint>();
         services.TryAddSingleton<AgentRuntime>();
         return services;
     }

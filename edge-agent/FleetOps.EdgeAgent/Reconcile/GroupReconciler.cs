@@ -1,6 +1,7 @@
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Health;
+using FleetOps.EdgeAgent.Metrics;
 using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
@@ -24,7 +25,8 @@ public sealed class GroupReconciler(
     HealthChecker health,
     StatusBoard board,
     TimeProvider time,
-    ILogger<GroupReconciler> logger)
+    ILogger<GroupReconciler> logger,
+    AgentMetrics? metrics = null)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChangeSet> lastChanges = new(StringComparer.Ordinal);
 
@@ -32,6 +34,14 @@ public sealed class GroupReconciler(
     internal ChangeSet? LastChangeSet(string group) => lastChanges.GetValueOrDefault(group);
 
     public async Task<GroupStatus> ReconcileGroupAsync(GroupTarget target, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var status = await RunStepsAsync(target, cancellationToken).ConfigureAwait(false);
+        metrics?.Run(target.Name, status.Phase, time.GetElapsedTime(started));
+        return status;
+    }
+
+    private async Task<GroupStatus> RunStepsAsync(GroupTarget target, CancellationToken cancellationToken)
     {
         var previous = board.Get(target.Name);
         var record = store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name);
@@ -328,6 +338,9 @@ public sealed class GroupReconciler(
         var kind = run.IsNewRevision && !run.Holding ? JournalEventKinds.Applied : JournalEventKinds.DriftCorrected;
         store.Append(kind, run.Target.Name, run.Revision, changes.Describe());
         if (kind == JournalEventKinds.DriftCorrected)
+        {
             logger.LogInformation("Corrected drift in {Group}: {Objects}", run.Target.Name, changes.Describe());
+            metrics?.DriftCorrected(run.Target.Name, changes.Count(ChangeAction.Created) + changes.Count(ChangeAction.Configured));
+        }
     }
 }

@@ -3,6 +3,7 @@ using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Source;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,7 @@ internal static class OperationsEndpoints
     /// answer a probe and an operator both read); those are checked again on each probe and drop off once
     /// their agent has reported since. They never make the hub unready: one store must not take the API away.
     /// </summary>
-    public static async Task<Results<Ok<string>, ProblemHttpResult>> Ready(HubReadiness readiness, IAgentTransport transport, IGrainFactory grains)
+    public static async Task<Results<Ok<string>, ProblemHttpResult>> Ready(HubReadiness readiness, IAgentTransport transport, IGrainFactory grains, RendererDetection renderer)
     {
         if (!transport.IsConnected)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the hub cannot reach agents: the MQTT broker is not running or not connected");
@@ -33,10 +34,12 @@ internal static class OperationsEndpoints
         foreach (var id in readiness.NeedAttention.Keys.Order(StringComparer.Ordinal).Take(AttentionNamed).ToList())
             await RecheckAsync(id, readiness, grains);
         var attention = readiness.NeedAttention;
+        // Ready whatever the renderer: plain YAML groups need none. The body says which one kustomize groups get.
+        var rendering = $"renderer: {renderer.Current?.Describe() ?? "being detected"}";
         if (attention.Count == 0)
-            return TypedResults.Ok("ready");
+            return TypedResults.Ok($"ready; {rendering}");
         var named = attention.OrderBy(a => a.Key, StringComparer.Ordinal).Take(AttentionNamed).Select(a => $"{a.Key}: {a.Value}");
-        return TypedResults.Ok($"ready; the stored state of {attention.Count} cluster(s) could not be read whole: {string.Join("; ", named)}");
+        return TypedResults.Ok($"ready; {rendering}; the stored state of {attention.Count} cluster(s) could not be read whole: {string.Join("; ", named)}");
     }
 
     private static async Task RecheckAsync(string id, HubReadiness readiness, IGrainFactory grains)

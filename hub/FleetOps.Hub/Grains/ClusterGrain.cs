@@ -89,6 +89,7 @@ internal partial class ClusterGrain(
         S.Labels = new Dictionary<string, string>(hello.Labels, StringComparer.Ordinal);
         S.AgentVersion = hello.AgentVersion;
         S.KubernetesVersion = hello.KubernetesVersion;
+        S.Renderer = hello.Renderer;
         S.AgentGeneration = hello.Generation;
         S.HasReported = true;
         Seen();

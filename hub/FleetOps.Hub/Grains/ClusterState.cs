@@ -59,6 +59,8 @@ internal sealed class ClusterState
     [Id(20)] public List<string> CanaryIn { get; set; } = [];
 
     /// <summary>Per group with a canary selector: the selector, as text, that <see cref="CanaryIn"/> was judged against.</summary>
+    [Id(23)] public string? Renderer { get; set; }
+
     [Id(22)] public Dictionary<string, string> CanarySelectors { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Per group: why its release was taken back (an abort), told to the agent with the stable revision until a new release.</summary>

@@ -93,13 +93,14 @@ public static class HubHostingExtensions
 
     public static IHostApplicationBuilder AddHubSource(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IRenderer>(sp => new Renderer(
-            new RenderOptions
-            {
-                KustomizeExecutable = sp.GetRequiredService<IOptions<SourceOptions>>().Value.KustomizeExecutable,
-                KustomizeTimeout = sp.GetRequiredService<IOptions<SourceOptions>>().Value.RenderTimeout,
-            },
-            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new RenderOptions
+        {
+            KustomizeExecutable = sp.GetRequiredService<IOptions<SourceOptions>>().Value.KustomizeExecutable,
+            KustomizeTimeout = sp.GetRequiredService<IOptions<SourceOptions>>().Value.RenderTimeout,
+        });
+        builder.Services.AddSingleton<IRenderer>(sp => new Renderer(sp.GetRequiredService<RenderOptions>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<RendererDetection>();
+        builder.Services.AddHostedService<RendererCheck>();
         builder.Services.AddSingleton<IGroupRenderer, SharedGroupRenderer>();
         builder.Services.AddSingleton<IGitMirror, LibGit2Mirror>();
         builder.Services.AddSingleton<ICommitVerifier>(sp =>

@@ -11,6 +11,7 @@ namespace FleetOps.Shared.Api;
 /// last reported, so an offline cluster still shows where it was; null when it never reported.
 /// <see cref="StateProblem"/> says why the hub could not read (or set aside part of) the cluster's stored
 /// state; null when it was read whole.
+/// <see cref="Renderer"/> is the store's kustomize tool and version as its agent last said in its hello.
 /// </summary>
 public sealed record ClusterDetail(
     string Id,
@@ -28,4 +29,5 @@ public sealed record ClusterDetail(
     IReadOnlyList<ClusterGroupView> Groups,
     IReadOnlyList<EventView> RecentEvents,
     Phase? LastPhase = null,
-    string? StateProblem = null);
+    string? StateProblem = null,
+    string? Renderer = null);

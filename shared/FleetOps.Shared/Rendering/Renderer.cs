@@ -13,6 +13,10 @@ public sealed class Renderer(RenderOptions options, TimeProvider timeProvider) :
 
     public RenderOptions Options { get; } = options;
 
+    /// <summary>The kustomize tool this renderer builds with and its version, or why there is none it can use.</summary>
+    public Task<KustomizeRenderer> DetectAsync(CancellationToken cancellationToken = default) =>
+        KustomizeLocator.LocateAsync(Options.KustomizeExecutable, Options.SearchPath, cancellationToken);
+
     public async Task<RenderResult> RenderAsync(string repositoryRoot, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repositoryRoot);
@@ -57,9 +61,10 @@ public sealed class Renderer(RenderOptions options, TimeProvider timeProvider) :
 
     private async Task BuildWithKustomizeAsync(RepositoryFolder folder, string kustomizationFile, List<ManifestDocument> documents, ProblemList problems, CancellationToken cancellationToken)
     {
-        if (!KustomizeTool.TryLocate(Options.KustomizeExecutable, Options.SearchPath, out var tool, out var missing))
+        var renderer = await KustomizeLocator.LocateAsync(Options.KustomizeExecutable, Options.SearchPath, cancellationToken).ConfigureAwait(false);
+        if (renderer.Tool is not { } tool || !renderer.Usable)
         {
-            problems.Add(RenderErrorKind.ToolNotFound, $"{kustomizationFile}: {missing}");
+            problems.Add(RenderErrorKind.ToolNotFound, $"{kustomizationFile}: {renderer.Problem}");
             return;
         }
 

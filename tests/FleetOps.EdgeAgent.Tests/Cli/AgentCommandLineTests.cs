@@ -92,6 +92,8 @@ public sealed class AgentCommandLineTests : IDisposable
         });
 
         await Eventually.TrueAsync(() => agent.HasExited, "the agent refuses to start", timeout: TimeSpan.FromSeconds(60));
+        using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await agent.WaitForExitAsync(drained.Token);
         Assert.Equal(AgentExitCodes.Configuration, agent.ExitCode);
         // The case from the field: no kubeconfig where the default points, once printed as ~20 frames and a stray ".;".
         Assert.Single(Regex.Matches(agent.Output, "cannot use kubeconfig"));
@@ -106,7 +108,7 @@ public sealed class AgentCommandLineTests : IDisposable
         var readme = File.ReadAllLines(Checkout.PathOf("edge-agent", "README.md"));
         foreach (var setting in AgentSettings.All)
         {
-            var row = Assert.Single(readme, l => l.StartsWith('|') && l.Contains($"`{setting.Env}`", StringComparison.Ordinal));
+            var row = Assert.Single(readme, l => l.StartsWith('|') && l.Contains($"| `{setting.Env}` | `{setting.Switch}` |", StringComparison.Ordinal));
             Assert.Contains($"`{setting.Switch}`", row);
             Assert.Contains(setting.Default, row);
         }

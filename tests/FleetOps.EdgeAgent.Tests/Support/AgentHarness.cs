@@ -53,8 +53,12 @@ public sealed class AgentHarness : IAsyncDisposable
     /// <summary>The keys the agent trusts; none by default (revisions are not verified).</summary>
     public TrustedKeys TrustedKeys { get; set; } = TrustedKeys.None;
 
+    /// <summary>A local port for the agent's Prometheus metrics; none by default.</summary>
+    public int? MetricsPort { get; set; }
+
     public AgentOptions Options(Uri? broker = null) => AgentOptions.Default with
     {
+        MetricsPort = MetricsPort,
         ClusterId = ClusterId,
         Labels = Labels,
         Broker = broker,

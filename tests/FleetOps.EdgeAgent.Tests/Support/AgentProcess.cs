@@ -37,6 +37,9 @@ public sealed class AgentProcess : IDisposable
     /// <summary>Valid once <see cref="HasExited"/>.</summary>
     public int ExitCode => process.ExitCode;
 
+    /// <summary>Waits for the exit and for the last of its output: <see cref="HasExited"/> can be true before the output is read.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
+
     public string Output
     {
         get
