@@ -50,6 +50,7 @@ public static class CliApp
         root.Subcommands.Add(new RefreshCommand(runtime));
         root.Subcommands.Add(new RegisterCommand(runtime));
         root.Subcommands.Add(new TokenCommand(runtime));
+        root.Subcommands.Add(new DeregisterCommand(runtime));
         root.Subcommands.Add(new WaitCommand(runtime));
         root.Subcommands.Add(new RolloutCommand(runtime));
         root.Subcommands.Add(new PinCommand(runtime));

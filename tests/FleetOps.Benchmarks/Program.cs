@@ -7,14 +7,16 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["agent-rss"] = AgentBenchmarks.RssAsync,
     ["agent-noop"] = AgentBenchmarks.NoopAsync,
     ["rollout-book"] = RolloutBookBenchmark.RunAsync,
+    ["schema-check"] = SchemaCheckBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
     Console.Error.WriteLine($"usage: fleetops-bench <benchmark> [options]; benchmarks: {string.Join(", ", benchmarks.Keys)}");
-    Console.Error.WriteLine("  agent-rss  --agent PATH [--seconds 600] [--objects 50] [--interval 60]: VmRSS of the real fleetops-agent reconciling an overlay");
+    Console.Error.WriteLine("  agent-rss  --agent PATH [--seconds 600] [--objects 50] [--interval 60] [--metrics-port P]: VmRSS of the real fleetops-agent reconciling an overlay");
     Console.Error.WriteLine("  agent-noop [--objects 200] [--runs 20]: time of a no-op (drift check) reconcile of a converged group");
     Console.Error.WriteLine("  rollout-book [--members 10000]: rollout bookkeeping per member report, a whole canary + 3-wave rollout at 1,000 to N members");
+    Console.Error.WriteLine("  schema-check [--objects 1000]: KubernetesSchema.Check (the hub's preflight) over rendered objects, and with normalization");
     return 2;
 }
 return await run(args[1..]);

@@ -125,8 +125,9 @@ public sealed class ErrorTests(EmulatorFixture fixture) : IClassFixture<Emulator
             """{"spec":{"selector":{"matchLabels":{"app":"x"}},"template":{"metadata":{"labels":{"app":"x"}}}}}""", "application/merge-patch+json");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, sts.Code);
-        Assert.Contains("spec.selector", (string?)sts.Body["message"]);
+        Assert.Contains("spec: Forbidden: updates to statefulset spec for fields other than", (string?)sts.Body["message"]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, ds.Code);
+        Assert.Contains("spec.selector: Invalid value: v1.LabelSelector{", (string?)ds.Body["message"]);
     }
 
     [Fact]

@@ -46,6 +46,42 @@ public sealed class NamespaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeletedNamespaceStaysTerminatingWhileItsContentHasFinalizersAndGoesOnceTheyAreRemoved()
+    {
+        var cluster = server.Cluster("held-namespace");
+        using var client = cluster.CreateClient();
+        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "shop" } });
+        await client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "held", Finalizers = ["example.com/hold"] } }, "shop");
+        await client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "plain" } }, "shop");
+
+        await client.CoreV1.DeleteNamespaceAsync("shop");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var terminating = await client.CoreV1.ReadNamespaceAsync("shop");
+        var held = await client.CoreV1.ReadNamespacedConfigMapAsync("held", "shop");
+        var remaining = await client.CoreV1.ListNamespacedConfigMapAsync("shop");
+
+        Assert.Equal("Terminating", terminating.Status.Phase);
+        Assert.NotNull(held.Metadata.DeletionTimestamp);
+        Assert.Equal(["held"], remaining.Items.Select(c => c.Metadata.Name));
+        var conditions = terminating.Status.Conditions.ToDictionary(c => c.Type);
+        Assert.Equal(
+            ["NamespaceDeletionDiscoveryFailure", "NamespaceDeletionGroupVersionParsingFailure", "NamespaceDeletionContentFailure", "NamespaceContentRemaining", "NamespaceFinalizersRemaining"],
+            terminating.Status.Conditions.Select(c => c.Type));
+        Assert.Equal(("False", "ContentDeleted"), (conditions["NamespaceDeletionContentFailure"].Status, conditions["NamespaceDeletionContentFailure"].Reason));
+        Assert.Equal(("True", "SomeResourcesRemain", "Some resources are remaining: configmaps. has 1 resource instances"),
+            (conditions["NamespaceContentRemaining"].Status, conditions["NamespaceContentRemaining"].Reason, conditions["NamespaceContentRemaining"].Message));
+        Assert.Equal(("True", "SomeFinalizersRemain", "Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances"),
+            (conditions["NamespaceFinalizersRemaining"].Status, conditions["NamespaceFinalizersRemaining"].Reason, conditions["NamespaceFinalizersRemaining"].Message));
+
+        await client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "held", "shop");
+        Assert.NotNull(cluster.Get("v1", "Namespace", null, "shop"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Null(cluster.Get("v1", "ConfigMap", "shop", "held"));
+        Assert.Null(cluster.Get("v1", "Namespace", null, "shop"));
+    }
+
+    [Fact]
     public async Task NewNamespacesGetTheDefaultServiceAccountAndRootCertificate()
     {
         using var client = server.Cluster("seeded").CreateClient();

@@ -30,6 +30,29 @@ public sealed class WatchTests(EmulatorFixture fixture) : IClassFixture<Emulator
     }
 
     [Fact]
+    public async Task ALabelFilteredWatchSeesObjectsLeaveAndEnterItsSelectorAsDeletedAndAdded()
+    {
+        var cluster = fixture.NewCluster();
+        using var client = cluster.CreateClient();
+        var start = (await client.CoreV1.ListNamespacedConfigMapAsync("default")).Metadata.ResourceVersion;
+        await client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("moving"), "default");
+        await Relabel(client, "moving", "elsewhere");
+        await Relabel(client, "moving", "me");
+        await client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"k":"2"}}""", V1Patch.PatchType.MergePatch), "moving", "default");
+        await Relabel(client, "moving", "elsewhere");
+        await client.CoreV1.DeleteNamespacedConfigMapAsync("moving", "default");
+
+        var events = await ReadWatch(client, $"/api/v1/namespaces/default/configmaps?watch=true&labelSelector=watch%3Dme&resourceVersion={start}&timeoutSeconds=1");
+
+        Assert.Equal(["ADDED", "DELETED", "ADDED", "MODIFIED", "DELETED"], events.Select(e => (string?)e["type"]));
+        // A DELETED for an object that left the selector carries its last matching content at the change's version.
+        Assert.All(events, e => Assert.Equal("me", (string?)e["object"]?["metadata"]?["labels"]?["watch"]));
+        var versions = events.Select(e => long.Parse((string)e["object"]!["metadata"]!["resourceVersion"]!)).ToList();
+        Assert.Equal(versions.Distinct().Order(), versions);
+        Assert.Equal("2", (string?)events[4]["object"]?["data"]?["k"]);
+    }
+
+    [Fact]
     public async Task WatchWithoutResourceVersionStartsWithTheCurrentObjectsThenStreamsChanges()
     {
         var cluster = fixture.NewCluster();
@@ -57,6 +80,9 @@ public sealed class WatchTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Equal(HttpStatusCode.Gone, code);
         Assert.Equal("Expired", (string?)status["reason"]);
     }
+
+    private static Task Relabel(Kubernetes client, string name, string value) =>
+        client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch(new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["watch"] = value } } }.ToJsonString(), V1Patch.PatchType.MergePatch), name, "default");
 
     private static V1ConfigMap ConfigMap(string name) => new()
     {

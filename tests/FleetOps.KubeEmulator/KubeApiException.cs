@@ -24,8 +24,11 @@ public sealed class KubeApiException(int code, string reason, string message, Js
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = Message,
-            ["reason"] = reason,
         };
+        // An error the server did not turn into a Status (a 500) has no reason, and Go omits the empty field.
+        if (reason.Length > 0)
+            status["reason"] = reason;
+
         if (details is not null)
             status["details"] = details.DeepClone();
 

@@ -76,21 +76,40 @@ internal sealed class KubeConnection : IDisposable
     public void Dispose() => http.Dispose();
 
     /// <summary>Builds the connection from the agent's options: in-cluster service account, a kubeconfig file, or the default kubeconfig.</summary>
-    public static KubeConnection Create(Configuration.AgentOptions options, HttpMessageHandler? sharedHandler = null)
+    public static KubeConnection Create(Configuration.AgentOptions options, HttpMessageHandler? sharedHandler = null) =>
+        new(Load(options), sharedHandler, options.KubeRequestTimeout);
+
+    /// <summary>Why the options' Kubernetes configuration cannot be used, or null: checked before the agent starts.</summary>
+    public static string? Problem(Configuration.AgentOptions options)
     {
         try
         {
-            var config = options.InCluster
+            _ = Load(options);
+            return null;
+        }
+        catch (Configuration.AgentOptionsException e)
+        {
+            return string.Join("; ", e.Errors);
+        }
+    }
+
+    private static KubernetesClientConfiguration Load(Configuration.AgentOptions options)
+    {
+        try
+        {
+            return options.InCluster
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : KubeconfigReader.Read(options.Kubeconfig ?? DefaultKubeconfig());
-            return new KubeConnection(config, sharedHandler, options.KubeRequestTimeout);
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException
             or InvalidDataException or FormatException or YamlDotNet.Core.YamlException or System.Security.Cryptography.CryptographicException)
         {
             var where = options.InCluster ? "the in-cluster service account" : $"kubeconfig '{options.Kubeconfig ?? DefaultKubeconfig()}'";
-            throw new Configuration.AgentOptionsException(
-                [$"cannot use {where}: {e.Message}; fix FLEETOPS_KUBECONFIG / --kubeconfig, or set FLEETOPS_IN_CLUSTER=true inside a pod"]);
+            var fix = options.InCluster
+                ? "run inside a pod with a service account, or unset FLEETOPS_IN_CLUSTER and set FLEETOPS_KUBECONFIG"
+                : "set FLEETOPS_KUBECONFIG / --kubeconfig to the cluster's kubeconfig (k3s: /etc/rancher/k3s/k3s.yaml), or FLEETOPS_IN_CLUSTER=true inside a pod";
+            // Exception messages end in a full stop; the sentence goes on after it.
+            throw new Configuration.AgentOptionsException([$"cannot use {where}: {e.Message.Trim().TrimEnd('.')}; {fix}"]);
         }
     }
 

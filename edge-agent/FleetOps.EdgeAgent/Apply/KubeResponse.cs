@@ -12,6 +12,9 @@ internal sealed record KubeResponse(HttpStatusCode Status, string Body)
 
     public JsonObject? Json() => Body.Length == 0 ? null : JsonNode.Parse(Body) as JsonObject;
 
+    /// <summary>The body parsed once, without nodes; null when empty.</summary>
+    public System.Text.Json.JsonElement? Element() => Body.Length == 0 ? null : System.Text.Json.JsonElement.Parse(Body);
+
     /// <summary>The Status object's message, else the body itself, for error texts.</summary>
     public string Message()
     {
@@ -27,6 +30,21 @@ internal sealed record KubeResponse(HttpStatusCode Status, string Body)
         return Body.Length == 0 ? $"HTTP {(int)Status}" : Body.Length > 500 ? Body[..500] : Body;
     }
 
-    /// <summary>An immutable-field refusal (422 Invalid naming an immutable field).</summary>
-    public bool IsImmutableFieldError => Status == HttpStatusCode.UnprocessableEntity && Body.Contains("immutable", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A refusal of fields that cannot change in place only, which delete-and-recreate can get past (<see cref="ImmutableFieldRefusal"/>).</summary>
+    public bool RecreateCanHelp
+    {
+        get
+        {
+            if (Status != HttpStatusCode.UnprocessableEntity)
+                return false;
+            try
+            {
+                return ImmutableFieldRefusal.RecreateCanHelp(Json());
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        }
+    }
 }

@@ -7,8 +7,9 @@ namespace FleetOps.EdgeAgent.Apply;
 
 /// <summary>
 /// Server-side apply after Flux's ssa package: resolve kinds, read live objects, refuse objects owned
-/// by another group, dry-run every write (one bad object applies nothing), apply Namespaces and CRDs
-/// first and wait for them, then the rest. Only objects that drifted or whose manifest changed are written.
+/// by another group, decide what drifted (<see cref="DriftDetector"/>), dry-run every write (one bad object
+/// applies nothing), apply Namespaces and CRDs first and wait for them, then the rest. Only objects that
+/// drifted or whose manifest changed are written.
 /// </summary>
 /// <remarks>
 /// <c>force=true</c>: like Flux, FleetOps is the authority for the fields of objects it owns, so a
@@ -25,6 +26,9 @@ internal sealed class KubernetesResourceManager(
     private const int Parallelism = 8;
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
 
+    private readonly DriftDetector drift = new();
+    private readonly LiveReader reader = new(kube);
+
     public async Task<ApplyResult> ApplyAsync(ApplyRequest request, CancellationToken cancellationToken)
     {
         var plan = await ResolveKindsAsync(request, cancellationToken).ConfigureAwait(false);
@@ -32,7 +36,7 @@ internal sealed class KubernetesResourceManager(
             return ApplyResult.Fail(Reasons.ApplyFailed, unknown);
         var objects = plan.Objects;
 
-        await ForEachAsync(objects.Where(p => p.Resource is not null), async (p, ct) => p.Live = await ReadAsync(p.Resource!, p.Ref, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await reader.ReadAllAsync(objects, request.Group, cancellationToken).ConfigureAwait(false);
 
         var conflicts = objects
             .Where(p => p.Live is { } live && Ownership.GroupOf(live) is { } owner && owner != request.Group)
@@ -42,14 +46,21 @@ internal sealed class KubernetesResourceManager(
             return ApplyResult.Fail(Reasons.Conflict, $"nothing applied: {string.Join("; ", conflicts)}");
 
         foreach (var p in objects)
-            p.Action = Decide(p, request.PreviousHashes);
+        {
+            var action = drift.Decide(p.Desired, p.LiveElement, request.PreviousHashes.GetValueOrDefault(p.Ref), out var unowned);
+            p.Action = action ?? ChangeAction.Unchanged;
+            p.AwaitsDryRun = action is null;
+            p.Unowned = unowned;
+        }
 
         var newNamespaces = objects.Where(p => p.Ref.IsNamespace && p.Live is null).Select(p => p.Ref.Name).ToHashSet(StringComparer.Ordinal);
         bool Deferred(PlannedObject p) => p.Resource is null || (p.Resource.Namespaced && newNamespaces.Contains(p.Ref.Namespace ?? "default"));
 
-        var writes = objects.Where(p => p.NeedsWrite).ToList();
-        if (await DryRunAsync(writes.Where(p => !Deferred(p)).ToList(), cancellationToken).ConfigureAwait(false) is { } refused)
+        // Objects the drift check could not settle are dry-run with the writes: the server's answer decides them.
+        var checks = objects.Where(p => p.AwaitsDryRun || (p.NeedsWrite && !Deferred(p))).ToList();
+        if (await DryRunAsync(checks, cancellationToken).ConfigureAwait(false) is { } refused)
             return ApplyResult.Fail(Reasons.ApplyFailed, $"dry run failed, nothing applied: {refused}");
+        var writes = objects.Where(p => p.NeedsWrite).ToList();
 
         // Stage 1: what other objects need to exist first.
         var stage1 = writes.Where(p => p.IsClusterDefinition).ToList();
@@ -79,7 +90,7 @@ internal sealed class KubernetesResourceManager(
     public async Task<JsonObject?> GetAsync(ObjectRef target, CancellationToken cancellationToken)
     {
         var resource = await discovery.ResolveAsync(target.ApiVersion, target.Kind, cancellationToken).ConfigureAwait(false);
-        return resource is null ? null : await ReadAsync(resource, target, cancellationToken).ConfigureAwait(false);
+        return resource is null ? null : await reader.GetAsync(resource, target, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteAsync(ObjectRef target, CancellationToken cancellationToken)
@@ -87,6 +98,7 @@ internal sealed class KubernetesResourceManager(
         var resource = await discovery.ResolveAsync(target.ApiVersion, target.Kind, cancellationToken).ConfigureAwait(false);
         if (resource is null)
             return false;
+        drift.Forget(target);
         var response = await kube.SendAsync(HttpMethod.Delete, resource.PathFor(target.Namespace, target.Name) + "?propagationPolicy=Background", null, null, cancellationToken).ConfigureAwait(false);
         if (response.NotFound)
             return false;
@@ -123,15 +135,6 @@ internal sealed class KubernetesResourceManager(
         return unknown.Count > 0 ? (objects, $"nothing applied: {string.Join("; ", unknown)}") : (objects, null);
     }
 
-    private static ChangeAction Decide(PlannedObject p, IReadOnlyDictionary<ObjectRef, string> previous)
-    {
-        if (p.Live is null)
-            return ChangeAction.Created;
-        if (!previous.TryGetValue(p.Ref, out var hash) || hash != p.Desired.Hash)
-            return ChangeAction.Configured;
-        return DriftComparer.InSync(p.Desired.Body, p.Live) ? ChangeAction.Unchanged : ChangeAction.Configured;
-    }
-
     // Returns the refusals as one sentence naming each object, or null when all passed.
     private async Task<string?> DryRunAsync(List<PlannedObject> objects, CancellationToken cancellationToken)
     {
@@ -140,13 +143,34 @@ internal sealed class KubernetesResourceManager(
         {
             var response = await PatchAsync(p, dryRun: true, ct).ConfigureAwait(false);
             if (response.Ok)
+            {
+                if (p.AwaitsDryRun)
+                    Judge(p, response);
                 return;
-            if (response.IsImmutableFieldError && Ownership.AllowsRecreate(p.Desired.Body))
+            }
+            if (response.RecreateCanHelp && Ownership.AllowsRecreate(p.Desired.Body))
+            {
                 p.Recreate = true;
+                p.Action = p.AwaitsDryRun ? ChangeAction.Configured : p.Action;
+                p.AwaitsDryRun = false;
+            }
             else
+            {
                 refusals.Add((objects.IndexOf(p), $"{p.Ref.Subject}: {response.Message()}{RecreateHint(response)}"));
+            }
         }, cancellationToken).ConfigureAwait(false);
         return refusals.IsEmpty ? null : string.Join("; ", refusals.OrderBy(r => r.Index).Select(r => r.Text));
+    }
+
+    // The dry run of an object whose fields were not all ours: drift if the server would change something.
+    private void Judge(PlannedObject p, KubeResponse dryRun)
+    {
+        p.AwaitsDryRun = false;
+        p.Action = drift.Judge(p.Desired, p.Live!, dryRun.Json());
+        if (p.Action == ChangeAction.Configured)
+            logger.LogInformation("Drift in {Subject}: {Fields} no longer applied by {Manager}; applying it again", p.Ref.Subject, string.Join(", ", p.Unowned), Ownership.FieldManager);
+        else
+            logger.LogDebug("{Subject} is in sync: a dry run changes nothing, though {Manager} does not own {Fields}", p.Ref.Subject, Ownership.FieldManager, string.Join(", ", p.Unowned));
     }
 
     // Writes in order; stops at the first failure and names the object.
@@ -157,7 +181,7 @@ internal sealed class KubernetesResourceManager(
             if (p.Recreate)
                 await RecreatePrepareAsync(p, cancellationToken).ConfigureAwait(false);
             var response = await PatchAsync(p, dryRun: false, cancellationToken).ConfigureAwait(false);
-            if (!response.Ok && response.IsImmutableFieldError && Ownership.AllowsRecreate(p.Desired.Body) && !p.Recreate)
+            if (!response.Ok && response.RecreateCanHelp && Ownership.AllowsRecreate(p.Desired.Body) && !p.Recreate)
             {
                 p.Recreate = true;
                 await RecreatePrepareAsync(p, cancellationToken).ConfigureAwait(false);
@@ -168,19 +192,21 @@ internal sealed class KubernetesResourceManager(
                 return $"{p.Ref.Subject} apply failed: {response.Message()}{RecreateHint(response)}";
             }
             p.Live = response.Json();
+            drift.Forget(p.Ref);
             logger.LogDebug("Applied {Subject}: {Action}", p.Ref.Subject, p.Action);
         }
         return null;
     }
 
+    // Offered only where delete-and-recreate would get past the refusal.
     private static string RecreateHint(KubeResponse response) =>
-        response.IsImmutableFieldError ? $" (annotate it {Ownership.ForceAnnotation}: \"true\" to allow delete and recreate)" : "";
+        response.RecreateCanHelp ? $" (annotate it {Ownership.ForceAnnotation}: \"true\" to allow delete and recreate)" : "";
 
     private async Task RecreatePrepareAsync(PlannedObject p, CancellationToken cancellationToken)
     {
         logger.LogInformation("Recreating {Subject}: an immutable field changed and it allows recreate", p.Ref.Subject);
         await DeleteAsync(p.Ref, cancellationToken).ConfigureAwait(false);
-        await WaitUntilAsync(async ct => await ReadAsync(p.Resource!, p.Ref, ct).ConfigureAwait(false) is null, cancellationToken).ConfigureAwait(false);
+        await WaitUntilAsync(async ct => await reader.GetAsync(p.Resource!, p.Ref, ct).ConfigureAwait(false) is null, cancellationToken).ConfigureAwait(false);
         p.Action = ChangeAction.Created;
     }
 
@@ -189,7 +215,7 @@ internal sealed class KubernetesResourceManager(
         foreach (var crd in applied.Where(p => p.Ref.IsCrd))
         {
             var established = await WaitUntilAsync(async ct =>
-                await ReadAsync(crd.Resource!, crd.Ref, ct).ConfigureAwait(false) is { } live && Health.HealthRules.IsConditionTrue(live, "Established"), cancellationToken).ConfigureAwait(false);
+                await reader.GetAsync(crd.Resource!, crd.Ref, ct).ConfigureAwait(false) is { } live && Health.HealthRules.IsConditionTrue(live, "Established"), cancellationToken).ConfigureAwait(false);
             if (!established)
                 return $"{crd.Ref.Subject} was applied but is not Established after {WaitLimit.TotalSeconds:0}s; nothing else applied";
             foreach (var (apiVersion, _) in CrdKinds(crd.Desired.Body))
@@ -209,16 +235,6 @@ internal sealed class KubernetesResourceManager(
     {
         var query = $"?fieldManager={Ownership.FieldManager}&force=true{(dryRun ? "&dryRun=All" : "")}";
         return kube.SendAsync(HttpMethod.Patch, p.Resource!.PathFor(p.Ref.Namespace, p.Ref.Name) + query, p.Desired.Body.ToJsonString(), "application/apply-patch+yaml", cancellationToken);
-    }
-
-    private async Task<JsonObject?> ReadAsync(ApiResource resource, ObjectRef target, CancellationToken cancellationToken)
-    {
-        var response = await kube.SendAsync(HttpMethod.Get, resource.PathFor(target.Namespace, target.Name), null, null, cancellationToken).ConfigureAwait(false);
-        if (response.NotFound)
-            return null;
-        if (!response.Ok)
-            throw new KubeApiException($"{target.Subject} read failed: {response.Message()}", response.Status);
-        return response.Json();
     }
 
     // Polls with doubling delays on the injected clock, up to WaitLimit.

@@ -1,4 +1,7 @@
 using System.Globalization;
+using FleetOps.EdgeAgent.Cli;
+using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Signing;
 using Microsoft.Extensions.Configuration;
 
 namespace FleetOps.EdgeAgent.Configuration;
@@ -6,54 +9,47 @@ namespace FleetOps.EdgeAgent.Configuration;
 /// <summary>
 /// Reads <see cref="AgentOptions"/> from the <c>FleetOps</c> configuration section, which appsettings.json,
 /// <c>FLEETOPS_*</c> environment variables and command-line switches all feed (later wins).
-/// Each setting has one name in each source, listed in <see cref="Settings"/>.
+/// Each setting has one name in each source, listed in <see cref="AgentSettings"/>.
 /// </summary>
 public static class AgentConfiguration
 {
     public const string Section = "FleetOps";
 
-    /// <summary>Key in the section, environment variable, command-line switch.</summary>
-    public static readonly IReadOnlyList<(string Key, string Env, string Switch)> Settings =
-    [
-        ("ClusterId", "FLEETOPS_CLUSTER_ID", "--cluster-id"),
-        ("Labels", "FLEETOPS_LABELS", "--labels"),
-        ("Broker", "FLEETOPS_BROKER", "--broker"),
-        ("Token", "FLEETOPS_TOKEN", "--token"),
-        ("TokenFile", "FLEETOPS_TOKEN_FILE", "--token-file"),
-        ("Kubeconfig", "FLEETOPS_KUBECONFIG", "--kubeconfig"),
-        ("InCluster", "FLEETOPS_IN_CLUSTER", "--in-cluster"),
-        ("DataDir", "FLEETOPS_DATA_DIR", "--data-dir"),
-        ("GitToken", "FLEETOPS_GIT_TOKEN", "--git-token"),
-        ("GitUsername", "FLEETOPS_GIT_USERNAME", "--git-username"),
-        ("GitSshKey", "FLEETOPS_GIT_SSH_KEY", "--git-ssh-key"),
-        ("ReconcileInterval", "FLEETOPS_RECONCILE_INTERVAL", "--reconcile-interval"),
-        ("HealthTimeout", "FLEETOPS_HEALTH_TIMEOUT", "--health-timeout"),
-        ("KubeRequestTimeout", "FLEETOPS_KUBE_TIMEOUT", "--kube-timeout"),
-        ("JournalLimit", "FLEETOPS_JOURNAL_LIMIT", "--journal-limit"),
-        ("HeartbeatInterval", "FLEETOPS_HEARTBEAT_INTERVAL", "--heartbeat-interval"),
-    ];
+    /// <summary>Adds the environment variables and the command line's switches, mapped onto the section's keys.</summary>
+    /// <param name="args">Switches only (no subcommand); ones that do not parse are left to <see cref="AgentSwitches"/> to report.</param>
+    public static IConfigurationBuilder AddFleetOpsSources(this IConfigurationBuilder builder, string[] args, IDictionary<string, string?>? environment = null) =>
+        builder.AddFleetOpsSources(AgentSwitches.Values(AgentSwitches.Parse(args)), environment);
 
-    /// <summary>Adds the environment variables and command line, mapped onto the section's keys.</summary>
-    public static IConfigurationBuilder AddFleetOpsSources(this IConfigurationBuilder builder, string[] args, IDictionary<string, string?>? environment = null)
+    /// <summary>Adds the environment variables, then switch values already parsed (key in the section to value), which win.</summary>
+    public static IConfigurationBuilder AddFleetOpsSources(this IConfigurationBuilder builder, IReadOnlyDictionary<string, string?> switches, IDictionary<string, string?>? environment = null)
     {
         var env = environment ?? Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value);
         var fromEnv = new Dictionary<string, string?>();
-        foreach (var (key, name, _) in Settings)
+        foreach (var setting in AgentSettings.All)
         {
-            if (env.TryGetValue(name, out var value) && value is not null)
-                fromEnv[$"{Section}:{key}"] = value;
+            if (env.TryGetValue(setting.Env, out var value) && value is not null)
+                fromEnv[$"{Section}:{setting.Key}"] = value;
         }
         builder.AddInMemoryCollection(fromEnv);
-        builder.AddCommandLine(args, Settings.ToDictionary(s => s.Switch, s => $"{Section}:{s.Key}"));
+        builder.AddInMemoryCollection(switches.ToDictionary(s => $"{Section}:{s.Key}", s => s.Value));
         return builder;
     }
 
     /// <summary>Binds the section; throws <see cref="AgentOptionsException"/> for values that do not parse.</summary>
     public static AgentOptions Read(IConfiguration configuration)
     {
+        var options = Read(configuration, out var errors);
+        if (errors.Count > 0)
+            throw new AgentOptionsException(errors);
+        return options;
+    }
+
+    /// <summary>Binds the section; <paramref name="errors"/> lists the values that do not parse (defaults stand in for them).</summary>
+    public static AgentOptions Read(IConfiguration configuration, out List<string> errors)
+    {
         var s = configuration.GetSection(Section);
-        var errors = new List<string>();
+        errors = [];
         var d = AgentOptions.Default;
         var token = s["Token"];
         if (string.IsNullOrEmpty(token) && s["TokenFile"] is { Length: > 0 } tokenFile)
@@ -73,16 +69,22 @@ public static class AgentConfiguration
             InCluster = ReadBool(s["InCluster"], "InCluster", errors),
             DataDir = Blank(s["DataDir"]) ?? d.DataDir,
             Git = new GitCredentialOptions(Blank(s["GitToken"]), Blank(s["GitUsername"]), Blank(s["GitSshKey"])),
+            Source = Blank(s["SourceUrl"]) is { } url ? new SourceRef(url, Blank(s["SourceBranch"]) ?? "main") : null,
+            TrustedKeys = new TrustedKeys(Blank(s["AllowedSignersFile"]), Blank(s["OpenPgpKeysFile"])),
             ReconcileInterval = ReadDuration(s["ReconcileInterval"], "ReconcileInterval", d.ReconcileInterval, errors),
             HealthTimeout = ReadDuration(s["HealthTimeout"], "HealthTimeout", d.HealthTimeout, errors),
             KubeRequestTimeout = ReadDuration(s["KubeRequestTimeout"], "KubeRequestTimeout", d.KubeRequestTimeout, errors),
             JournalLimit = ReadInt(s["JournalLimit"], "JournalLimit", d.JournalLimit, errors),
             Link = d.Link with { Heartbeat = ReadDuration(s["HeartbeatInterval"], "HeartbeatInterval", d.Link.Heartbeat, errors) },
+            MetricsPort = s["MetricsPort"] is { } port && !string.IsNullOrWhiteSpace(port) && port.Trim() != "off" ? ReadInt(port, "MetricsPort", 0, errors) : null,
+            MetricsHost = Blank(s["MetricsHost"]) ?? d.MetricsHost,
         };
-        if (errors.Count > 0)
-            throw new AgentOptionsException(errors);
         return options;
     }
+
+    // An error names the setting as the person set it: environment variable or switch.
+    private static string Named(string key) =>
+        AgentSettings.All.FirstOrDefault(s => s.Key == key) is { } setting ? $"{setting.Env} / {setting.Switch}" : key;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -127,7 +129,7 @@ public static class AgentConfiguration
             return false;
         if (bool.TryParse(value.Trim(), out var b))
             return b;
-        errors.Add($"{key} '{value}' must be true or false");
+        errors.Add($"{Named(key)} '{value}' must be true or false");
         return false;
     }
 
@@ -137,7 +139,7 @@ public static class AgentConfiguration
             return fallback;
         if (int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
             return i;
-        errors.Add($"{key} '{value}' must be a whole number");
+        errors.Add($"{Named(key)} '{value}' must be a whole number");
         return fallback;
     }
 
@@ -151,7 +153,7 @@ public static class AgentConfiguration
             return TimeSpan.FromSeconds(seconds);
         if (TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var span))
             return span;
-        errors.Add($"{key} '{value}' is not a duration: give seconds (300) or hh:mm:ss (00:05:00)");
+        errors.Add($"{Named(key)} '{value}' is not a duration: give seconds (300) or hh:mm:ss (00:05:00)");
         return fallback;
     }
 }

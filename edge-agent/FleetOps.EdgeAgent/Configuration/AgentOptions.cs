@@ -1,3 +1,7 @@
+using FleetOps.EdgeAgent.Source;
+using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Signing;
+
 namespace FleetOps.EdgeAgent.Configuration;
 
 /// <summary>
@@ -31,6 +35,19 @@ public sealed record AgentOptions
 
     public GitCredentialOptions Git { get; init; } = GitCredentialOptions.Default;
 
+    /// <summary>
+    /// The fleet-config repository and branch this agent fetches from: its own setting, never the URL a desired
+    /// message names, so a compromised hub or broker cannot point the store at another repository.
+    /// Required with a broker; without one, only revisions already cached can run.
+    /// </summary>
+    public SourceRef? Source { get; init; }
+
+    /// <summary>
+    /// Keys a revision must be signed with before it is rendered (the agent's own, never keys the hub sends).
+    /// <see cref="TrustedKeys.None"/>: revisions are not verified.
+    /// </summary>
+    public TrustedKeys TrustedKeys { get; init; } = TrustedKeys.None;
+
     /// <summary>How often to reconcile from the local cache; the desired message's interval overrides it.</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -46,11 +63,17 @@ public sealed record AgentOptions
     /// <summary>Unacknowledged journal events kept before the oldest are compacted into one event.</summary>
     public int JournalLimit { get; init; } = 10_000;
 
+    /// <summary>The local port serving Prometheus metrics; null (the default) serves none.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>The address the metrics port listens on: loopback unless a scraper elsewhere needs it (<c>*</c> in a pod).</summary>
+    public string MetricsHost { get; init; } = "127.0.0.1";
+
     public LinkOptions Link { get; init; } = LinkOptions.Default;
 
     public RetryOptions Retry { get; init; } = RetryOptions.Default;
 
     // Records print every member; the token must never reach a log line through ToString.
     public override string ToString() =>
-        $"AgentOptions {{ ClusterId = {ClusterId}, Broker = {Broker}, Token = {(Token is null ? "none" : "***")}, DataDir = {DataDir}, Kubeconfig = {Kubeconfig}, InCluster = {InCluster}, ReconcileInterval = {ReconcileInterval}, HealthTimeout = {HealthTimeout} }}";
+        $"AgentOptions {{ ClusterId = {ClusterId}, Broker = {Broker}, Token = {(Token is null ? "none" : "***")}, Source = {(Source is null ? "none" : $"{SourceUrls.Redact(Source.Url)} ({Source.Branch})")}, TrustedKeys = {TrustedKeys}, DataDir = {DataDir}, Kubeconfig = {Kubeconfig}, InCluster = {InCluster}, ReconcileInterval = {ReconcileInterval}, HealthTimeout = {HealthTimeout} }}";
 }

@@ -18,7 +18,13 @@ public static class AgentOptionsValidator
                 errors.Add($"broker '{broker}' names no host; use for example mqtt://hub.example:1883");
             if (string.IsNullOrEmpty(o.Token))
                 errors.Add("a broker is set but no token: set FLEETOPS_TOKEN (the token the hub returned when the cluster was registered)");
+            if (o.Source is null)
+                errors.Add("a broker is set but no source: set FLEETOPS_SOURCE_URL (and FLEETOPS_SOURCE_BRANCH unless it is main) to the fleet-config repository; the agent fetches only from it, never from a URL the hub sends");
         }
+        if (o.Source is { } source && (string.IsNullOrWhiteSpace(source.Url) || string.IsNullOrWhiteSpace(source.Branch)))
+            errors.Add("source URL and branch must not be empty (FLEETOPS_SOURCE_URL, FLEETOPS_SOURCE_BRANCH)");
+        foreach (var problem in o.TrustedKeys.Check())
+            errors.Add($"{problem} (FLEETOPS_ALLOWED_SIGNERS, FLEETOPS_OPENPGP_KEYS)");
         if (string.IsNullOrWhiteSpace(o.DataDir))
             errors.Add("data dir is empty: set FLEETOPS_DATA_DIR or --data-dir to a writable folder that survives restarts");
         if (o.Kubeconfig is { } kc && !o.InCluster && !File.Exists(kc))
@@ -35,6 +41,8 @@ public static class AgentOptionsValidator
             errors.Add($"heartbeat interval {o.Link.Heartbeat} is too short: use at least 1 second, and well under the hub's stale limit (FLEETOPS_HEARTBEAT_INTERVAL, seconds or hh:mm:ss)");
         if (o.JournalLimit < 10)
             errors.Add($"journal limit {o.JournalLimit} is too small: keep at least 10 events (FLEETOPS_JOURNAL_LIMIT)");
+        if (o.MetricsPort is { } port && port is < 1 or > 65535)
+            errors.Add($"metrics port {port} is not a TCP port: use 1-65535, or leave FLEETOPS_METRICS_PORT unset to serve no metrics");
         foreach (var (labelKey, _) in o.Labels)
         {
             if (string.IsNullOrWhiteSpace(labelKey) || labelKey.Contains('='))

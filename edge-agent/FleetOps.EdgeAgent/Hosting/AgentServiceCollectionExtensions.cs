@@ -2,11 +2,14 @@ using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Health;
 using FleetOps.EdgeAgent.Link;
+using FleetOps.EdgeAgent.Local;
+using FleetOps.EdgeAgent.Metrics;
 using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
 using FleetOps.Shared.Rendering;
+using FleetOps.Shared.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,10 +28,16 @@ public static class AgentServiceCollectionExtensions
     public static IHostApplicationBuilder AddFleetOpsAgent(this IHostApplicationBuilder builder, string[] args)
     {
         builder.Configuration.AddFleetOpsSources(args);
-        var options = AgentConfiguration.Read(builder.Configuration);
+        return builder.AddFleetOpsAgent(AgentConfiguration.Read(builder.Configuration));
+    }
+
+    /// <summary>Runs one agent with these options as the process's hosted service, with its control socket for the local commands.</summary>
+    public static IHostApplicationBuilder AddFleetOpsAgent(this IHostApplicationBuilder builder, AgentOptions options)
+    {
         builder.Services.AddFleetOpsAgent(options);
         builder.Services.AddHostedService<AgentHostedService>();
         builder.Services.AddHostedService<HeapCompactor>();
+        builder.Services.AddHostedService<ControlSocket>();
         return builder;
     }
 
@@ -36,6 +45,7 @@ public static class AgentServiceCollectionExtensions
     public static IServiceCollection AddFleetOpsAgent(this IServiceCollection services, AgentOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddSingleton(options);
         services.AddSingleton(options.Retry);
         services.TryAddSingleton<IStateFileOpener>(StateFileOpener.Instance);
@@ -43,16 +53,21 @@ public static class AgentServiceCollectionExtensions
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var opener = sp.GetRequiredService<IStateFileOpener>();
-            return new ResilientAgentStore(() => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, time, opener),
+            var storeLogger = sp.GetRequiredService<ILogger<LiteAgentStore>>();
+            return new ResilientAgentStore(() => new LiteAgentStore(options.DataDir, options.ClusterId, options.JournalLimit, time, storeLogger, opener),
                 () => opener.Probe(options.DataDir), options.DataDir, options.JournalLimit, time, sp.GetRequiredService<ILogger<ResilientAgentStore>>());
         });
         services.AddSingleton<IAgentStore>(sp => sp.GetRequiredService<ResilientAgentStore>());
         services.AddSingleton<IStorageHealth>(sp => sp.GetRequiredService<ResilientAgentStore>());
         services.TryAddSingleton<IGitCache>(sp => new LibGit2GitCache(options.DataDir, options.Git, sp.GetRequiredService<ILogger<LibGit2GitCache>>()));
+        // Scratch files go under the cache's tmp folder, which is swept at every start.
+        services.TryAddSingleton<ICommitVerifier>(sp => new CommitVerifier(options.TrustedKeys, new VerificationOptions(Path.Combine(options.DataDir, "tmp")), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RevisionVerifier>();
         services.TryAddSingleton(sp => KubeConnection.Create(options, sp.GetService<SharedHttpHandler>()?.Handler));
         services.TryAddSingleton<ApiDiscovery>();
         services.TryAddSingleton<IResourceManager, KubernetesResourceManager>();
         services.TryAddSingleton<IRenderer>(sp => new Renderer(RenderOptions.Default, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(new RendererDetection(RenderOptions.Default));
         services.TryAddSingleton<IManifestRenderer, SharedManifestRenderer>();
         services.TryAddSingleton(sp => new RenderCache(sp.GetRequiredService<IGitCache>(), sp.GetRequiredService<IManifestRenderer>(), options.ClusterId));
         services.TryAddSingleton<Pruner>();
@@ -68,6 +83,9 @@ public static class AgentServiceCollectionExtensions
             services.TryAddSingleton<IHubLink, NullHubLink>();
         else
             services.TryAddSingleton<IHubLink, MqttHubLink>();
+        services.TryAddSingleton<AgentMetrics>();
+        if (options.MetricsPort is not null)
+            services.TryAddSingleton<MetricsEndpoint>();
         services.TryAddSingleton<AgentRuntime>();
         return services;
     }

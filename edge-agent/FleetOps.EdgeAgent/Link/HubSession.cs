@@ -3,6 +3,7 @@ using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.State;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Rendering;
 using Microsoft.Extensions.Logging;
 
 namespace FleetOps.EdgeAgent.Link;
@@ -20,7 +21,8 @@ public sealed class HubSession(
     DesiredStateIntake intake,
     IResourceManager resources,
     TimeProvider time,
-    ILogger<HubSession> logger) : IHubLinkHandler
+    ILogger<HubSession> logger,
+    RendererDetection? renderer = null) : IHubLinkHandler
 {
     /// <summary>Events per journal message at most; fewer when their size would pass the payload limit.</summary>
     public const int MaxBatch = 500;
@@ -105,6 +107,7 @@ public sealed class HubSession(
         try
         {
             kubernetesVersion ??= await KubernetesVersionAsync(cancellationToken).ConfigureAwait(false);
+            var renderers = await RendererAsync(cancellationToken).ConfigureAwait(false);
             var hello = new HelloMessage(
                 WireVersion.Current,
                 options.ClusterId,
@@ -113,7 +116,8 @@ public sealed class HubSession(
                 kubernetesVersion,
                 store.LoadDesired()?.Generation ?? 0,
                 store.LastSeq,
-                time.GetUtcNow());
+                time.GetUtcNow(),
+                renderers);
             await link.PublishAsync(MessageKind.Hello, WireCodec.Serialize(hello), cancellationToken).ConfigureAwait(false);
             // Whatever was sent before the connection dropped may not have reached the hub: resend from its ack.
             sentSeq = store.AckedSeq;
@@ -123,11 +127,17 @@ public sealed class HubSession(
         {
             sending.Release();
         }
+        store.RecordContact();
         store.Append(JournalEventKinds.Connected, detail: options.Broker?.ToString());
         await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void OnDisconnected(string reason) => store.Append(JournalEventKinds.Disconnected, detail: reason);
+    public void OnDisconnected(string reason)
+    {
+        // The link was up until now: what a technician reads as "last contact" while the store is cut off.
+        store.RecordContact();
+        store.Append(JournalEventKinds.Disconnected, detail: reason);
+    }
 
     public Task OnMessageAsync(MessageKind kind, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
@@ -141,6 +151,7 @@ public sealed class HubSession(
                 if (ack.IsOk)
                 {
                     store.Acknowledge(ack.Message.Seq);
+                    store.RecordContact();
                     logger.LogDebug("Hub acknowledged journal up to {Seq}", ack.Message.Seq);
                 }
                 else
@@ -225,6 +236,21 @@ public sealed class HubSession(
             if (payload.Length <= limit || count == 1)
                 return payload;
             count = Math.Max(1, count / 2);
+        }
+    }
+
+    // Told to the hub so an operator sees which kustomize a store renders with; a hello does not wait long for it.
+    private async Task<string?> RendererAsync(CancellationToken cancellationToken)
+    {
+        if (renderer is null)
+            return null;
+        try
+        {
+            return (await renderer.DetectAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false)).Describe();
+        }
+        catch (TimeoutException)
+        {
+            return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
 using FleetOps.Shared.Contracts;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class DesiredStateIntake(
     ILogger<DesiredStateIntake> logger)
 {
     private readonly Lock gate = new();
+    private string? sourceWarnedFor;
 
     public void Receive(string topic, ReadOnlySpan<byte> payload)
     {
@@ -46,8 +48,22 @@ public sealed class DesiredStateIntake(
             store.Append(JournalEventKinds.TargetReceived, detail: Describe(desired));
         }
         logger.LogInformation("Desired generation {Generation} for {ClusterId}: {Groups}", desired.Generation, options.ClusterId, Describe(desired));
+        WarnIfSourceDiffers(desired.Source);
         listener.OnDesired(desired);
         return true;
+    }
+
+    /// <summary>
+    /// The hub's source URL is only a hint: the agent fetches from its own. A different one is worth one line (a
+    /// misconfigured store, or a hub trying to point it elsewhere), not one per message.
+    /// </summary>
+    private void WarnIfSourceDiffers(SourceRef hubs)
+    {
+        if (options.Source is not { } own || hubs.Url == own.Url || hubs.Url == sourceWarnedFor)
+            return;
+        sourceWarnedFor = hubs.Url;
+        logger.LogWarning("The hub names {HubUrl} as the source; this agent fetches only from its own {Url} (FLEETOPS_SOURCE_URL)",
+            SourceUrls.Redact(hubs.Url), SourceUrls.Redact(own.Url));
     }
 
     private static string Describe(DesiredMessage d) =>

@@ -1,6 +1,7 @@
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Health;
+using FleetOps.EdgeAgent.Metrics;
 using FleetOps.EdgeAgent.Render;
 using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
@@ -10,20 +11,22 @@ using Microsoft.Extensions.Logging;
 namespace FleetOps.EdgeAgent.Reconcile;
 
 /// <summary>
-/// One reconcile of one group, read top-down: store hours, fetch, render, apply, prune, check health,
+/// One reconcile of one group, read top-down: store hours, fetch, verify, render, apply, prune, check health,
 /// report. Each step sets one phase and reason when it fails; the run then goes straight to the report.
 /// </summary>
 public sealed class GroupReconciler(
     AgentOptions options,
     IAgentStore store,
     IGitCache git,
+    RevisionVerifier verifier,
     RenderCache renders,
     IResourceManager resources,
     Pruner pruner,
     HealthChecker health,
     StatusBoard board,
     TimeProvider time,
-    ILogger<GroupReconciler> logger)
+    ILogger<GroupReconciler> logger,
+    AgentMetrics? metrics = null)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ChangeSet> lastChanges = new(StringComparer.Ordinal);
 
@@ -31,6 +34,14 @@ public sealed class GroupReconciler(
     internal ChangeSet? LastChangeSet(string group) => lastChanges.GetValueOrDefault(group);
 
     public async Task<GroupStatus> ReconcileGroupAsync(GroupTarget target, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var status = await RunStepsAsync(target, cancellationToken).ConfigureAwait(false);
+        metrics?.Run(target.Name, status.Phase, time.GetElapsedTime(started));
+        return status;
+    }
+
+    private async Task<GroupStatus> RunStepsAsync(GroupTarget target, CancellationToken cancellationToken)
     {
         var previous = board.Get(target.Name);
         var record = store.LoadGroup(target.Name) ?? GroupRecord.New(target.Name);
@@ -47,6 +58,7 @@ public sealed class GroupReconciler(
 
         _ = (!waiting || run.Holding)
             && await FetchAsync(run, cancellationToken).ConfigureAwait(false)
+            && await VerifyAsync(run, cancellationToken).ConfigureAwait(false)
             && await RenderAsync(run, cancellationToken).ConfigureAwait(false)
             && await ApplyAsync(run, cancellationToken).ConfigureAwait(false)
             && await PruneAsync(run, cancellationToken).ConfigureAwait(false)
@@ -82,7 +94,7 @@ public sealed class GroupReconciler(
         run.Fail(Phase.Pending, Reasons.OutsideWindow, StoreHoursGate.Describe(target, run.Record.AppliedRevision, closed));
         try
         {
-            await git.EnsureAsync(target.Source, target.Group.Revision, cancellationToken).ConfigureAwait(false);
+            await EnsureCachedAsync(target.Group.Revision, cancellationToken).ConfigureAwait(false);
         }
         catch (SourceUnavailableException e)
         {
@@ -102,7 +114,7 @@ public sealed class GroupReconciler(
     {
         try
         {
-            await git.EnsureAsync(run.Target.Source, run.Revision, cancellationToken).ConfigureAwait(false);
+            await EnsureCachedAsync(run.Revision, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (SourceUnavailableException e)
@@ -118,6 +130,49 @@ public sealed class GroupReconciler(
             }
             return false;
         }
+    }
+
+    /// <summary>Fetches a missing revision from the agent's own source; a URL the hub sends is never used.</summary>
+    private Task EnsureCachedAsync(string revision, CancellationToken cancellationToken) =>
+        options.Source is { } source ? git.EnsureAsync(source, revision, cancellationToken)
+        : git.Has(revision) ? Task.CompletedTask
+        : throw new SourceUnavailableException($"revision {revision} is not cached and no source is configured: set FLEETOPS_SOURCE_URL");
+
+    /// <summary>
+    /// With trusted keys configured, the revision must be signed by one of them before anything of it is rendered,
+    /// so a compromised hub or broker cannot make this store apply what nobody it trusts signed. An untrusted target
+    /// fails the run; the last applied revision keeps being enforced if it still verifies.
+    /// </summary>
+    private async Task<bool> VerifyAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        if (!verifier.Enabled)
+            return true;
+        var verdict = await verifier.VerifyAsync(run.Revision, cancellationToken).ConfigureAwait(false);
+        if (verdict.IsTrusted)
+            return true;
+        if (run.Holding)
+        {
+            logger.LogWarning("Not enforcing {Revision} of {Group}: it {Verdict}", Revisions.Short(run.Revision), run.Target.Name, verdict.Detail);
+            return false;
+        }
+        var message = $"revision {Revisions.Short(run.Revision)} {verdict.Detail}; this store applies only revisions signed by a key it trusts (FLEETOPS_ALLOWED_SIGNERS, FLEETOPS_OPENPGP_KEYS)";
+        var known = board.Get(run.Target.Name) is { Reason: Reasons.UntrustedRevision } previous && previous.DesiredRevision == run.Revision;
+        logger.Log(known ? LogLevel.Debug : LogLevel.Warning, "Refused {Revision} of {Group}: {Signer}: {Message}", Revisions.Short(run.Revision), run.Target.Name, verdict.Signer, message);
+        run.Fail(Phase.Failed, Reasons.UntrustedRevision, message);
+        return await HoldLastAppliedAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Goes on with the last applied revision instead of the refused target, if it is another one, cached and trusted.</summary>
+    private async Task<bool> HoldLastAppliedAsync(GroupRun run, CancellationToken cancellationToken)
+    {
+        if (run.Record.AppliedRevision is not { } applied || run.Record.AppliedPath is not { } path || applied == run.Revision || !git.Has(applied))
+            return false;
+        if (!(await verifier.VerifyAsync(applied, cancellationToken).ConfigureAwait(false)).IsTrusted)
+            return false;
+        run.Holding = true;
+        run.Revision = applied;
+        run.Path = path;
+        return true;
     }
 
     /// <summary>Renders the path at the revision (cached: periodic runs do not render again).</summary>
@@ -219,8 +274,18 @@ public sealed class GroupReconciler(
         lastChanges[run.Target.Name] = run.Changes;
         var status = Publish(run, run.Phase, run.Reason, run.Message);
         // One line per run that did or changed something; quiet periodic checks log at debug only.
-        var level = run.Changes.HasWrites || previous is null || !StatusBoard.Same(previous, status) ? LogLevel.Information : LogLevel.Debug;
-        logger.Log(level, "Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}", run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());
+        var noteworthy = run.Changes.HasWrites || previous is null || !StatusBoard.Same(previous, status);
+        if (run.Phase is Phase.Failed or Phase.Degraded)
+        {
+            // The reason and the message, which say why: a change summary ("nothing") does not.
+            logger.Log(noteworthy ? LogLevel.Warning : LogLevel.Debug, "Reconcile of {Group} at {Revision} is {Phase} {Reason}: {Message}",
+                run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Message);
+        }
+        else
+        {
+            logger.Log(noteworthy ? LogLevel.Information : LogLevel.Debug, "Reconciled {Group} at {Revision}: {Phase} {Reason}: {Summary}",
+                run.Target.Name, Revisions.Short(run.Revision), run.Phase, run.Reason, run.Changes.Summary());
+        }
         return Task.FromResult(status);
     }
 
@@ -256,6 +321,7 @@ public sealed class GroupReconciler(
             (Phase.Degraded, _) => JournalEventKinds.Degraded,
             (Phase.Failed, Reasons.SourceUnavailable) => JournalEventKinds.SourceUnavailable,
             (Phase.Failed, Reasons.RenderFailed) => JournalEventKinds.RenderFailed,
+            (Phase.Failed, Reasons.UntrustedRevision) => JournalEventKinds.UntrustedRevision,
             (Phase.Failed, _) => JournalEventKinds.Failed,
             (Phase.Pending, Reasons.OutsideWindow) => JournalEventKinds.OutsideWindow,
             _ => null,
@@ -272,6 +338,9 @@ public sealed class GroupReconciler(
         var kind = run.IsNewRevision && !run.Holding ? JournalEventKinds.Applied : JournalEventKinds.DriftCorrected;
         store.Append(kind, run.Target.Name, run.Revision, changes.Describe());
         if (kind == JournalEventKinds.DriftCorrected)
+        {
             logger.LogInformation("Corrected drift in {Group}: {Objects}", run.Target.Name, changes.Describe());
+            metrics?.DriftCorrected(run.Target.Name, changes.Count(ChangeAction.Created) + changes.Count(ChangeAction.Configured));
+        }
     }
 }

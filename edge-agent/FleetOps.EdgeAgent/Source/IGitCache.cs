@@ -1,4 +1,5 @@
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Signing;
 
 namespace FleetOps.EdgeAgent.Source;
 
@@ -13,6 +14,10 @@ public interface IGitCache
 
     /// <summary>Makes sure the commit is cached, fetching from <paramref name="source"/> only if it is missing.</summary>
     Task EnsureAsync(SourceRef source, string revision, CancellationToken cancellationToken);
+
+    /// <summary>The cached commit's signature and the data it signs; null when it is unsigned.</summary>
+    /// <exception cref="SourceUnavailableException">The commit is not in the cache.</exception>
+    CommitSignature? ReadSignature(string revision);
 
     /// <summary>Writes the whole tree at <paramref name="revision"/> into a new temporary folder, removed on dispose.</summary>
     Task<MaterializedTree> MaterializeAsync(string revision, CancellationToken cancellationToken);

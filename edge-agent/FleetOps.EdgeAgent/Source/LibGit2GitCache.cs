@@ -1,6 +1,7 @@
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.Shared.Contracts;
 using FleetOps.Shared.Sources;
+using FleetOps.Shared.Signing;
 using LibGit2Sharp;
 using Microsoft.Extensions.Logging;
 
@@ -60,6 +61,24 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
             return;
         // libgit2 is synchronous; run it off the caller's thread so a slow remote stalls only this group.
         await Task.Run(() => Fetch(source, revision, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    public CommitSignature? ReadSignature(string revision)
+    {
+        lock (gate)
+        {
+            var commit = repo.Lookup<Commit>(revision)
+                ?? throw new SourceUnavailableException($"revision {revision} is not in the local cache");
+            try
+            {
+                var signed = Commit.ExtractSignature(repo, commit.Id);
+                return new CommitSignature(signed.Signature, System.Text.Encoding.UTF8.GetBytes(signed.SignedData));
+            }
+            catch (NotFoundException)
+            {
+                return null;
+            }
+        }
     }
 
     public Task<MaterializedTree> MaterializeAsync(string revision, CancellationToken cancellationToken) =>
@@ -182,11 +201,7 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
         return $"cannot fetch from {Redact(url)}: {LocalSource.Explain(url, e.Message)}{hint}";
     }
 
-    // A token embedded in the URL must not reach a log line or the hub.
-    private static string Redact(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.UserInfo)
-            ? url.Replace(u.UserInfo + "@", "***@", StringComparison.Ordinal)
-            : url;
+    private static string Redact(string url) => SourceUrls.Redact(url);
 
     /// <summary>
     /// Writes the tree under the data dir, or, when that fails (a full disk), under the system's temp folder: a store

@@ -39,6 +39,21 @@ public interface IAgentStore : IDisposable
     /// <summary>Unacknowledged events held.</summary>
     int PendingCount { get; }
 
-    /// <summary>Drops every event up to and including <paramref name="seq"/>: the hub has persisted them.</summary>
+    /// <summary>
+    /// Drops every event up to and including <paramref name="seq"/> from the unacknowledged tail: the hub has
+    /// persisted them. The newest acknowledged ones stay readable through <see cref="ReadRecent"/>.
+    /// </summary>
     void Acknowledge(long seq);
+
+    /// <summary>
+    /// The newest <paramref name="max"/> events, oldest first, of one group when <paramref name="group"/> is given:
+    /// the unacknowledged tail and the latest acknowledged ones kept for the store's own history.
+    /// </summary>
+    IReadOnlyList<JournalEvent> ReadRecent(string? group, int max);
+
+    /// <summary>When the hub was last heard from or reached (connect, ack, disconnect); null before the first time.</summary>
+    DateTimeOffset? LastContact { get; }
+
+    /// <summary>Records that the hub was in contact just now.</summary>
+    void RecordContact();
 }

@@ -1,6 +1,8 @@
 using FleetOps.EdgeAgent.Apply;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Files;
 using LiteDB;
+using Microsoft.Extensions.Logging;
 using Json = System.Text.Json.JsonSerializer;
 
 namespace FleetOps.EdgeAgent.State;
@@ -11,6 +13,12 @@ namespace FleetOps.EdgeAgent.State;
 /// every operation runs synchronously under one lock. A write that fails leaves this instance unusable (LiteDB refuses
 /// every later call); <see cref="ResilientAgentStore"/> opens a new one.
 /// </summary>
+/// <remarks>
+/// A second process must not read the file while the agent runs: LiteDB's direct mode has no cross-process
+/// coordination, and a reader can see a checkpoint half done. <c>fleetops-agent status</c> therefore asks the
+/// running agent over its control socket, and opens the file itself (<see cref="OpenReadOnly"/>) only when no
+/// agent answers.
+/// </remarks>
 public sealed class LiteAgentStore : IAgentStore
 {
     public const string FileName = "agent.db";
@@ -19,6 +27,10 @@ public sealed class LiteAgentStore : IAgentStore
     private const string AckKey = "ack";
     private const string DesiredKey = "desired";
     private const int CheckpointPages = 100;
+    private const string ContactKey = "contact";
+
+    /// <summary>Acknowledged events kept for <c>fleetops-agent history</c>: the store's own recent past, offline.</summary>
+    public const int KeptHistory = 1000;
 
     private readonly Lock gate = new();
     private readonly StateFile file;
@@ -26,30 +38,56 @@ public sealed class LiteAgentStore : IAgentStore
     private readonly ILiteCollection<BsonDocument> meta;
     private readonly ILiteCollection<BsonDocument> groups;
     private readonly ILiteCollection<BsonDocument> journal;
+    private readonly ILiteCollection<BsonDocument> history;
     private readonly string clusterId;
     private readonly int journalLimit;
     private readonly TimeProvider time;
     private long lastSeq;
     private long ackedSeq;
     private int pending;
+    private DateTimeOffset? lastContact;
 
-    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time, IStateFileOpener? opener = null)
+    /// <summary>
+    /// Opens (or creates) the store in <paramref name="dataDir"/>, which is its owner's only (<see cref="PrivateDirectory"/>),
+    /// on streams <paramref name="opener"/> opens (<see cref="StateFileOpener"/> by default).
+    /// </summary>
+    public LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time, ILogger? logger = null, IStateFileOpener? opener = null)
+        : this(dataDir, clusterId, journalLimit, time, logger, opener, readOnly: false)
     {
-        Directory.CreateDirectory(dataDir);
+    }
+
+    private LiteAgentStore(string dataDir, string clusterId, int journalLimit, TimeProvider time, ILogger? logger, IStateFileOpener? opener, bool readOnly)
+    {
+        string[] files = [FileName, PrivateDirectory.LiteDbLog(FileName)];
+        if (!readOnly)
+        {
+            if (PrivateDirectory.Secure(dataDir, files) is [_, ..] loosened)
+                logger?.LogWarning("The agent's data dir was readable by others; made it its owner's only: {Paths}", string.Join(", ", loosened));
+            PrivateDirectory.CreateFile(dataDir, files[1]);
+        }
         this.clusterId = clusterId;
         this.journalLimit = journalLimit;
         this.time = time;
-        file = (opener ?? StateFileOpener.Instance).Open(Path.Combine(dataDir, FileName));
+        // Read-only (no agent has the file open): LiteDB's own read-only open, which writes nothing.
+        file = readOnly
+            ? new StateFile(new LiteDatabase(new ConnectionString { Filename = FileIn(dataDir), Connection = ConnectionType.Direct, ReadOnly = true }))
+            : (opener ?? StateFileOpener.Instance).Open(FileIn(dataDir));
         db = file.Database;
         try
         {
-            // Fold the write-ahead log into the data file early: LiteDB keeps log pages in memory until then. Set only
-            // when it differs: setting it is a write, and opening must not write (on a full disk it could not).
-            if (db.CheckpointSize != CheckpointPages)
-                db.CheckpointSize = CheckpointPages;
+            if (!readOnly)
+            {
+                PrivateDirectory.Secure(dataDir, files);
+                // Fold the write-ahead log into the data file early: LiteDB keeps log pages in memory until then. Set
+                // only when it differs: setting it is a write, and opening must not write (on a full disk it could not).
+                if (db.CheckpointSize != CheckpointPages)
+                    db.CheckpointSize = CheckpointPages;
+            }
             meta = db.GetCollection("meta");
             groups = db.GetCollection("groups");
             journal = db.GetCollection("journal");
+            history = db.GetCollection("history");
+            lastContact = meta.FindById(ContactKey) is { } contact ? new DateTimeOffset(contact["v"].AsInt64, TimeSpan.Zero) : null;
             lastSeq = meta.FindById(SeqKey)?["v"].AsInt64 ?? 0;
             ackedSeq = meta.FindById(AckKey)?["v"].AsInt64 ?? 0;
             pending = journal.Count();
@@ -61,7 +99,49 @@ public sealed class LiteAgentStore : IAgentStore
         }
     }
 
+    /// <summary>The state file of a data dir.</summary>
+    public static string FileIn(string dataDir) => Path.Combine(dataDir, FileName);
+
+    /// <summary>
+    /// Opens a data dir's state to read it while no agent has it open (the file must exist; nothing is written).
+    /// The cluster id is the one the stored desired state names.
+    /// </summary>
+    public static LiteAgentStore OpenReadOnly(string dataDir, TimeProvider time)
+    {
+        var store = new LiteAgentStore(dataDir, "", AgentOptionsLimit, time, null, null, readOnly: true);
+        var stored = store.meta.FindById(DesiredKey)?["json"].AsBinary;
+        if (stored is null)
+            return store;
+        store.Dispose();
+        var id = System.Text.Json.JsonDocument.Parse(stored).RootElement.TryGetProperty("clusterId", out var v) ? v.GetString() ?? "" : "";
+        return new LiteAgentStore(dataDir, id, AgentOptionsLimit, time, null, null, readOnly: true);
+    }
+
+    private static int AgentOptionsLimit => Configuration.AgentOptions.Default.JournalLimit;
+
     public event Action? Appended;
+
+    public DateTimeOffset? LastContact { get { lock (gate) return lastContact; } }
+
+    public void RecordContact()
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            meta.Upsert(new BsonDocument { ["_id"] = ContactKey, ["v"] = now.UtcTicks });
+            lastContact = now;
+        }
+    }
+
+    public IReadOnlyList<JournalEvent> ReadRecent(string? group, int max)
+    {
+        lock (gate)
+        {
+            var unsent = journal.Find(Newest(group), skip: 0, limit: max).ToList();
+            var kept = unsent.Count < max ? history.Find(Newest(group), skip: 0, limit: max - unsent.Count) : [];
+            return unsent.Concat(kept).Select(ToEvent).OrderBy(e => e.Seq).ToList();
+        }
+    }
 
     public long LastSeq { get { lock (gate) return lastSeq; } }
 
@@ -164,7 +244,13 @@ public sealed class LiteAgentStore : IAgentStore
             // The hub can only ack what we sent; a larger number (a hub that kept an older data dir) is capped.
             var acked = Math.Min(seq, lastSeq);
             db.BeginTrans();
+            // Moved, not only dropped: a technician at the store sees what happened even after the hub has it.
+            foreach (var done in journal.Find(Query.LTE("_id", acked)))
+                history.Upsert(done);
             journal.DeleteMany(Query.LTE("_id", acked));
+            var excess = history.Count() - KeptHistory;
+            if (excess > 0)
+                history.DeleteMany(Query.LTE("_id", history.Find(Query.All("_id", Query.Ascending), skip: excess - 1, limit: 1).First()["_id"]));
             meta.Upsert(new BsonDocument { ["_id"] = AckKey, ["v"] = acked });
             db.Commit();
             ackedSeq = acked;
@@ -251,6 +337,14 @@ public sealed class LiteAgentStore : IAgentStore
         var summary = FromEvent(new JournalEvent(last["_id"].AsInt64, to, JournalEventKinds.Compacted, Detail: detail), count, from);
         summary["fs"] = first;
         journal.Insert(summary);
+    }
+
+    private static Query Newest(string? group)
+    {
+        var query = Query.All("_id", Query.Descending);
+        if (group is not null)
+            query.Where.Add(Query.EQ("group", group));
+        return query;
     }
 
     internal static string? Truncate(string? detail) =>

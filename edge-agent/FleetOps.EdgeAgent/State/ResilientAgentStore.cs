@@ -36,6 +36,7 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
     private DesiredMessage? desired;
     private long lastSeq;
     private long ackedSeq;
+    private DateTimeOffset? lastContact;
 
     /// <summary>Every unacknowledged event from this seq on is in <see cref="tail"/> (older ones may be only in the file).</summary>
     private long coveredFrom = 1;
@@ -97,6 +98,26 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
             lock (gate)
                 return ackedSeq;
         }
+    }
+
+    public DateTimeOffset? LastContact
+    {
+        get
+        {
+            lock (gate)
+                return lastContact;
+        }
+    }
+
+    public void RecordContact()
+    {
+        var faulted = false;
+        lock (gate)
+        {
+            lastContact = time.GetUtcNow();
+            faulted = Write(f => f.RecordContact());
+        }
+        Notify(faulted);
     }
 
     public int PendingCount
@@ -210,6 +231,21 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
         return read;
     }
 
+    /// <summary>The newest events, from the file while it can be read; from memory (the held and recent ones) while it cannot.</summary>
+    public IReadOnlyList<JournalEvent> ReadRecent(string? group, int max)
+    {
+        IReadOnlyList<JournalEvent>? read = null;
+        var faulted = false;
+        lock (gate)
+        {
+            if (file is not null)
+                faulted = Write(f => read = f.ReadRecent(group, max));
+            read ??= tail.Where(e => group is null || e.Group == group).TakeLast(max).ToList();
+        }
+        Notify(faulted);
+        return read;
+    }
+
     public void Acknowledge(long seq)
     {
         var faulted = false;
@@ -253,6 +289,7 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
                 groups[record.Name] = record;
             lastSeq = opened.LastSeq;
             ackedSeq = opened.AckedSeq;
+            lastContact = opened.LastContact;
             coveredFrom = lastSeq + 1;
             loaded = true;
             file = opened;

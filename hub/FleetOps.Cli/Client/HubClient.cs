@@ -85,6 +85,12 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
             $"api/v1/clusters/{Uri.EscapeDataString(id)}/pins/{Uri.EscapeDataString(group)}" + Query(("actor", actor)), null, ct);
     }
 
+    /// <summary>DELETE /api/v1/clusters/{id}: the hub answers 204 once the cluster is gone.</summary>
+    public async Task DeregisterAsync(string id, string? actor, CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, $"api/v1/clusters/{Uri.EscapeDataString(id)}" + Query(("actor", actor)), null, ct);
+    }
+
     /// <summary>GET /readyz: true once the hub has resumed every cluster; false while it starts or cannot be reached.</summary>
     public async Task<bool> IsReadyAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FleetOps.Shared.Contracts;
 using Spectre.Console;
 
 namespace FleetOps.Cli.Commands;
@@ -17,13 +18,14 @@ public sealed class CliRuntime(CliEnvironment env, TextWriter stdout, TextWriter
     public CommandContext Context(ParseResult parse) => new(parse, this);
 
     /// <summary><c>error: what went wrong</c>, then one <c>hint:</c> line per thing to try.</summary>
+    /// <remarks>Errors quote the hub, which quotes agents: no control character reaches the terminal (<see cref="SafeText"/>).</remarks>
     public void WriteError(CliException error)
     {
-        stderr.Write($"error: {error.Message}\n");
+        stderr.Write($"error: {SafeText.Clean(error.Message)}\n");
         foreach (var hint in error.Hints)
-            stderr.Write($"  hint: {hint}\n");
+            stderr.Write($"  hint: {SafeText.Clean(hint)}\n");
     }
 
     /// <summary>Progress for a person watching, on stderr so that stdout stays the answer.</summary>
-    public void WriteProgress(string line) => stderr.Write(Markup.Remove(line) + "\n");
+    public void WriteProgress(string line) => stderr.Write(SafeText.Clean(Markup.Remove(line)) + "\n");
 }

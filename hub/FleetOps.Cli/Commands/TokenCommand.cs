@@ -6,12 +6,13 @@ namespace FleetOps.Cli.Commands;
 
 /// <summary>
 /// <c>fleetops token ID</c>: issues a registered cluster a new agent token, for a lost or leaked one. The hub
-/// keeps only the new hash, so the old token is refused from the agent's next connect on.
+/// keeps only the new hash and ends the session of the old token at once (embedded broker), so the old one
+/// stops working now, not at the agent's next connect.
 /// </summary>
 public sealed class TokenCommand : Command
 {
     public TokenCommand(CliRuntime runtime)
-        : base("token", "Issue a registered cluster a new agent token (the old one stops working at its next connect)")
+        : base("token", "Issue a registered cluster a new agent token (the old one stops working at once)")
     {
         var id = new Argument<string>("ID") { Description = "Cluster id, for example store-0042" };
         Arguments.Add(id);

@@ -22,11 +22,16 @@ public static class ClusterDetailView
             facts.Fact("clock", clock);
         facts
             .Fact("labels", Markup.Escape(ClustersView.Labels(cluster.Labels)))
-            .Fact("agent", Markup.Escape(cluster.AgentVersion is null ? "-" : $"{cluster.AgentVersion}, Kubernetes {cluster.KubernetesVersion ?? "?"}"))
-            .Fact("generation", Generation(cluster))
+            .Fact("agent", Markup.Escape(cluster.AgentVersion is null ? "-" : $"{cluster.AgentVersion}, Kubernetes {cluster.KubernetesVersion ?? "?"}"));
+        // Agents before the renderer was in their hello say nothing of it; an unusable one is why the store cannot render.
+        if (cluster.Renderer is { } renderer)
+            facts.Fact("renderer", renderer.StartsWith("none:", StringComparison.Ordinal) ? Styles.Warning(renderer) : Markup.Escape(renderer));
+        facts.Fact("generation", Generation(cluster))
             .Fact("registered", Markup.Escape($"{Ages.Since(cluster.RegisteredAt, now)} ago"));
         if (wide)
             facts.Fact("journal", Markup.Escape($"the hub holds events up to seq {cluster.AckedSeq}"));
+        if (cluster.StateProblem is { } problem)
+            facts.Fact("stored", Styles.Warning(problem));
         screen.Write(facts);
 
         screen.Line();

@@ -46,6 +46,8 @@ public static class FleetErrorsView
                     ? $"failed{at} {when}; group '{group.Name}' has no target yet, so its clusters get nothing from it"
                     : $"failed{at} {when}; group '{group.Name}' stays on {Revisions.Short(group.Target.Commit.Sha)} until it renders again",
             FleetErrorKinds.Source => $"since {when}; nothing moves until the hub can fetch again; stores keep running what they have",
+            FleetErrorKinds.UntrustedCommit =>
+                $"UntrustedCommit: refused{at} {when}; the hub keeps the targets of {(accepted is null ? "no earlier commit (none accepted yet)" : Revisions.Short(accepted.Sha))} until a commit signed by a trusted key is pushed (Hub:Source:AllowedSignersFile, Hub:Source:OpenPgpKeysFile)",
             _ => $"{error.Kind}{at}, {when}",
         };
     }

@@ -15,8 +15,10 @@ public static class RegisterView
     {
         var labels = ClustersView.Labels(registered.Labels);
         screen.Line(Markup.Escape(replaced
-            ? $"issued {registered.Id} a new token; the old one is refused from its agent's next connect on"
+            ? $"issued {registered.Id} a new token; the old one is refused from now on"
             : $"registered {registered.Id} with labels {labels}"));
+        if (replaced)
+            screen.Line(Styles.Dim("the hub's broker ended the session the old token was used for (an external broker must be told itself)"));
         screen.Line();
         screen.Line(Styles.Bold("its agent token, shown only this once (the hub keeps only a hash):"));
         screen.Line();
@@ -26,6 +28,7 @@ public static class RegisterView
         screen.Line(Markup.Escape($"  FLEETOPS_CLUSTER_ID={registered.Id}"));
         screen.Line(Markup.Escape("  FLEETOPS_TOKEN_FILE=/etc/fleetops/token   a file holding the token, mode 0600 (or FLEETOPS_TOKEN=<token>)"));
         screen.Line(Markup.Escape($"  FLEETOPS_BROKER=mqtt://{hub.Host}:{DefaultMqttPort}   the hub's MQTT listener (Hub:Mqtt:Port, {DefaultMqttPort} by default)"));
+        screen.Line(Markup.Escape("  FLEETOPS_SOURCE_URL=<the fleet-config repository as the store reaches it>   the only place the agent fetches from"));
         if (registered.Labels.Count > 0)
             screen.Line(Markup.Escape($"  FLEETOPS_LABELS={labels}"));
         screen.Line(Styles.Dim($"A lost token cannot be shown again: fleetops token {registered.Id} issues a new one."));

@@ -1,3 +1,4 @@
+using FleetOps.Shared.Contracts;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -51,10 +52,11 @@ public sealed class Screen
         return new Screen(writer, console, color, env.Clock.GetUtcNow(), env.TimeZone);
     }
 
-    public void Write(IRenderable renderable) => console.Write(renderable);
+    /// <summary>Draws <paramref name="renderable"/> without any control character its text may hold (<see cref="TerminalSafe"/>).</summary>
+    public void Write(IRenderable renderable) => console.Write(new TerminalSafe(renderable));
 
     /// <summary>One line of markup; pass hub text through <see cref="Markup.Escape"/> first.</summary>
-    public void Line(string markup = "") => console.Write(new Markup(markup + "\n"));
+    public void Line(string markup = "") => Write(new Markup(SafeText.Clean(markup) + "\n"));
 
     public void Flush() => writer.Flush();
 }

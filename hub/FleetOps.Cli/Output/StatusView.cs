@@ -43,6 +43,9 @@ public static class StatusView
             screen.Line(oneLine);
         else
             screen.Write(Tables.Facts().Fact(Styles.Bold("fleet:"), counts).Fact("", commit));
+        // Which kustomize the hub renders with: an old or missing one is why kustomize groups fail to render.
+        if (fleet.Source.Renderer is { } renderer)
+            screen.Line($"{Styles.Dim("renderer:")} {(renderer.StartsWith("none:", StringComparison.Ordinal) ? Styles.Warning(renderer) : Markup.Escape(renderer))}");
     }
 
     private static Table Groups(FleetView fleet, DateTimeOffset now, bool wide, int width)

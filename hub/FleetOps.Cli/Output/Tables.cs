@@ -1,3 +1,4 @@
+using FleetOps.Shared.Contracts;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -23,9 +24,12 @@ public static class Tables
         return table;
     }
 
-    public static IRenderable Text(string? text) => new Text(string.IsNullOrEmpty(text) ? "-" : text);
+    // Every cell is cleaned of control characters here, before Spectre measures it (it counts an ESC as a
+    // column); Screen's TerminalSafe then guarantees it for anything drawn another way.
 
-    public static IRenderable Rich(string markup) => new Markup(markup);
+    public static IRenderable Text(string? text) => new Text(string.IsNullOrEmpty(text) ? "-" : SafeText.Clean(text));
+
+    public static IRenderable Rich(string markup) => new Markup(SafeText.Clean(markup));
 
     /// <summary>A two-column grid of "key  value" lines for a single object's facts.</summary>
     public static Grid Facts() => new Grid()
@@ -35,7 +39,7 @@ public static class Tables
     /// <summary>A row of a <see cref="Facts"/> grid; both cells are markup.</summary>
     public static Grid Fact(this Grid grid, string keyMarkup, string markup)
     {
-        grid.AddRow(new Markup(keyMarkup), new Markup(markup));
+        grid.AddRow(Rich(keyMarkup), Rich(markup));
         return grid;
     }
 }

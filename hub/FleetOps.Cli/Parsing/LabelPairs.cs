@@ -4,7 +4,7 @@ namespace FleetOps.Cli.Parsing;
 
 /// <summary>
 /// Labels given as <c>-l key=value</c>, repeated or comma-separated (<c>-l region=east,ring=canary</c>),
-/// checked with the same rules the hub and Kubernetes apply, so a typo fails before it is registered.
+/// checked with the rule the hub applies (<see cref="LabelSet"/>, Kubernetes' label syntax and a limit on how many), so a typo fails before it is registered.
 /// </summary>
 public static class LabelPairs
 {
@@ -23,14 +23,9 @@ public static class LabelPairs
             }
             var key = pair[..equals];
             var value = pair[(equals + 1)..];
-            if (LabelSyntax.ValidateKey(key) is { } keyError)
+            if (LabelSet.ValidatePair(key, value) is { } pairError)
             {
-                error = $"label '{pair}': the key is not valid: {keyError}";
-                return false;
-            }
-            if (LabelSyntax.ValidateValue(value) is { } valueError)
-            {
-                error = $"label '{pair}': the value is not valid: {valueError}";
+                error = pairError;
                 return false;
             }
             if (result.TryGetValue(key, out var earlier) && earlier != value)
@@ -40,6 +35,8 @@ public static class LabelPairs
             }
             result[key] = value;
         }
-        return true;
+        // The same rule the hub applies to a registration, so the CLI refuses first and says it the same way.
+        error = LabelSet.Validate(result);
+        return error is null;
     }
 }

@@ -71,7 +71,7 @@ public static class WaitEvaluator
             return (target.Commit.Sha, target.Commit.Subject, WaitState.Waiting, null);
 
         var refused = fleet?.Errors.FirstOrDefault(e => e.Commit is not null && Matches(e.Commit, wanted)
-            && (e.Kind == FleetErrorKinds.Definition || e.Kind == FleetErrorKinds.Render && Equals(group.Error, e)));
+            && (e.Kind is FleetErrorKinds.Definition or FleetErrorKinds.UntrustedCommit || e.Kind == FleetErrorKinds.Render && Equals(group.Error, e)));
         if (refused is not null)
             return (null, null, WaitState.Impossible, $"revision {Revisions.Short(refused.Commit)} will not reach group '{group.Name}': {FleetErrorsView.Located(refused)}");
 

@@ -24,6 +24,7 @@ internal static class ApiEndpoints
         api.MapPost("/clusters", ClusterEndpoints.Register);
         api.MapGet("/clusters/{id}", ClusterEndpoints.Get);
         api.MapGet("/clusters/{id}/history", ClusterEndpoints.History);
+        api.MapDelete("/clusters/{id}", ClusterEndpoints.Deregister);
         api.MapPost("/clusters/{id}/token", ClusterEndpoints.ReplaceToken);
         api.MapPost("/clusters/{id}/pins", RolloutEndpoints.Pin);
         api.MapDelete("/clusters/{id}/pins/{group}", RolloutEndpoints.Unpin);

@@ -1,4 +1,6 @@
 using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Security;
 using FleetOps.Hub.Storage;
 using FleetOps.Shared.Api;
@@ -6,6 +8,7 @@ using FleetOps.Shared.Contracts;
 using FleetOps.Shared.Fleet;
 using FleetOps.Shared.Selectors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
 
 namespace FleetOps.Hub.Api;
 
@@ -49,12 +52,21 @@ internal static class ClusterEndpoints
         return TypedResults.Ok(new ClusterPage(all.Skip((number - 1) * size).Take(size).ToList(), number, size, all.Count));
     }
 
-    public static async Task<Results<Ok<ClusterDetail>, ProblemHttpResult>> Get(string id, IGrainFactory grains)
+    public static async Task<Results<Ok<ClusterDetail>, ProblemHttpResult>> Get(string id, IGrainFactory grains, ILoggerFactory loggers)
     {
-        var detail = ClusterIds.IsValid(id) && await ClusterDirectory.For(grains, id).IsRegisteredAsync(id)
-            ? await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(RecentEvents)
-            : null;
-        return detail is null ? await NotFoundAsync(id, grains) : TypedResults.Ok(detail);
+        if (!ClusterIds.IsValid(id) || !await ClusterDirectory.For(grains, id).IsRegisteredAsync(id))
+            return await NotFoundAsync(id, grains);
+        try
+        {
+            var detail = await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(RecentEvents);
+            return detail is null ? await NotFoundAsync(id, grains) : TypedResults.Ok(detail);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A registered cluster whose grain cannot load (its stored state unreadable) is still shown, with why.
+            loggers.CreateLogger(typeof(ClusterEndpoints)).LogWarning(e, "Cluster {Cluster} could not be loaded", id);
+            return TypedResults.Ok(ClusterDetails.Unloadable(id, $"the hub could not load this cluster: {e.Message}"));
+        }
     }
 
     /// <summary>Pages go by seq (<paramref name="after"/>), never by time: a store's clock may step back, and its times with it.</summary>
@@ -78,8 +90,8 @@ internal static class ClusterEndpoints
         if (!ClusterIds.IsValid(request.Id))
             return Problems.BadRequest("Invalid cluster id", ClusterIds.Explain(request.Id));
         var labels = request.Labels ?? new Dictionary<string, string>();
-        if (labels.Any(l => string.IsNullOrWhiteSpace(l.Key) || l.Value is null))
-            return Problems.BadRequest("Invalid labels", "label keys must not be empty and values must not be null");
+        if (LabelSet.Validate(labels) is { } labelProblem)
+            return Problems.BadRequest("Invalid labels", labelProblem);
         // The shard decides who registers an id, atomically; only the winner initializes the cluster, so a
         // losing concurrent registration can never overwrite the winner's labels.
         var shard = ClusterDirectory.For(grains, request.Id);
@@ -100,13 +112,47 @@ internal static class ClusterEndpoints
         return TypedResults.Created($"/api/v1/clusters/{request.Id}", new RegisterClusterResponse(request.Id, token, labels));
     }
 
-    public static async Task<Results<Ok<RegisterClusterResponse>, ProblemHttpResult>> ReplaceToken(string id, IGrainFactory grains)
+    /// <summary>A new token; the old one stops at once: no new connection takes it and the live session is ended.</summary>
+    public static async Task<Results<Ok<RegisterClusterResponse>, ProblemHttpResult>> ReplaceToken(string id, IGrainFactory grains, IAgentTransport transport)
     {
         var token = Tokens.New();
         if (!ClusterIds.IsValid(id) || !await ClusterDirectory.For(grains, id).ReplaceTokenAsync(id, Tokens.Hash(token)))
             return await NotFoundAsync(id, grains);
+        await transport.EndSessionsAsync(id, forget: false);
         var detail = await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(0);
         return TypedResults.Ok(new RegisterClusterResponse(id, token, detail?.Labels ?? new Dictionary<string, string>()));
+    }
+
+    /// <summary>
+    /// Deregistration, access first: the token stops verifying and the live session ends; then the cluster leaves
+    /// its groups and its state and journal are deleted; last, what the broker retains for it is cleared (after
+    /// the grain, whose pending publish could otherwise put its desired state back). Safe to repeat after a failure.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Deregister(
+        string id, string? actor, IGrainFactory grains, IAgentTransport transport, HubReadiness readiness, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(ClusterEndpoints));
+        if (!ClusterIds.IsValid(id))
+            return await NotFoundAsync(id, grains);
+        var shard = ClusterDirectory.For(grains, id);
+        var listed = await shard.IsRegisteredAsync(id);
+        await shard.UnregisterAsync(id);
+        await transport.EndSessionsAsync(id, forget: true);
+        var existed = await grains.GetGrain<IClusterGrain>(id).DeregisterAsync();
+        if (!listed && !existed)
+            return await NotFoundAsync(id, grains);
+        try
+        {
+            await transport.ClearRetainedAsync(id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only its own id could read them, and that id no longer authenticates; a new registration overwrites them.
+            logger.LogWarning("Deregistered cluster {Cluster}, but its retained messages could not be cleared: {Reason}", id, e.Message);
+        }
+        readiness.Resolved(id);
+        logger.LogWarning("Cluster {Cluster} deregistered by {Actor}", id, SafeText.Clean(actor ?? "an unnamed caller", keepLineBreaks: false));
+        return TypedResults.NoContent();
     }
 
     public static async Task<ProblemHttpResult> NotFoundAsync(string id, IGrainFactory grains)

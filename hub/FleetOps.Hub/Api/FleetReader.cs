@@ -2,6 +2,7 @@ using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Source;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace FleetOps.Hub.Api;
@@ -11,7 +12,7 @@ namespace FleetOps.Hub.Api;
 /// grains (member counts) and the directory shards (cluster counts): a handful of grain calls, never
 /// one per cluster.
 /// </summary>
-internal sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> source, SourceActivity activity)
+internal sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> source, SourceActivity activity, RendererDetection renderer)
 {
     public async Task<FleetView> ReadFleetAsync()
     {
@@ -20,7 +21,8 @@ internal sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> 
         var counts = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.CountAsync()));
         var o = source.Value;
         return new FleetView(
-            new SourceView(o.EffectiveAgentUrl, o.Branch, activity.LastFetchAt, activity.LastFetchSeconds, activity.LastRenderSeconds),
+            new SourceView(o.EffectiveAgentUrl, o.Branch, activity.LastFetchAt, activity.LastFetchSeconds, activity.LastRenderSeconds,
+                renderer.Current?.Describe()),
             status.Commit, status.Errors, groups, Sum(counts));
     }
 

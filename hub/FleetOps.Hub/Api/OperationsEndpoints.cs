@@ -1,7 +1,9 @@
+using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Source;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,12 +17,42 @@ internal static class OperationsEndpoints
 
     public static Ok<string> Health() => TypedResults.Ok("ok");
 
-    public static Results<Ok<string>, ProblemHttpResult> Ready(HubReadiness readiness, IAgentTransport transport)
+    /// <summary>At most this many clusters needing attention are checked again and named per probe.</summary>
+    private const int AttentionNamed = 10;
+
+    /// <summary>
+    /// 200 once the hub serves the fleet, naming any cluster whose stored state could not be read whole (the
+    /// answer a probe and an operator both read); those are checked again on each probe and drop off once
+    /// their agent has reported since. They never make the hub unready: one store must not take the API away.
+    /// </summary>
+    public static async Task<Results<Ok<string>, ProblemHttpResult>> Ready(HubReadiness readiness, IAgentTransport transport, IGrainFactory grains, RendererDetection renderer)
     {
         if (!transport.IsConnected)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the hub cannot reach agents: the MQTT broker is not running or not connected");
         if (!readiness.IsReady)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "clusters are still being resumed");
-        return TypedResults.Ok("ready");
+        foreach (var id in readiness.NeedAttention.Keys.Order(StringComparer.Ordinal).Take(AttentionNamed).ToList())
+            await RecheckAsync(id, readiness, grains);
+        var attention = readiness.NeedAttention;
+        // Ready whatever the renderer: plain YAML groups need none. The body says which one kustomize groups get.
+        var rendering = $"renderer: {renderer.Current?.Describe() ?? "being detected"}";
+        if (attention.Count == 0)
+            return TypedResults.Ok($"ready; {rendering}");
+        var named = attention.OrderBy(a => a.Key, StringComparer.Ordinal).Take(AttentionNamed).Select(a => $"{a.Key}: {a.Value}");
+        return TypedResults.Ok($"ready; {rendering}; the stored state of {attention.Count} cluster(s) could not be read whole: {string.Join("; ", named)}");
+    }
+
+    private static async Task RecheckAsync(string id, HubReadiness readiness, IGrainFactory grains)
+    {
+        try
+        {
+            var detail = await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(0);
+            if (detail?.StateProblem is null)
+                readiness.Resolved(id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            readiness.NeedsAttention(id, $"could not be loaded: {e.Message}");
+        }
     }
 }

@@ -73,6 +73,9 @@ internal sealed class ClusterDirectoryGrain(
 
     public Task ReportAsync(ClusterReport report)
     {
+        // A report that arrives after its cluster was deregistered must not bring it back into group listings.
+        if (!Clusters.ContainsKey(report.Id))
+            return Task.CompletedTask;
         if (!reports.TryGetValue(report.Id, out var current) || current.Stamp < report.Stamp)
             reports[report.Id] = report;
         return Task.CompletedTask;

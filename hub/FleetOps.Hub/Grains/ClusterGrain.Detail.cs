@@ -20,7 +20,8 @@ internal partial class ClusterGrain
             Id, S.Labels, ClusterView.ClusterPhase(S), new PresenceView(S.Presence, S.PresenceSince, UnconfirmedUntil), S.LastSeen,
             ClusterView.IsStale(S, now, hubOptions.Value.StaleAfter), S.RegisteredAt, S.Generation,
             S.HasReported ? S.AgentGeneration : null, S.AgentVersion, S.KubernetesVersion, S.AckedSeq, groups,
-            events.Select(e => e.ToView()).ToList(), ClusterView.LastPhase(S), S.LastStatus?.At, S.StatusReceivedAt);
+            events.Select(e => e.ToView()).ToList(), ClusterView.LastPhase(S), S.LastStatus?.At, S.StatusReceivedAt,
+            stateProblem, S.Renderer);
     }
 
     private ClusterGroupView GroupView(string name)

@@ -40,6 +40,9 @@ internal partial class ClusterGrain(
         // batches are acknowledged after one write (the events) rather than two.
         if (S.Registered && await journal.LatestAsync(Id, 1, cancellationToken) is [var newest])
             S.AckedSeq = Math.Max(S.AckedSeq, newest.Event.Seq);
+        stateProblem = StoredStateRepair.Repair(S);
+        if (stateProblem is not null)
+            logger.LogWarning("Cluster {Cluster}: {Problem}", Id, stateProblem);
         AwaitPresence();
     }
 
@@ -61,13 +64,14 @@ internal partial class ClusterGrain(
     }
 
     /// <summary>On hub start; answers once the groups and shard have this cluster's report, so readiness means every member is known.</summary>
-    public async Task ResumeAsync()
+    public async Task<string?> ResumeAsync()
     {
         if (!S.Registered)
-            return;
+            return null;
         await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: true);
         AwaitPresence();
         await ReportAndWaitAsync(force: true);
+        return stateProblem;
     }
 
     /// <summary>Answers once the groups have this cluster's membership at the snapshot, so a rollout that starts with it knows its members.</summary>
@@ -88,6 +92,7 @@ internal partial class ClusterGrain(
         S.Labels = new Dictionary<string, string>(hello.Labels, StringComparer.Ordinal);
         S.AgentVersion = hello.AgentVersion;
         S.KubernetesVersion = hello.KubernetesVersion;
+        S.Renderer = hello.Renderer;
         S.AgentGeneration = hello.Generation;
         S.HasReported = true;
         Seen();
@@ -117,6 +122,7 @@ internal partial class ClusterGrain(
         // without a storage write (the next change, hello, presence or deactivation carries it).
         var heartbeat = S.HasReported && S.LastStatus is { } last && StatusRules.SameExceptTime(last, message.Value);
         S.LastStatus = message.Value;
+        stateProblem = null;
         S.HasReported = true;
         Seen();
         S.StatusReceivedAt = S.LastSeen;
@@ -146,6 +152,9 @@ internal partial class ClusterGrain(
     }
 
     private bool unsavedSeen;
+
+    /// <summary>What <see cref="StoredStateRepair"/> set aside at activation, shown with the cluster until its agent reports again.</summary>
+    private string? stateProblem;
 
     private async Task SaveAsync()
     {

@@ -69,4 +69,7 @@ internal sealed class ClusterState
 
     /// <summary>Hub time <see cref="LastStatus"/> arrived, beside the agent's own stamp on it (the store's clock may be off).</summary>
     [Id(24)] public DateTimeOffset? StatusReceivedAt { get; set; }
+
+    /// <summary>The store's kustomize tool and version, from its agent's last hello.</summary>
+    [Id(25)] public string? Renderer { get; set; }
 }

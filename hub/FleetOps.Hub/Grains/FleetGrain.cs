@@ -167,6 +167,16 @@ internal sealed class FleetGrain(
             head, errors.Count, S.Commit?.Sha, errors.FirstOrDefault()?.Message);
     }
 
+    public async Task<bool> RecordUntrustedCommitAsync(FleetError error)
+    {
+        // The same refusal at every poll is not news: written once, not every fifteen seconds.
+        if (S.DefinitionErrors is [var shown] && shown.Kind == error.Kind && shown.Commit == error.Commit && shown.Message == error.Message)
+            return false;
+        S.DefinitionErrors = [error];
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public async Task RecordSourceErrorAsync(FleetError? error)
     {
         if (Equals(S.SourceError?.Message, error?.Message))

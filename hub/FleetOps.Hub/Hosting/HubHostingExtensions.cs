@@ -8,6 +8,7 @@ using FleetOps.Hub.Security;
 using FleetOps.Hub.Source;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Rendering;
+using FleetOps.Shared.Signing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,15 +95,23 @@ public static class HubHostingExtensions
 
     public static IHostApplicationBuilder AddHubSource(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IRenderer>(sp => new Renderer(
-            new RenderOptions
-            {
-                KustomizeExecutable = sp.GetRequiredService<IOptions<SourceOptions>>().Value.KustomizeExecutable,
-                KustomizeTimeout = sp.GetRequiredService<IOptions<SourceOptions>>().Value.RenderTimeout,
-            },
-            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new RenderOptions
+        {
+            KustomizeExecutable = sp.GetRequiredService<IOptions<SourceOptions>>().Value.KustomizeExecutable,
+            KustomizeTimeout = sp.GetRequiredService<IOptions<SourceOptions>>().Value.RenderTimeout,
+        });
+        builder.Services.AddSingleton<IRenderer>(sp => new Renderer(sp.GetRequiredService<RenderOptions>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<RendererDetection>();
+        builder.Services.AddHostedService<RendererCheck>();
         builder.Services.AddSingleton<IGroupRenderer, SharedGroupRenderer>();
         builder.Services.AddSingleton<IGitMirror, LibGit2Mirror>();
+        builder.Services.AddSingleton<ICommitVerifier>(sp =>
+        {
+            var source = sp.GetRequiredService<IOptions<SourceOptions>>().Value;
+            var scratch = Path.Combine(sp.GetRequiredService<IOptions<HubOptions>>().Value.FullDataDir, "verify");
+            return new CommitVerifier(source.TrustedKeys, new VerificationOptions(scratch) { Timeout = source.SignatureTimeout }, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddHostedService<CommitVerificationNotice>();
         builder.Services.AddSingleton<SourceActivity>();
         builder.Services.AddSingleton<CommitProcessor>();
         builder.Services.AddSingleton<GitWatcher>();
@@ -114,7 +123,7 @@ public static class HubHostingExtensions
     {
         builder.Services.AddSingleton<AdminToken>();
         builder.Services.AddSingleton<FleetReader>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddRequestProblems();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         return builder;
     }
@@ -123,6 +132,7 @@ public static class HubHostingExtensions
     public static WebApplication UseFleetOpsHub(this WebApplication app)
     {
         app.Services.GetRequiredService<AdminToken>();
+        app.UseRequestProblems();
         app.MapHubApi();
         return app;
     }

@@ -1,3 +1,5 @@
+using FleetOps.Shared.Contracts;
+
 namespace FleetOps.Hub.Hosting;
 
 /// <summary>
@@ -24,8 +26,11 @@ public sealed record MqttOptions
     /// <summary>Embedded broker: plain MQTT port (0 picks a free port, for tests).</summary>
     public int Port { get; set; } = 1883;
 
-    /// <summary>Embedded broker: address the listeners bind to.</summary>
-    public string BindAddress { get; set; } = "0.0.0.0";
+    /// <summary>
+    /// Embedded broker: the addresses the listeners bind to and nothing else, IPv4 and IPv6 addresses separated by
+    /// commas; <c>loopback</c> is 127.0.0.1 and ::1, <c>any</c> is 0.0.0.0 and ::.
+    /// </summary>
+    public string BindAddress { get; set; } = "any";
 
     /// <summary>Embedded broker: TLS port, used when a certificate is configured.</summary>
     public int TlsPort { get; set; } = 8883;
@@ -40,6 +45,21 @@ public sealed record MqttOptions
 
     /// <summary>External broker with mqtts: skip certificate validation (test brokers with self-signed certificates only).</summary>
     public bool AllowUntrustedCertificates { get; set; }
+
+    /// <summary>
+    /// Embedded broker: the largest CONNECT a client may send before it is authenticated (an agent's is a few hundred
+    /// bytes: ids, token, Last Will); a larger one is refused on its header, before its body is read.
+    /// </summary>
+    public int MaxConnectBytes { get; set; } = 4 * 1024;
+
+    /// <summary>
+    /// The largest payload an agent may send: the codec drops larger ones, and the embedded broker closes the
+    /// connection of an authenticated client whose packet is larger than this plus room for topic and properties.
+    /// </summary>
+    public int MaxPayloadBytes { get; set; } = WireOptions.DefaultMaxPayloadBytes;
+
+    /// <summary>Embedded broker: a new connection must complete its TLS handshake and CONNECT within this time.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Agent messages processed at once; more overlap helps ingest, too many only queue.</summary>
     public int MaxInFlight { get; set; } = 2048;

@@ -1,3 +1,5 @@
+using FleetOps.Shared.Signing;
+
 namespace FleetOps.Hub.Hosting;
 
 /// <summary>
@@ -30,5 +32,21 @@ public sealed record SourceOptions
     /// <summary>kustomize, kubectl or k3s to render with (a path or a name on PATH); empty searches PATH in that order.</summary>
     public string? KustomizeExecutable { get; set; }
 
+    /// <summary>
+    /// git's allowed-signers file of the SSH keys a head may be signed with. The trusted keys are hub configuration,
+    /// never fleet.yaml: the keys must not live in the repository whose commits they judge.
+    /// </summary>
+    public string? AllowedSignersFile { get; set; }
+
+    /// <summary>OpenPGP public keys (armored or binary) a head may be signed with. With neither file, commits are not verified.</summary>
+    public string? OpenPgpKeysFile { get; set; }
+
+    /// <summary>One gpgv or ssh-keygen call is stopped after this long; the head is then refused until a poll can check it.</summary>
+    public TimeSpan SignatureTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public string EffectiveAgentUrl => string.IsNullOrWhiteSpace(AgentUrl) ? Url : AgentUrl;
+
+    public TrustedKeys TrustedKeys => new(Blank(AllowedSignersFile), Blank(OpenPgpKeysFile));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

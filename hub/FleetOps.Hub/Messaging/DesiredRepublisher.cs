@@ -43,11 +43,15 @@ internal sealed class DesiredRepublisher(
                 {
                     try
                     {
-                        await grains.GetGrain<IClusterGrain>(id).ResumeAsync();
+                        if (await grains.GetGrain<IClusterGrain>(id).ResumeAsync() is { } problem)
+                            readiness.NeedsAttention(id, problem);
+                        else
+                            readiness.Resolved(id);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // One cluster that cannot resume must not keep the whole fleet from being served.
+                        readiness.NeedsAttention(id, $"could not be resumed: {e.Message}");
                         if (Interlocked.Increment(ref failed) == 1)
                             logger.LogError(e, "Cluster {Cluster} could not be resumed", id);
                     }

@@ -24,4 +24,15 @@ internal interface IAgentTransport
 
     /// <summary>QoS 1, on <see cref="Topics.Ack"/>.</summary>
     Task PublishAckAsync(AckMessage ack, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends the cluster's live sessions at once (its token was replaced, or it was deregistered), so nothing it
+    /// authenticated with before goes on publishing; with <paramref name="forget"/> its persistent session (queued
+    /// messages, subscriptions) goes too. The embedded broker does this; an external broker authenticates agents
+    /// itself, so there it does nothing and says so in the log.
+    /// </summary>
+    Task EndSessionsAsync(string clusterId, bool forget, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes what the broker retains for the cluster (its desired state and presence), once it is deregistered.</summary>
+    Task ClearRetainedAsync(string clusterId, CancellationToken cancellationToken = default);
 }

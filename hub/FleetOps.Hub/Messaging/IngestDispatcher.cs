@@ -1,7 +1,9 @@
 using FleetOps.Hub.Grains.Abstractions;
+using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Metrics;
 using FleetOps.Shared.Contracts;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FleetOps.Hub.Messaging;
 
@@ -10,8 +12,11 @@ namespace FleetOps.Hub.Messaging;
 /// another cluster or comes from an unregistered cluster is dropped, counted by code and logged once
 /// per cluster and code; nothing an agent sends can crash the transport.
 /// </summary>
-internal sealed class IngestDispatcher(IGrainFactory grains, HubMetrics metrics, LogOnce logOnce, ILogger<IngestDispatcher> logger)
+internal sealed class IngestDispatcher(
+    IGrainFactory grains, HubMetrics metrics, LogOnce logOnce, IOptions<MqttOptions> options, ILogger<IngestDispatcher> logger)
 {
+    private readonly WireCodec codec = new(new WireOptions(options.Value.MaxPayloadBytes));
+
     public const string UnknownCluster = "UnknownCluster";
     public const string UnexpectedKind = "UnexpectedKind";
     public const string ProcessingFailed = "ProcessingFailed";
@@ -22,13 +27,13 @@ internal sealed class IngestDispatcher(IGrainFactory grains, HubMetrics metrics,
     /// </summary>
     public Task DispatchAsync(string topic, ReadOnlySpan<byte> payload)
     {
-        var parsed = WireCodec.Default.Parse(topic, payload);
+        var parsed = codec.Parse(topic, payload);
         if (!parsed.IsOk)
         {
             Refuse(topic, parsed.Error.Code.ToString(), parsed.Error.Message);
             return Task.CompletedTask;
         }
-        var message = parsed.Message;
+        var message = AgentText.Clean(parsed.Message);
         var cluster = grains.GetGrain<IClusterGrain>(message.ClusterId);
         Task<IngestOutcome>? call = message switch
         {

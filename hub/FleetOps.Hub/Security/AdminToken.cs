@@ -1,4 +1,5 @@
 using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ internal sealed class AdminToken
             hash = Tokens.Hash(configured.Trim());
             return;
         }
-        var path = Path.Combine(options.Value.FullDataDir, FileName);
+        var path = Path.Combine(HubDataDir.Secure(options.Value, logger), FileName);
         if (File.Exists(path))
         {
             hash = Tokens.Hash(File.ReadAllText(path).Trim());
@@ -31,7 +32,6 @@ internal sealed class AdminToken
             return;
         }
         var token = Tokens.New();
-        Directory.CreateDirectory(options.Value.FullDataDir);
         var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
             create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

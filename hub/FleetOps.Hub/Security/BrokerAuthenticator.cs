@@ -23,6 +23,20 @@ internal sealed class BrokerAuthenticator(
     private const string RoleKey = "fleetops.role";
     private const string HubRole = "hub";
     private const string ClusterRole = "cluster";
+    private const string RevocationKey = "fleetops.revocation";
+
+    // Per cluster, how many times what it authenticated with was revoked (token replaced, deregistered). A connect
+    // whose token check overlapped a revocation is refused; one that got through just before is ended once connected.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> revocations = new(StringComparer.Ordinal);
+
+    /// <summary>From now on, nothing validated before this counts for <paramref name="clusterId"/>.</summary>
+    public void Revoke(string clusterId) => revocations.AddOrUpdate(clusterId, 1, (_, count) => count + 1);
+
+    /// <summary>Whether the session was validated before a revocation of its cluster.</summary>
+    public bool IsRevoked(string clusterId, System.Collections.IDictionary sessionItems) =>
+        IsCluster(sessionItems) && sessionItems[RevocationKey] is long seen && seen != Revocations(clusterId);
+
+    private long Revocations(string clusterId) => revocations.GetValueOrDefault(clusterId);
 
     public async Task ValidateConnectionAsync(ValidatingConnectionEventArgs args)
     {
@@ -42,13 +56,20 @@ internal sealed class BrokerAuthenticator(
             Refuse(args, "foreign_will", MqttConnectReasonCode.NotAuthorized);
             return;
         }
+        var revoked = Revocations(id);
         if (string.IsNullOrEmpty(args.Password)
             || !await ClusterDirectory.For(grains, id).VerifyTokenAsync(id, Tokens.Hash(args.Password)))
         {
             Refuse(args, "bad_credentials", MqttConnectReasonCode.BadUserNameOrPassword);
             return;
         }
+        if (Revocations(id) != revoked)
+        {
+            Refuse(args, "token_revoked", MqttConnectReasonCode.BadUserNameOrPassword);
+            return;
+        }
         args.SessionItems[RoleKey] = ClusterRole;
+        args.SessionItems[RevocationKey] = revoked;
     }
 
     public Task InterceptPublishAsync(InterceptingPublishEventArgs args)

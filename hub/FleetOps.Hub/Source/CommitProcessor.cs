@@ -5,19 +5,22 @@ using FleetOps.Hub.Metrics;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using FleetOps.Shared.Fleet;
+using FleetOps.Shared.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FleetOps.Hub.Source;
 
 /// <summary>
-/// What the hub does with a new head, step by step: read fleet.yaml, check every group's path,
-/// materialize the tree, render every group, and hand the results to the fleet grain, which decides
-/// what moves. A refused fleet.yaml changes nothing but the errors shown: every error the shared parser
-/// found, each with its file and line, one <see cref="FleetError"/> apiece.
+/// What the hub does with a new head, step by step: check its signature, read fleet.yaml, check every
+/// group's path, materialize the tree, render every group, and hand the results to the fleet grain, which
+/// decides what moves. A refused fleet.yaml changes nothing but the errors shown: every error the shared
+/// parser found, each with its file and line, one <see cref="FleetError"/> apiece. An untrusted head is
+/// refused before anything of it is read or rendered.
 /// </summary>
 internal sealed class CommitProcessor(
     IGitMirror mirror,
+    ICommitVerifier verifier,
     IGroupRenderer renderer,
     IGrainFactory grains,
     IOptions<HubOptions> hubOptions,
@@ -34,6 +37,9 @@ internal sealed class CommitProcessor(
         var fleet = grains.GetGrain<IFleetGrain>(IFleetGrain.Key);
         var commit = mirror.GetCommit(head);
 
+        if (await VerifyAsync(fleet, head, cancellationToken) is { } untrusted)
+            return new RefreshResult(head, true, [], [untrusted]);
+
         var (groups, errors) = ReadDefinitions(head);
         if (errors.Count > 0)
         {
@@ -46,6 +52,27 @@ internal sealed class CommitProcessor(
         logger.LogInformation("Processed {Commit} \"{Subject}\": {Moved} group target(s) moved, {Errors} error(s)",
             Revisions.Short(head), commit.Subject, outcome.MovedGroups.Count, outcome.Errors.Count);
         return new RefreshResult(head, true, outcome.MovedGroups, outcome.Errors);
+    }
+
+    /// <summary>
+    /// With trusted keys configured, the head must be signed by one of them; otherwise it is refused, named with its
+    /// signer, and the previous targets stay. Only the head is checked: its signature covers its whole tree, which is
+    /// all that is rendered and rolled out.
+    /// </summary>
+    private async Task<FleetError?> VerifyAsync(IFleetGrain fleet, string head, CancellationToken cancellationToken)
+    {
+        if (!verifier.Enabled)
+            return null;
+        var verdict = await verifier.VerifyAsync(mirror.ReadSignature(head), cancellationToken);
+        if (verdict.IsTrusted)
+        {
+            logger.LogInformation("Commit {Commit} {Verdict}", Revisions.Short(head), verdict.Detail);
+            return null;
+        }
+        var error = new FleetError(FleetErrorKinds.UntrustedCommit, $"commit {Revisions.Short(head)} {verdict.Detail}", null, null, head, time.GetUtcNow());
+        if (await fleet.RecordUntrustedCommitAsync(error))
+            logger.LogWarning("Refused commit {Commit}: {Signer}: {Error}; the previous targets stay", Revisions.Short(head), verdict.Signer, error.Message);
+        return error;
     }
 
     /// <summary>fleet.yaml must parse and every group's path must exist at the commit, else the whole commit is refused.</summary>

@@ -1,4 +1,5 @@
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Signing;
 
 namespace FleetOps.Hub.Source;
 
@@ -17,6 +18,9 @@ internal interface IGitMirror
     bool HasCommit(string sha);
 
     CommitInfo GetCommit(string sha);
+
+    /// <summary>The commit's signature and the data it signs, or null when the commit is unsigned.</summary>
+    CommitSignature? ReadSignature(string sha);
 
     /// <summary>A file's text at a commit, or null when there is no such file.</summary>
     string? ReadFile(string sha, string path);

@@ -1,6 +1,7 @@
 using FleetOps.Hub.Hosting;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Sources;
+using FleetOps.Shared.Signing;
 using LibGit2Sharp;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +67,21 @@ internal sealed class LibGit2Mirror(IOptions<HubOptions> hubOptions, IOptions<So
         using var repo = Open();
         var commit = Commit(repo, sha);
         return new CommitInfo(commit.Sha, commit.MessageShort, commit.Committer.When);
+    }
+
+    public CommitSignature? ReadSignature(string sha)
+    {
+        using var repo = Open();
+        var commit = Commit(repo, sha);
+        try
+        {
+            var signed = LibGit2Sharp.Commit.ExtractSignature(repo, commit.Id);
+            return new CommitSignature(signed.Signature, System.Text.Encoding.UTF8.GetBytes(signed.SignedData));
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     public string? ReadFile(string sha, string path)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FleetOps.Hub.Hosting;
+using FleetOps.Shared.Files;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,12 +33,14 @@ internal sealed class HubDatabase : IDisposable
     public HubDatabase(IOptions<HubOptions> options, ILogger<HubDatabase>? logger = null)
     {
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        Directory.CreateDirectory(options.Value.FullDataDir);
+        var folder = HubDataDir.Secure(options.Value, this.logger);
+        PrivateDirectory.CreateFile(folder, PrivateDirectory.LiteDbLog(FileName));
         Database = new LiteDatabase(new ConnectionString
         {
-            Filename = Path.Combine(options.Value.FullDataDir, FileName),
+            Filename = Path.Combine(folder, FileName),
             Connection = ConnectionType.Direct,
         });
+        HubDataDir.SecureCreatedFiles(options.Value);
         // LiteDB 5 can fail a read with "page type must be collection page" while another transaction
         // creates that collection (LiteDB issue #2792), so every collection exists before anyone reads.
         foreach (var name in Collections.Where(name => !Database.CollectionExists(name)))

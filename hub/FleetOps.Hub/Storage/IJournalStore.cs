@@ -20,4 +20,7 @@ internal interface IJournalStore
 
     /// <summary>The newest <paramref name="count"/> events, oldest first.</summary>
     Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>Every event of the cluster (it was deregistered: a new registration of the id starts its journal afresh).</summary>
+    Task DeleteAsync(string clusterId, CancellationToken cancellationToken = default);
 }

@@ -81,6 +81,9 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
         return Task.FromResult<IReadOnlyList<ReceivedEvent>>(newest);
     }
 
+    public Task DeleteAsync(string clusterId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(db => db.GetCollection<StoredJournalChunk>(Collection).DeleteMany(OfCluster(clusterId)));
+
     private static BsonExpression OfCluster(string clusterId) =>
         BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, 0), Key(clusterId, long.MaxValue));
 

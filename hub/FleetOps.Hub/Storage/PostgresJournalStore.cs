@@ -91,6 +91,14 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
         return await ReadAsync(query, cancellationToken);
     }
 
+    public async Task DeleteAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        await schema.Value;
+        await using var delete = dataSource.CreateCommand("DELETE FROM fleetops_journal WHERE cluster_id = $1");
+        delete.Parameters.Add(new NpgsqlParameter { Value = clusterId });
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     private static async Task<IReadOnlyList<ReceivedEvent>> ReadAsync(NpgsqlCommand query, CancellationToken cancellationToken)

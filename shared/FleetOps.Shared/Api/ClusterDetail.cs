@@ -11,6 +11,9 @@ namespace FleetOps.Shared.Api;
 /// last reported, so an offline cluster still shows where it was; null when it never reported.
 /// <see cref="StatusAt"/> is the time on the agent's latest status, by its clock; <see cref="StatusReceivedAt"/> when the
 /// hub got it, by the hub's: a status goes out as it is made, so a difference of minutes is the store's clock.
+/// <see cref="StateProblem"/> says why the hub could not read (or set aside part of) the cluster's stored
+/// state; null when it was read whole.
+/// <see cref="Renderer"/> is the store's kustomize tool and version as its agent last said in its hello.
 /// </summary>
 public sealed record ClusterDetail(
     string Id,
@@ -29,4 +32,6 @@ public sealed record ClusterDetail(
     IReadOnlyList<EventView> RecentEvents,
     Phase? LastPhase = null,
     DateTimeOffset? StatusAt = null,
-    DateTimeOffset? StatusReceivedAt = null);
+    DateTimeOffset? StatusReceivedAt = null,
+    string? StateProblem = null,
+    string? Renderer = null);

@@ -11,4 +11,10 @@ public static class FleetErrorKinds
 
     /// <summary>The repository could not be reached or fetched; nothing moved.</summary>
     public const string Source = "Source";
+
+    /// <summary>
+    /// The head is not signed by a trusted key (the message names the signer, or says it is unsigned); nothing of it
+    /// was read and the previous targets stay. Checked again at every poll until a trusted head arrives.
+    /// </summary>
+    public const string UntrustedCommit = "UntrustedCommit";
 }

@@ -3,6 +3,8 @@ namespace FleetOps.Shared.Contracts;
 /// <summary>
 /// agent → hub on every connect. Carries what the hub needs to resume: the generation the agent
 /// holds (the hub never issues a lower one) and its last journal seq (what the hub should expect).
+/// <see cref="Renderer"/> (optional, newer agents) is the kustomize tool the store renders with and its version,
+/// or why it has none it can use: <c>k3s kubectl kustomize (kubectl v1.30.4, kustomize v5.0.4)</c>.
 /// </summary>
 public sealed record HelloMessage(
     int V,
@@ -12,4 +14,5 @@ public sealed record HelloMessage(
     string? KubernetesVersion,
     long Generation,
     long LastJournalSeq,
-    DateTimeOffset At) : IClusterMessage;
+    DateTimeOffset At,
+    string? Renderer = null) : IClusterMessage;

@@ -31,6 +31,8 @@ public static class JournalEventKinds
 
     /// <summary>The data dir can be written again; Detail says how long it could not be and what was written then.</summary>
     public const string StorageRecovered = "StorageRecovered";
+    /// <summary>A revision was refused because it is not signed by a key the agent trusts; Detail names the signer.</summary>
+    public const string UntrustedRevision = "UntrustedRevision";
 
     /// <summary>Stands for older events dropped because the journal hit its bound; Detail says how many.</summary>
     public const string Compacted = "Compacted";

@@ -35,7 +35,11 @@ internal static class MessageRules
     public static string? Check(HelloMessage m) =>
         m.Generation < 0 ? $"generation must not be negative (got {m.Generation})"
         : m.LastJournalSeq < 0 ? $"lastJournalSeq must not be negative (got {m.LastJournalSeq})"
+        : m.Renderer is { Length: > MaxRendererLength } ? $"renderer must be at most {MaxRendererLength} characters (got {m.Renderer.Length})"
         : null;
+
+    /// <summary>A tool and two versions, or one line on why there is none; never a report.</summary>
+    public const int MaxRendererLength = 500;
 
     public static string? Check(StatusMessage m)
     {

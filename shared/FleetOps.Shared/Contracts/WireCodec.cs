@@ -108,9 +108,11 @@ public sealed class WireCodec(WireOptions options)
 
     // Nullable fields are optional when reading: a writer that omits nulls, or predates a nullable field
     // added in a minor version, stays readable. RespectRequiredConstructorParameters alone would refuse it.
+    // Enums are read by name only (WireEnumConverter); every enum of the contracts is listed here.
     private static readonly JsonSerializerOptions ReadOptions = new(ContractsJsonContext.Default.Options)
     {
         TypeInfoResolver = ContractsJsonContext.Default.WithAddedModifier(NullableParametersAreOptional),
+        Converters = { new WireEnumConverter<Phase>(), new WireEnumConverter<PresenceState>() },
     };
 
     private static void NullableParametersAreOptional(JsonTypeInfo typeInfo)

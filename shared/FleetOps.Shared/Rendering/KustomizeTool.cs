@@ -16,6 +16,12 @@ public sealed record KustomizeTool(string Executable, IReadOnlyList<string> Argu
 
     public IReadOnlyList<string> CommandFor(string directory) => [.. Arguments, directory];
 
+    /// <summary>The kustomize binary itself, not kubectl's or k3s's built-in one.</summary>
+    public bool IsKustomize => Arguments is ["build"];
+
+    /// <summary><c>kustomize version</c>, <c>kubectl version --client</c> or <c>k3s kubectl version --client</c>.</summary>
+    public IReadOnlyList<string> VersionArguments => IsKustomize ? ["version"] : [.. Arguments.Take(Arguments.Count - 1), "version", "--client"];
+
     /// <summary>How a message names it: <c>kubectl kustomize</c>.</summary>
     public override string ToString() => string.Join(' ', [Path.GetFileName(Executable), .. Arguments]);
 
@@ -60,10 +66,18 @@ public sealed record KustomizeTool(string Executable, IReadOnlyList<string> Argu
             }
         }
         error = $"no kustomize tool found: looked for {Names()} on the search path '{searchPath}'. " +
-                "Install one (on Debian or Ubuntu: apt-get install kubernetes-client, which provides kubectl; " +
-                "k3s nodes already have k3s), or set the kustomize executable in the configuration";
+                "Install kubectl 1.27 or newer (pkgs.k8s.io; Debian's kubernetes-client is too old) or a kustomize v5 release binary " +
+                "(k3s nodes already have k3s), or set the kustomize executable in the configuration";
         return false;
     }
+
+    /// <summary>Every executable named as searched, in the order searched: by name, then by search path entry.</summary>
+    public static IEnumerable<string> Executables(string searchPath) =>
+        SearchedNames.SelectMany(name => Directories(searchPath).SelectMany(d => Candidates(Path.Combine(d, name))).Where(IsExecutable));
+
+    // A relative entry (".") would run whatever the current folder holds: skip it, as a careful shell would.
+    private static IEnumerable<string> Directories(string searchPath) =>
+        searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(Path.IsPathFullyQualified);
 
     private static string Names() => "'kustomize', 'kubectl' and 'k3s'";
 

@@ -1,3 +1,5 @@
+using FleetOps.Shared.Processes;
+
 namespace FleetOps.Shared.Rendering;
 
 /// <summary>
@@ -10,6 +12,10 @@ public sealed class Renderer(RenderOptions options, TimeProvider timeProvider) :
     public static readonly Renderer Default = new(RenderOptions.Default, TimeProvider.System);
 
     public RenderOptions Options { get; } = options;
+
+    /// <summary>The kustomize tool this renderer builds with and its version, or why there is none it can use.</summary>
+    public Task<KustomizeRenderer> DetectAsync(CancellationToken cancellationToken = default) =>
+        KustomizeLocator.LocateAsync(Options.KustomizeExecutable, Options.SearchPath, cancellationToken);
 
     public async Task<RenderResult> RenderAsync(string repositoryRoot, string path, CancellationToken cancellationToken = default)
     {
@@ -55,13 +61,15 @@ public sealed class Renderer(RenderOptions options, TimeProvider timeProvider) :
 
     private async Task BuildWithKustomizeAsync(RepositoryFolder folder, string kustomizationFile, List<ManifestDocument> documents, ProblemList problems, CancellationToken cancellationToken)
     {
-        if (!KustomizeTool.TryLocate(Options.KustomizeExecutable, Options.SearchPath, out var tool, out var missing))
+        var renderer = await KustomizeLocator.LocateAsync(Options.KustomizeExecutable, Options.SearchPath, cancellationToken).ConfigureAwait(false);
+        if (renderer.Tool is not { } tool || !renderer.Usable)
         {
-            problems.Add(RenderErrorKind.ToolNotFound, $"{kustomizationFile}: {missing}");
+            problems.Add(RenderErrorKind.ToolNotFound, $"{kustomizationFile}: {renderer.Problem}");
             return;
         }
 
-        var run = await KustomizeProcess.RunAsync(tool, folder.FullPath, Options.KustomizeTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+        var run = await ChildProcess.RunAsync(tool.Executable, tool.CommandFor(folder.FullPath), folder.FullPath, input: null,
+            Options.KustomizeTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
         if (run.StartError is not null)
             problems.Add(RenderErrorKind.KustomizeFailed, $"{kustomizationFile}: could not start '{tool.Executable}': {run.StartError}");
         else if (run.TimedOut)

@@ -25,6 +25,7 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
         Assert.True(token.Success, result.Stdout);
         Assert.Contains("FLEETOPS_CLUSTER_ID=store-reg-1", result.Stdout);
         Assert.Contains("FLEETOPS_TOKEN_FILE=", result.Stdout);
+        Assert.Contains("FLEETOPS_SOURCE_URL=", result.Stdout);
         Assert.Contains($"FLEETOPS_BROKER=mqtt://{fleet.Hub.ApiAddress.Host}:1883", result.Stdout);
         Assert.Contains("FLEETOPS_LABELS=region=test,store=reg-1", result.Stdout);
 

@@ -4,6 +4,7 @@ using FleetOps.Testing.Agents;
 using FleetOps.Testing.Cli;
 using FleetOps.Testing.Hub;
 using FleetOps.Testing.Polling;
+using FleetOps.Testing.Rendering;
 using Microsoft.Extensions.Time.Testing;
 using static FleetOps.Cli.Tests.Harness.AgentReports;
 
@@ -133,7 +134,7 @@ public sealed class RolloutFleet : IAsyncDisposable
         scenario = await HubScenario.StartAsync(firstCommitAt: Start.AddDays(-1), hub: o => o with
         {
             Time = Clock,
-            Settings = new Dictionary<string, string?> { ["Hub:Source:AgentUrl"] = "https://git.example.com/platform/fleet-config.git" },
+            Settings = new Dictionary<string, string?> { ["Hub:Source:AgentUrl"] = "https://git.example.com/platform/fleet-config.git", ["Hub:Source:KustomizeExecutable"] = PinnedKubectl.Path },
         });
         Initial = scenario.Repository.Head;
         foreach (var id in East.Concat(West))

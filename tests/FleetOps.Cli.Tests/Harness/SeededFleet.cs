@@ -5,6 +5,7 @@ using FleetOps.Testing.Agents;
 using FleetOps.Testing.Cli;
 using FleetOps.Testing.Hub;
 using FleetOps.Testing.Polling;
+using FleetOps.Testing.Rendering;
 using Microsoft.Extensions.Time.Testing;
 using static FleetOps.Cli.Tests.Harness.AgentReports;
 
@@ -59,7 +60,8 @@ public sealed class SeededFleet : IAsyncLifetime
         scenario = await HubScenario.StartAsync(firstCommitAt: Start, hub: o => o with
         {
             Time = Clock,
-            Settings = new Dictionary<string, string?> { ["Hub:Source:AgentUrl"] = AgentUrl },
+            // The renderer line of status reads the same on every machine.
+            Settings = new Dictionary<string, string?> { ["Hub:Source:AgentUrl"] = AgentUrl, ["Hub:Source:KustomizeExecutable"] = PinnedKubectl.Path },
         });
         var repo = scenario.Repository;
         Initial = repo.Head;

@@ -31,4 +31,11 @@ public sealed class LabelPairsFacts
         Assert.False(LabelPairs.TryParse(["region=east coast"], out _, out var error));
         Assert.StartsWith("label 'region=east coast': the value is not valid:", error);
     }
+
+    [Fact]
+    public void MoreLabelsThanTheHubTakesAreRefusedAsTheHubWouldSayIt()
+    {
+        Assert.False(LabelPairs.TryParse(Enumerable.Range(0, 65).Select(i => $"label-{i}=x"), out _, out var error));
+        Assert.Equal("a cluster has at most 64 labels, not 65", error);
+    }
 }

@@ -55,6 +55,17 @@ public sealed class WaitEvaluatorTests
     }
 
     [Fact]
+    public void ARevisionRefusedAsUntrustedEndsTheWaitAtOnceSayingWhy()
+    {
+        var refused = new FleetError(FleetErrorKinds.UntrustedCommit, "commit 3333333 is not signed", null, null, new string('3', 40), DateTimeOffset.UnixEpoch);
+
+        var report = WaitEvaluator.Evaluate(new WaitGoal("pos", "3333333", 100), Group(Old, Member("a", Phase.Converged, Old)), Fleet(Old, [refused]), TimeSpan.Zero);
+
+        Assert.Equal(WaitState.Impossible, report.State);
+        Assert.Contains("commit 3333333 is not signed", report.Note);
+    }
+
+    [Fact]
     public void AnAbbreviatedRevisionMatchesTheTarget()
     {
         var report = WaitEvaluator.Evaluate(new WaitGoal("pos", "2222", 100), Group(New, Member("a", Phase.Converged, New)), Fleet(New, []), TimeSpan.Zero);

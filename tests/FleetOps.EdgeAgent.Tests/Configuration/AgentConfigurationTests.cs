@@ -1,4 +1,7 @@
 using FleetOps.EdgeAgent.Configuration;
+using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Signing;
+using FleetOps.Testing.Files;
 using Microsoft.Extensions.Configuration;
 
 namespace FleetOps.EdgeAgent.Tests.Configuration;
@@ -68,7 +71,7 @@ public sealed class AgentConfigurationTests
     public void UnparsableValuesAreListedWithWhatToDo()
     {
         var e = Assert.Throws<AgentOptionsException>(() => Read(["--reconcile-interval", "soon", "--broker", "::nope"]));
-        Assert.Contains(e.Errors, m => m.Contains("ReconcileInterval 'soon'") && m.Contains("hh:mm:ss"));
+        Assert.Contains(e.Errors, m => m.Contains("FLEETOPS_RECONCILE_INTERVAL / --reconcile-interval 'soon'") && m.Contains("hh:mm:ss"));
         Assert.Contains(e.Errors, m => m.Contains("broker '::nope'"));
     }
 
@@ -90,8 +93,46 @@ public sealed class AgentConfigurationTests
     [Fact]
     public void SecretsNeverAppearInToString()
     {
-        var o = AgentOptions.Default with { ClusterId = "s1", Token = "s3cret", Git = new GitCredentialOptions(Token: "ghp_secret") };
+        var o = AgentOptions.Default with
+        {
+            ClusterId = "s1",
+            Token = "s3cret",
+            Git = new GitCredentialOptions(Token: "ghp_secret"),
+            Source = new SourceRef("https://x-access-token:ghp_inurl@git.example/fleet.git", "main"),
+        };
         Assert.DoesNotContain("s3cret", o.ToString());
         Assert.DoesNotContain("ghp_secret", o.Git.ToString());
+        Assert.DoesNotContain("ghp_inurl", o.ToString());
+    }
+
+    [Fact]
+    public void TheSourceAndTrustedKeysComeFromTheAgentsOwnSettings()
+    {
+        using var dir = new TempDir();
+        var signers = dir.Write("allowed_signers", "ops@example.invalid ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBT2mb1eaDGVEt0yQSlj/LAp1uDIs39yEQftQ/XOi/bx\n");
+        var o = Read(["--source-branch", "stores"], new()
+        {
+            ["FLEETOPS_SOURCE_URL"] = "https://git.example/fleet.git",
+            ["FLEETOPS_ALLOWED_SIGNERS"] = signers,
+            ["FLEETOPS_OPENPGP_KEYS"] = dir.Sub("keys.asc"),
+        });
+        Assert.Equal(new SourceRef("https://git.example/fleet.git", "stores"), o.Source);
+        Assert.Equal(new TrustedKeys(signers, dir.Sub("keys.asc")), o.TrustedKeys);
+        Assert.Equal("main", Read([], new() { ["FLEETOPS_SOURCE_URL"] = "https://git.example/fleet.git" }).Source!.Branch);
+    }
+
+    [Fact]
+    public void ValidationWantsASourceWithABrokerAndReadableKeyFiles()
+    {
+        using var dir = new TempDir();
+        var errors = AgentOptionsValidator.Validate(AgentOptions.Default with
+        {
+            ClusterId = "s1",
+            Broker = new Uri("mqtt://hub:1883"),
+            Token = "t",
+            TrustedKeys = new TrustedKeys(dir.Sub("missing_signers"), null),
+        });
+        Assert.Contains(errors, m => m.Contains("no source: set FLEETOPS_SOURCE_URL") && m.Contains("never from a URL the hub sends"));
+        Assert.Contains(errors, m => m.Contains("missing_signers") && m.Contains("FLEETOPS_ALLOWED_SIGNERS"));
     }
 }

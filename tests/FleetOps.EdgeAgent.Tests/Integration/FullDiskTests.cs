@@ -55,7 +55,7 @@ public sealed class FullDiskTests(EmulatorFixture emulator) : IClassFixture<Emul
 
         // Written, not only held: a fresh look at the file after the agent stopped finds the whole outage.
         await h.StopAgentAsync();
-        using var file = new LiteAgentStore(h.DataDir, h.ClusterId, 10_000, h.Time, disk.Opener);
+        using var file = new LiteAgentStore(h.DataDir, h.ClusterId, 10_000, h.Time, opener: disk.Opener);
         Assert.Equal(outage.Select(e => (e.Seq, e.Kind)), file.ReadJournal(before, 1000).Select(e => (e.Seq, e.Kind)));
     }
 

@@ -38,6 +38,7 @@ public sealed class HungKubernetesApiTests : IAsyncLifetime
             DataDir = data.Sub("agent"),
             Kubeconfig = api.WriteKubeconfig(data.Sub("kubeconfig")),
             KubeRequestTimeout = ClientTimeout,
+            Source = new SourceRef(repo.Url, repo.Branch),
         };
         agent = EdgeAgentHost.Create(options, logs.CreateFactory(), time);
         await agent.StartAsync();
@@ -57,7 +58,7 @@ public sealed class HungKubernetesApiTests : IAsyncLifetime
         // The agent's clock stands still here: only the client timeout (real time) can end the first attempt.
         // Status, journal and log line, in that order: waiting for the last means all three are written.
         await Eventually.TrueAsync(
-            () => Status?.Phase == Phase.Failed && logs.Lines.Any(l => l.Message.StartsWith("Reconciled plain", StringComparison.Ordinal)),
+            () => Status?.Phase == Phase.Failed && logs.Lines.Any(l => l.Message.StartsWith("Reconcile of plain", StringComparison.Ordinal)),
             "the group fails once the client gives up, and does not restart silently");
 
         var status = Status!;
@@ -65,7 +66,9 @@ public sealed class HungKubernetesApiTests : IAsyncLifetime
         Assert.Contains("the Kubernetes API did not answer within 1 s", status.Message);
         var failed = Assert.Single(Journal, e => e.Kind == JournalEventKinds.Failed);
         Assert.Contains("did not answer within 1 s", failed.Detail);
-        Assert.Contains(logs.Lines, l => l.Level >= LogLevel.Information && l.Message.StartsWith("Reconciled plain", StringComparison.Ordinal) && l.Message.Contains(Reasons.ApplyFailed));
+        // The agent's own log says why, in one line: the reason and the message (not a change summary such as "nothing").
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning && l.Message.StartsWith("Reconcile of plain", StringComparison.Ordinal)
+            && l.Message.Contains($"Failed {Reasons.ApplyFailed}: the Kubernetes API did not answer within 1 s", StringComparison.Ordinal) && !l.Message.Contains('\n'));
 
         await Eventually.TrueAsync(() => api.Connections.Count >= 2, "the group is retried once the backoff has passed on the agent's clock", advance: time);
         var connections = api.Connections;

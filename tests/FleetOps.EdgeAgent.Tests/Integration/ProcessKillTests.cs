@@ -35,6 +35,7 @@ public sealed class ProcessKillTests(EmulatorFixture emulator) : IClassFixture<E
             ["FLEETOPS_KUBECONFIG"] = cluster.WriteKubeconfig(data.Sub("kubeconfig")),
             ["FLEETOPS_BROKER"] = broker.Uri.ToString(),
             ["FLEETOPS_TOKEN"] = "token",
+            ["FLEETOPS_SOURCE_URL"] = repo.Url,
             ["FLEETOPS_HEALTH_TIMEOUT"] = "30",
         };
 

@@ -40,6 +40,7 @@ public sealed class HubSessionTests : IAsyncLifetime
             ClusterId = clusterId,
             Broker = broker.Uri,
             Token = "t",
+            Source = new SourceRef("file:///x", "main"),
             DataDir = dir.Path,
             Labels = new Dictionary<string, string> { ["region"] = "east" },
             Link = LinkOptions.Default with { MinReconnectDelay = TimeSpan.FromMilliseconds(50), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) },
@@ -49,7 +50,8 @@ public sealed class HubSessionTests : IAsyncLifetime
         var resources = Substitute.For<IResourceManager>();
         resources.GetServerVersionAsync(Arg.Any<CancellationToken>()).Returns("v1.31.4+k3s1");
         link = new MqttHubLink(options, TimeProvider.System, NullLogger<MqttHubLink>.Instance);
-        session = new HubSession(options, link, store, board, intake, resources, TimeProvider.System, NullLogger<HubSession>.Instance);
+        session = new HubSession(options, link, store, board, intake, resources, TimeProvider.System, NullLogger<HubSession>.Instance,
+            new FleetOps.Shared.Rendering.RendererDetection(FleetOps.Shared.Rendering.RenderOptions.Default));
         store.Appended += session.Kick;
         sender = session.RunAsync(stop.Token);
         await link.StartAsync(session, CancellationToken.None);
@@ -73,6 +75,9 @@ public sealed class HubSessionTests : IAsyncLifetime
         Assert.Equal(2, hello.LastJournalSeq);
         Assert.Equal("east", hello.Labels["region"]);
         Assert.Equal("v1.31.4+k3s1", hello.KubernetesVersion);
+        // The store's kustomize, so the hub can show what each store renders with.
+        Assert.Matches(@"^(kustomize build|kubectl kustomize|k3s kubectl kustomize) \(.*kustomize v\d+\.\d+\.\d+\)$", hello.Renderer);
+        Assert.NotNull(store.LastContact);
         var presence = hub.Messages<PresenceMessage>(clusterId, MessageKind.Presence);
         Assert.Equal(PresenceState.Online, presence[0].State);
         var seqs = hub.Journal(clusterId).Select(e => e.Seq).ToList();

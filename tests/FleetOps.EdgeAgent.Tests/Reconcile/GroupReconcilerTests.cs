@@ -8,6 +8,7 @@ using FleetOps.EdgeAgent.Source;
 using FleetOps.EdgeAgent.State;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Signing;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Git;
 using FleetOps.Testing.Polling;
@@ -27,6 +28,7 @@ public sealed class GroupReconcilerTests : IDisposable
     private readonly TempDir dir = new();
     private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
     private readonly IGitCache git = Substitute.For<IGitCache>();
+    private readonly ICommitVerifier verifier = Substitute.For<ICommitVerifier>();
     private readonly IManifestRenderer renderer = Substitute.For<IManifestRenderer>();
     private readonly IResourceManager resources = Substitute.For<IResourceManager>();
     private readonly LiteAgentStore store;
@@ -36,7 +38,7 @@ public sealed class GroupReconcilerTests : IDisposable
 
     public GroupReconcilerTests()
     {
-        options = AgentOptions.Default with { ClusterId = "store-1", DataDir = dir.Path, HealthTimeout = TimeSpan.FromMinutes(5) };
+        options = AgentOptions.Default with { ClusterId = "store-1", DataDir = dir.Path, HealthTimeout = TimeSpan.FromMinutes(5), Source = new SourceRef("file:///fleet", "main") };
         store = new LiteAgentStore(dir.Path, "store-1", 1000, time);
         board = new StatusBoard(store);
         git.Has(Arg.Any<string>()).Returns(true);
@@ -49,7 +51,7 @@ public sealed class GroupReconcilerTests : IDisposable
         renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => Manifests("api"));
         resources.ApplyAsync(Arg.Any<ApplyRequest>(), Arg.Any<CancellationToken>()).Returns(c => Applied(c.Arg<ApplyRequest>(), ChangeAction.Created));
         var pruner = new Pruner(resources, NullLogger<Pruner>.Instance);
-        reconciler = new GroupReconciler(options, store, git, new RenderCache(git, renderer, "store-1"), resources, pruner,
+        reconciler = new GroupReconciler(options, store, git, new RevisionVerifier(git, verifier), new RenderCache(git, renderer, "store-1"), resources, pruner,
             new HealthChecker(resources, RetryOptions.Default, time), board, time, NullLogger<GroupReconciler>.Instance);
     }
 
@@ -58,7 +60,7 @@ public sealed class GroupReconcilerTests : IDisposable
     private static ApplyResult Applied(ApplyRequest request, ChangeAction action) => ReconcileRig.Applied(request, action);
 
     private static GroupTarget Target(string revision) =>
-        new(new DesiredGroup("pos", "apps/pos", revision, "d"), new SourceRef("file:///fleet", "main"), 1, TimeSpan.FromMinutes(5));
+        new(new DesiredGroup("pos", "apps/pos", revision, "d"), 1, TimeSpan.FromMinutes(5));
 
     private IReadOnlyList<JournalEvent> Journal => store.ReadJournal(0, 1000);
 
@@ -112,6 +114,59 @@ public sealed class GroupReconcilerTests : IDisposable
         Assert.Equal(RevB, status.DesiredRevision);
         await resources.Received(2).ApplyAsync(Arg.Any<ApplyRequest>(), Arg.Any<CancellationToken>());
         Assert.Contains(Journal, e => e.Kind == JournalEventKinds.SourceUnavailable);
+    }
+
+    [Fact]
+    public async Task AnUntrustedTargetIsFailedBeforeRenderingAndTheTrustedAppliedRevisionKeepsBeingEnforced()
+    {
+        Trust(RevA, SignatureVerdict.Trusted("signer-0@fleetops.invalid (SSH key SHA256:trusted)"));
+        Trust(RevB, SignatureVerdict.Untrusted("SSH key SHA256:stranger", "which is not in the allowed signers file"));
+        await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
+
+        var status = await reconciler.ReconcileGroupAsync(Target(RevB), CancellationToken.None);
+
+        Assert.Equal((Phase.Failed, Reasons.UntrustedRevision, RevA), (status.Phase, status.Reason, status.AppliedRevision));
+        Assert.StartsWith("revision bbbbbbb is signed by SSH key SHA256:stranger, which is not in the allowed signers file", status.Message);
+        var refused = Assert.Single(Journal, e => e.Kind == JournalEventKinds.UntrustedRevision);
+        Assert.Equal(RevB, refused.Revision);
+        Assert.Contains("SSH key SHA256:stranger", refused.Detail);
+        await git.DidNotReceive().MaterializeAsync(RevB, Arg.Any<CancellationToken>());
+        await resources.Received(2).ApplyAsync(Arg.Any<ApplyRequest>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task AnUntrustedRevisionWithNothingTrustedToHoldAppliesNothing()
+    {
+        Trust(RevA, SignatureVerdict.Unsigned);
+
+        var status = await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
+
+        Assert.Equal((Phase.Failed, Reasons.UntrustedRevision, null), (status.Phase, status.Reason, status.AppliedRevision));
+        Assert.StartsWith("revision aaaaaaa is not signed", status.Message);
+        await resources.DidNotReceive().ApplyAsync(Arg.Any<ApplyRequest>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task ATrustedRevisionIsCheckedOnceButARefusedOneAgainAtEveryRetrySoANewKeyNeedsNoRestart()
+    {
+        Trust(RevA, SignatureVerdict.Trusted("k"));
+        Trust(RevB, SignatureVerdict.Untrusted("SSH key SHA256:newcomer", "which is not in the allowed signers file"));
+
+        await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
+        await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
+        await reconciler.ReconcileGroupAsync(Target(RevB), CancellationToken.None);
+        await reconciler.ReconcileGroupAsync(Target(RevB), CancellationToken.None);
+
+        await verifier.Received(1).VerifyAsync(Arg.Is<CommitSignature?>(s => s!.Armored == RevA), Arg.Any<CancellationToken>());
+        await verifier.Received(2).VerifyAsync(Arg.Is<CommitSignature?>(s => s!.Armored == RevB), Arg.Any<CancellationToken>());
+    }
+
+    /// <summary>Turns verification on and gives the revision a signature with this verdict.</summary>
+    private void Trust(string revision, SignatureVerdict verdict)
+    {
+        verifier.Enabled.Returns(true);
+        git.ReadSignature(revision).Returns(new CommitSignature(revision, []));
+        verifier.VerifyAsync(Arg.Is<CommitSignature?>(s => s != null && s.Armored == revision), Arg.Any<CancellationToken>()).Returns(verdict);
     }
 
     [Fact]

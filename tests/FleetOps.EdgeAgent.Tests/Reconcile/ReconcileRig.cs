@@ -9,6 +9,7 @@ using FleetOps.EdgeAgent.State;
 using FleetOps.EdgeAgent.Tests.Doubles;
 using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Signing;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Git;
 using FleetOps.Testing.Polling;
@@ -33,7 +34,7 @@ internal sealed class ReconcileRig : IDisposable
     public ReconcileRig(TimeSpan? healthTimeout = null)
     {
         Loggers = Logs.CreateFactory();
-        Options = AgentOptions.Default with { ClusterId = "store-1", DataDir = dir.Path, HealthTimeout = healthTimeout ?? TimeSpan.FromMinutes(5) };
+        Options = AgentOptions.Default with { ClusterId = "store-1", DataDir = dir.Path, HealthTimeout = healthTimeout ?? TimeSpan.FromMinutes(5), Source = new SourceRef("file:///fleet", "main") };
         Store = new LiteAgentStore(dir.Path, "store-1", 1000, Time);
         Board = new StatusBoard(Store);
         Git.Has(Arg.Any<string>()).Returns(true);
@@ -46,7 +47,7 @@ internal sealed class ReconcileRig : IDisposable
         Renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => ConfigMaps("api"));
         Resources.ApplyAsync(Arg.Any<ApplyRequest>(), Arg.Any<CancellationToken>()).Returns(c => Applied(c.Arg<ApplyRequest>(), ChangeAction.Created));
         var pruner = new Pruner(Resources, Loggers.CreateLogger<Pruner>());
-        Reconciler = new GroupReconciler(Options, Store, Git, new RenderCache(Git, Renderer, "store-1"), Resources, pruner,
+        Reconciler = new GroupReconciler(Options, Store, Git, new RevisionVerifier(Git, Verifier), new RenderCache(Git, Renderer, "store-1"), Resources, pruner,
             new HealthChecker(Resources, Options.Retry, Time), Board, Time, Loggers.CreateLogger<GroupReconciler>());
         Remover = new GroupRemover(Store, pruner, Board, Loggers.CreateLogger<GroupRemover>());
     }
@@ -56,6 +57,9 @@ internal sealed class ReconcileRig : IDisposable
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public IGitCache Git { get; } = Substitute.For<IGitCache>();
+
+    /// <summary>Off (no trusted keys) unless a test turns it on and decides its verdicts.</summary>
+    public ICommitVerifier Verifier { get; } = Substitute.For<ICommitVerifier>();
 
     public IManifestRenderer Renderer { get; } = Substitute.For<IManifestRenderer>();
 
@@ -81,7 +85,7 @@ internal sealed class ReconcileRig : IDisposable
     public AgentSupervisor Supervisor() => new(Options, Store, Reconciler, Remover, Time, Loggers);
 
     public static GroupTarget Target(string revision, string group = "pos") =>
-        new(new DesiredGroup(group, "apps/pos", revision, "d"), new SourceRef("file:///fleet", "main"), 1, TimeSpan.FromMinutes(5));
+        new(new DesiredGroup(group, "apps/pos", revision, "d"), 1, TimeSpan.FromMinutes(5));
 
     public DesiredMessage Desired(long generation, params (string Group, string Revision)[] groups) =>
         new(1, "store-1", generation, new SourceRef("file:///fleet", "main"), groups.Select(g => new DesiredGroup(g.Group, "apps/pos", g.Revision, "d")).ToList(), 300, Time.GetUtcNow());

@@ -62,9 +62,12 @@ public sealed class StoreHoursTests : IDisposable
         rig.Time.Advance(TimeSpan.FromMinutes(59));
         Assert.Equal(ReconcileRig.RevA, rig.Store.LoadGroup("pos")!.AppliedRevision);
         rig.Time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.UntilAsync(() => Task.FromResult(rig.Store.LoadGroup("pos")!.AppliedRevision == ReconcileRig.RevB), "applied when the window opened");
+        // The revision is stored before the run's status and journal are: wait for the whole run, not its first step.
+        await Eventually.UntilAsync(() => Task.FromResult(
+            rig.Store.LoadGroup("pos")!.AppliedRevision == ReconcileRig.RevB
+            && rig.Board.Get("pos")?.Phase == Phase.Converged
+            && rig.Journal.Any(e => e.Kind == JournalEventKinds.Applied && e.Revision == ReconcileRig.RevB)), "applied and reported when the window opened");
 
-        Assert.Equal(Phase.Converged, rig.Board.Get("pos")!.Phase);
         Assert.Contains(rig.Journal, e => e.Kind == JournalEventKinds.WindowOpened && e.Revision == ReconcileRig.RevB);
         Assert.Contains(rig.Journal, e => e.Kind == JournalEventKinds.Applied && e.Revision == ReconcileRig.RevB);
         await stop.CancelAsync();

@@ -111,5 +111,40 @@ public sealed class LiteAgentStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public void AcknowledgedEventsStayReadableForTheStoresOwnHistoryUpToTheirBound()
+    {
+        using (var store = Open(limit: 5000))
+        {
+            for (var i = 0; i < LiteAgentStore.KeptHistory + 5; i++)
+                store.Append(JournalEventKinds.DriftCorrected, i % 2 == 0 ? "pos" : "platform", detail: $"event {i + 1}");
+            store.Acknowledge(LiteAgentStore.KeptHistory + 3);
+            Assert.Equal(2, store.PendingCount);
+        }
+        using (var store = Open(limit: 5000))
+        {
+            var recent = store.ReadRecent(null, 5000);
+            Assert.Equal(LiteAgentStore.KeptHistory + 2, recent.Count);
+            Assert.Equal(4, recent[0].Seq);
+            Assert.Equal(LiteAgentStore.KeptHistory + 5, recent[^1].Seq);
+            var pos = store.ReadRecent("pos", 3);
+            Assert.Equal(["event 1001", "event 1003", "event 1005"], pos.Select(e => e.Detail));
+            Assert.DoesNotContain(store.ReadJournal(0, 10), e => e.Seq <= LiteAgentStore.KeptHistory + 3);
+        }
+    }
+
+    [Fact]
+    public void TheLastContactWithTheHubSurvivesAReopen()
+    {
+        using (var store = Open())
+        {
+            Assert.Null(store.LastContact);
+            time.Advance(TimeSpan.FromMinutes(7));
+            store.RecordContact();
+        }
+        using (var store = Open())
+            Assert.Equal(time.GetUtcNow(), store.LastContact);
+    }
+
     public void Dispose() => dir.Dispose();
 }

@@ -16,7 +16,7 @@ public sealed class ResilientAgentStoreTests : IDisposable
 
     public ResilientAgentStoreTests() => disk = SmallDisk.Create(dir.Sub("agent"), preferMount: false);
 
-    private LiteAgentStore File() => new(disk.Folder, "store-1", 100, time, disk.Opener);
+    private LiteAgentStore File() => new(disk.Folder, "store-1", 100, time, opener: disk.Opener);
 
     private ResilientAgentStore Open(Func<LiteAgentStore>? open = null) =>
         new(open ?? File, () => disk.Opener.Probe(disk.Folder), disk.Folder, 100, time, NullLogger<ResilientAgentStore>.Instance);

@@ -5,6 +5,7 @@ using FleetOps.EdgeAgent.Reconcile;
 using FleetOps.EdgeAgent.State;
 using FleetOps.KubeEmulator;
 using FleetOps.Shared.Contracts;
+using FleetOps.Shared.Signing;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Git;
 using FleetOps.Testing.Polling;
@@ -49,8 +50,15 @@ public sealed class AgentHarness : IAsyncDisposable
 
     public Dictionary<string, string> Labels { get; } = new() { ["region"] = "east" };
 
+    /// <summary>The keys the agent trusts; none by default (revisions are not verified).</summary>
+    public TrustedKeys TrustedKeys { get; set; } = TrustedKeys.None;
+
+    /// <summary>A local port for the agent's Prometheus metrics; none by default.</summary>
+    public int? MetricsPort { get; set; }
+
     public AgentOptions Options(Uri? broker = null) => AgentOptions.Default with
     {
+        MetricsPort = MetricsPort,
         ClusterId = ClusterId,
         Labels = Labels,
         Broker = broker,
@@ -58,6 +66,8 @@ public sealed class AgentHarness : IAsyncDisposable
         Kubeconfig = Kubeconfig,
         DataDir = DataDir,
         HealthTimeout = HealthTimeout,
+        Source = new SourceRef(Repo.Url, Repo.Branch),
+        TrustedKeys = TrustedKeys,
         Link = LinkOptions.Default with { MinReconnectDelay = TimeSpan.FromSeconds(1), MaxReconnectDelay = TimeSpan.FromSeconds(4) },
     };
 

@@ -21,7 +21,24 @@ public sealed class AgentProcess : IDisposable
 
     public int Id => process.Id;
 
-    public bool HasExited => process.HasExited;
+    /// <summary>True once the process has ended and all it wrote has been read (so <see cref="Output"/> is complete).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (!process.HasExited)
+                return false;
+            // HasExited turns true before the redirected pipes are drained; WaitForExit() waits for their end.
+            process.WaitForExit();
+            return true;
+        }
+    }
+
+    /// <summary>Valid once <see cref="HasExited"/>.</summary>
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>Waits for the exit and for the last of its output: <see cref="HasExited"/> can be true before the output is read.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
 
     public string Output
     {

@@ -27,6 +27,12 @@ internal sealed class MemoryJournalStore : IJournalStore
     public Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ReceivedEvent>>(All(clusterId).TakeLast(count).ToList());
 
+    public Task DeleteAsync(string clusterId, CancellationToken cancellationToken = default)
+    {
+        events.TryRemove(clusterId, out _);
+        return Task.CompletedTask;
+    }
+
     private List<ReceivedEvent> All(string clusterId)
     {
         if (!events.TryGetValue(clusterId, out var stored))

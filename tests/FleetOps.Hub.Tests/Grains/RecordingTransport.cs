@@ -34,6 +34,10 @@ internal sealed class RecordingTransport : IAgentTransport
 
     public Task PublishAckAsync(AckMessage ack, CancellationToken cancellationToken = default) => Record(ack);
 
+    public Task EndSessionsAsync(string clusterId, bool forget, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task ClearRetainedAsync(string clusterId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     private IEnumerable<IClusterMessage> Of(string clusterId) => sent.TryGetValue(clusterId, out var queue) ? queue.ToArray() : [];
 
     private Task Record(IClusterMessage message)

@@ -167,4 +167,29 @@ public sealed class GitWatcherTests
         Assert.Equal(scenario.Repository.Head, back.Head);
         Assert.DoesNotContain((await scenario.Hub.Client.GetFleetAsync(default)).Errors, e => e.Kind == FleetErrorKinds.Source);
     }
+
+    [Fact]
+    public async Task AnObjectNoStoreCouldApplyKeepsTheGroupsPreviousTargetLikeARenderError()
+    {
+        await using var scenario = await StartAsync(realRenderer: true);
+        var east = await scenario.AddAgentAsync("store-east-5", Labels(("region", "east")));
+        var before = await east.WaitForDesiredAsync(d => d.Groups.Count == 2, "east has its groups");
+        var good = scenario.Repository.Head;
+
+        scenario.Repository.WriteFromTestData("apps/pos/overlays/east/region.yaml", "changes/east-region-wrong-type.yaml");
+        var refused = scenario.Repository.Commit("East: tax rate as a number");
+        var refresh = await scenario.Hub.Client.RefreshAsync(default);
+
+        Assert.Empty(refresh.MovedGroups);
+        var error = Assert.Single(refresh.Errors);
+        Assert.Equal(FleetErrorKinds.Render, error.Kind);
+        Assert.Equal(refused, error.Commit);
+        Assert.Contains("group 'pos-east'", error.Message);
+        Assert.Contains("preflight: no store could apply 1 problem: ConfigMap/pos/pos-region: ", error.Message);
+        Assert.Contains("data.tax-rate", error.Message);
+        var group = await scenario.Hub.Client.GetGroupAsync("pos-east", default);
+        Assert.Equal(good, group.Group.Target!.Commit.Sha);
+        Assert.Contains("preflight", group.Group.Error!.Message);
+        Assert.Equal(before.Generation, east.LatestDesired!.Generation);
+    }
 }

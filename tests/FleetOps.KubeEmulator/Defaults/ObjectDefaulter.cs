@@ -81,6 +81,14 @@ internal static class ObjectDefaulter
             case "PersistentVolumeClaim" when spec is not null:
                 Default(spec, "volumeMode", "Filesystem");
                 break;
+            case "PersistentVolume" when spec is not null:
+                Default(spec, "persistentVolumeReclaimPolicy", "Retain");
+                Default(spec, "volumeMode", "Filesystem");
+                break;
+            case "StorageClass":
+                Default(obj, "reclaimPolicy", "Delete");
+                Default(obj, "volumeBindingMode", "Immediate");
+                break;
         }
     }
 

@@ -59,6 +59,21 @@ internal static class ApiErrors
 
     public static KubeApiException BadRequest(string message) => new(400, "BadRequest", message);
 
+    /// <summary>An error the server returns as it is, not as a Status of its own: 500 without a reason.</summary>
+    public static KubeApiException Internal(string message) => new(500, "", message);
+
+    /// <summary>A patched object the decoder refuses: 422 on an unnamed kind, the cause on the field <c>patch</c> holding the object.</summary>
+    public static KubeApiException InvalidPatch(string patched, string detail)
+    {
+        var error = FieldError.Invalid("patch", JsonValue.Create(patched), detail);
+        var details = new JsonObject
+        {
+            ["kind"] = "",
+            ["causes"] = new JsonArray(new JsonObject { ["reason"] = error.Type, ["message"] = error.Body, ["field"] = error.Field }),
+        };
+        return new KubeApiException(422, "Invalid", $" \"\" is invalid: {error}", details);
+    }
+
     public static KubeApiException Forbidden(ResourceType type, string name, string detail) =>
         new(403, "Forbidden", $"{type.GroupResource} \"{name}\" is forbidden: {detail}", Details(type, name));
 

@@ -66,8 +66,8 @@ internal static class FieldManager
         var merged = ApplyMerge.Merge(baseObject, appliedView, type.BuiltIn);
 
         var conflicts = FindConflicts(baseObject, merged, appliedSet, entries.Where(e => e != mine).ToList());
-        if (conflicts.Count > 0 && !force)
-            throw ConflictError(conflicts);
+        if (conflicts.Count > 0 && !force && LastApplied.Unallowed(conflicts, live, manager, type) is { Count: > 0 } unallowed)
+            throw ConflictError(unallowed);
 
         foreach (var (owner, path) in conflicts)
         {
@@ -76,10 +76,13 @@ internal static class FieldManager
 
         var dropped = mine?.Fields.Clone() ?? new FieldSet();
         dropped.Except(appliedSet);
-        // Shallow first: removing a list item whole must not be preceded by removing its key fields.
+        // Shallow first: removing a list item whole must not be preceded by removing its key fields. A dropped path
+        // stays while anyone still owns something at or under it, the applier included: `data: {}` then
+        // `data: {k: v}` drops the member `.data` but still applies the map through `.data.k`, so the API server
+        // prunes nothing there (its prune adds back every item a manager, the new applied set among them, owns).
         foreach (var path in dropped.Members().OrderBy(p => p.Count))
         {
-            if (!entries.Any(e => e != mine && e.Fields.ContainsAnyAt(path)))
+            if (!appliedSet.ContainsAnyAt(path) && !entries.Any(e => e != mine && e.Fields.ContainsAnyAt(path)))
                 FieldPath.Remove(merged, path);
         }
 
@@ -93,6 +96,7 @@ internal static class FieldManager
         mine.ApiVersion = (string?)applied["apiVersion"] ?? type.ApiVersion;
         mine.Time = time;
         ManagedFieldsEntry.Write(merged, entries);
+        LastApplied.Sync(merged, live, applied, manager);
         return merged;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FleetOps.KubeEmulator.Errors;
 using FleetOps.KubeEmulator.Serialization;
 using FleetOps.KubeEmulator.Storage;
+using FleetOps.KubeEmulator.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace FleetOps.KubeEmulator.Http;
@@ -26,7 +27,7 @@ internal static class RequestOptions
 
         entry.DryRun = dryRun;
         entry.FieldManager = manager;
-        return new WriteOptions(manager, dryRun, force);
+        return new WriteOptions(manager, dryRun, force, Validation(query["fieldValidation"], optionsKind));
     }
 
     public static async Task<DeleteOptions> ForDelete(HttpContext context, LogEntry entry)
@@ -55,6 +56,15 @@ internal static class RequestOptions
 
     /// <summary>Whether a boolean query option such as <c>watch</c> or <c>force</c> is set.</summary>
     public static bool IsTrue(string? value) => value is "true" or "1" or "True";
+
+    /// <summary>Absent means Warn, the server's default since 1.27; anything but the three names is refused as the server refuses it.</summary>
+    private static FieldValidation Validation(string? value, string optionsKind) => value switch
+    {
+        null or "" or "Warn" => FieldValidation.Warn,
+        "Strict" => FieldValidation.Strict,
+        "Ignore" => FieldValidation.Ignore,
+        _ => throw ApiErrors.InvalidOptions(optionsKind, [FieldError.NotSupported("fieldValidation", JsonValue.Create(value), ["", "Ignore", "Strict", "Warn"])]),
+    };
 
     private static bool DryRun(IEnumerable<string?> values, string optionsKind)
     {

@@ -29,7 +29,7 @@ internal sealed record RequestTarget(ResourceType Type, string? Namespace, strin
         var name = path.Length > 1 ? path[1] : null;
         var subresource = path.Length > 2 ? path[2] : null;
         if ((ns is not null && !type.Namespaced) || (type.Namespaced && ns is null && name is not null)
-            || (subresource is not null && (subresource != "status" || !type.HasStatus)))
+            || (subresource is not null && !(subresource == "status" && type.HasStatus) && !(subresource == "scale" && type.HasScale)))
         {
             throw ApiErrors.UnknownResource();
         }

@@ -32,7 +32,7 @@ internal sealed class ResourceHandler(CancellationToken stopping)
         {
             case "GET" when target.Name is not null:
                 entry.Verb = "get";
-                await Responses.Write(context, cluster.Get(target.Type, ns, target.Name));
+                await Responses.Write(context, target.Subresource == "scale" ? cluster.GetScale(target.Type, ns, target.Name) : cluster.Get(target.Type, ns, target.Name));
                 return;
             case "GET" when target.WatchPath || RequestOptions.IsTrue(query["watch"]):
                 entry.Verb = "watch";
@@ -53,7 +53,10 @@ internal sealed class ResourceHandler(CancellationToken stopping)
             case "PUT" when target.Name is not null:
                 entry.Verb = "update";
                 var updateOptions = RequestOptions.ForWrite(context, "UpdateOptions", entry, force: false);
-                await Responses.Write(context, cluster.Update(target.Type, ns, target.Name, await RequestBody.ReadObject(request, entry), updateOptions, target.Subresource));
+                var body = await RequestBody.ReadObject(request, entry);
+                await Responses.Write(context, target.Subresource == "scale"
+                    ? cluster.UpdateScale(target.Type, ns, target.Name, body, updateOptions)
+                    : cluster.Update(target.Type, ns, target.Name, body, updateOptions, target.Subresource));
                 return;
             case "PATCH" when target.Name is not null:
                 entry.Verb = "patch";
@@ -96,7 +99,9 @@ internal sealed class ResourceHandler(CancellationToken stopping)
 
         var writeOptions = RequestOptions.ForWrite(context, "PatchOptions", entry, force);
         var patch = await RequestBody.ReadPatch(context.Request, kind, entry);
-        await Responses.Write(context, cluster.Patch(target.Type, target.Namespace ?? "", target.Name!, kind, patch, writeOptions, target.Subresource));
+        await Responses.Write(context, target.Subresource == "scale"
+            ? cluster.PatchScale(target.Type, target.Namespace ?? "", target.Name!, kind, patch, writeOptions)
+            : cluster.Patch(target.Type, target.Namespace ?? "", target.Name!, kind, patch, writeOptions, target.Subresource));
     }
 
     private static void RequireNamespaceInPath(RequestTarget target)

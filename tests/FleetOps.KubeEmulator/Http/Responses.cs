@@ -11,9 +11,16 @@ internal static class Responses
     public static async Task Write(HttpContext context, ApiResult result)
     {
         context.Response.StatusCode = result.StatusCode;
+        foreach (var warning in result.Warnings ?? [])
+            context.Response.Headers.Append("Warning", Warning(warning));
+
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(result.Body);
     }
+
+    /// <summary>As kube-apiserver writes a warning: code 299, agent "-", the text quoted as Go's strconv.Quote does.</summary>
+    public static string Warning(string text) =>
+        "299 - \"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     public static Task WriteJson(HttpContext context, int code, JsonObject body) =>
         Write(context, new ApiResult(code, Wire.Object(body)));

@@ -20,10 +20,10 @@ internal static class BuiltInResources
         new("", "v1", "endpoints", "Endpoints", true, ["ep"], HasStatus: false, HasGeneration: false),
         new("", "v1", "resourcequotas", "ResourceQuota", true, ["quota"], HasStatus: true, HasGeneration: false),
         new("", "v1", "limitranges", "LimitRange", true, ["limits"], HasStatus: false, HasGeneration: false),
-        new("apps", "v1", "deployments", "Deployment", true, ["deploy"], HasStatus: true, HasGeneration: true, Categories: All),
-        new("apps", "v1", "statefulsets", "StatefulSet", true, ["sts"], HasStatus: true, HasGeneration: true, Categories: All),
+        new("apps", "v1", "deployments", "Deployment", true, ["deploy"], HasStatus: true, HasGeneration: true, Categories: All, HasScale: true),
+        new("apps", "v1", "statefulsets", "StatefulSet", true, ["sts"], HasStatus: true, HasGeneration: true, Categories: All, HasScale: true),
         new("apps", "v1", "daemonsets", "DaemonSet", true, ["ds"], HasStatus: true, HasGeneration: true, Categories: All),
-        new("apps", "v1", "replicasets", "ReplicaSet", true, ["rs"], HasStatus: true, HasGeneration: true, Categories: All),
+        new("apps", "v1", "replicasets", "ReplicaSet", true, ["rs"], HasStatus: true, HasGeneration: true, Categories: All, HasScale: true),
         new("apps", "v1", "controllerrevisions", "ControllerRevision", true, [], HasStatus: false, HasGeneration: false),
         new("batch", "v1", "jobs", "Job", true, [], HasStatus: true, HasGeneration: true, Categories: All),
         new("batch", "v1", "cronjobs", "CronJob", true, ["cj"], HasStatus: true, HasGeneration: true, Categories: All),
@@ -36,9 +36,15 @@ internal static class BuiltInResources
         new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false, [], HasStatus: false, HasGeneration: false),
         new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, ["crd", "crds"], HasStatus: true, HasGeneration: true),
         new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, ["pdb"], HasStatus: true, HasGeneration: true),
+        // v2 first: discovery lists a group's versions in this order and prefers the first.
         new("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, ["hpa"], HasStatus: true, HasGeneration: false, Categories: All),
+        new("autoscaling", "v1", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true, ["hpa"], HasStatus: true, HasGeneration: false, Categories: All),
         new("storage.k8s.io", "v1", "storageclasses", "StorageClass", false, ["sc"], HasStatus: false, HasGeneration: false),
         new("coordination.k8s.io", "v1", "leases", "Lease", true, [], HasStatus: false, HasGeneration: false),
+        new("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true, [], HasStatus: false, HasGeneration: false),
+        new("events.k8s.io", "v1", "events", "Event", true, ["ev"], HasStatus: false, HasGeneration: false),
+        new("scheduling.k8s.io", "v1", "priorityclasses", "PriorityClass", false, ["pc"], HasStatus: false, HasGeneration: false),
+        new("node.k8s.io", "v1", "runtimeclasses", "RuntimeClass", false, [], HasStatus: false, HasGeneration: false),
     ];
 
     /// <summary>Namespaces hold the namespaced objects: they are seeded, must exist for a create, and finalize their contents.</summary>

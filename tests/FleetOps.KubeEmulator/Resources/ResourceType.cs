@@ -11,7 +11,8 @@ internal sealed record ResourceType(
     bool HasStatus,
     bool HasGeneration,
     bool BuiltIn = true,
-    string[]? Categories = null)
+    string[]? Categories = null,
+    bool HasScale = false)
 {
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

@@ -8,19 +8,42 @@ namespace FleetOps.KubeEmulator.Simulation;
 
 /// <summary>
 /// The controllers of one cluster, simulated: writes schedule work, which comes due on the cluster's clock and
-/// then stores the status <see cref="StatusSimulator"/> computes, or finalizes a terminating namespace.
+/// then stores the status <see cref="StatusSimulator"/> computes, finalizes a terminating namespace
+/// (<see cref="NamespaceController"/>) or binds and releases volumes (<see cref="VolumeController"/>).
 /// Callers hold the cluster lock; <paramref name="wake"/> takes it to run work the shared timer says is due.
 /// </summary>
-internal sealed class SimulatedControllers(ObjectStore store, ResourceCatalog catalog, TimeProvider time, WakeScheduler scheduler, int nodes, Action wake)
+internal sealed class SimulatedControllers
 {
     /// <summary>The field manager that controller writes and seeded objects are recorded under.</summary>
     public const string ControllerManager = "k3s";
 
+    /// <summary>The node pods run on and local-path volumes live on.</summary>
+    public const string NodeName = "k3s-server";
+
     private readonly List<PendingWork> pending = [];
+    private readonly ObjectStore store;
+    private readonly ResourceCatalog catalog;
+    private readonly TimeProvider time;
+    private readonly WakeScheduler scheduler;
+    private readonly int nodes;
+    private readonly Action wake;
+    private readonly NamespaceController namespaces;
+    private readonly VolumeController volumes;
+
+    public SimulatedControllers(ObjectStore store, ResourceCatalog catalog, TimeProvider time, WakeScheduler scheduler, int nodes, Action wake)
+    {
+        (this.store, this.catalog, this.time, this.scheduler, this.nodes, this.wake) = (store, catalog, time, scheduler, nodes, wake);
+        Lifecycle = new ObjectLifecycle(store, catalog, time) { MarkedDeleting = OnMarkedDeleting, Removed = OnRemoved };
+        namespaces = new NamespaceController(store, time, Lifecycle);
+        volumes = new VolumeController(store, time, NodeName, Lifecycle);
+    }
 
     public TimeSpan RolloutDelay { get; set; }
 
     public TimeSpan NamespaceFinalizationDelay { get; set; }
+
+    /// <summary>Marking objects deleting and removing them, with the controllers told of each.</summary>
+    public ObjectLifecycle Lifecycle { get; }
 
     /// <summary>Runs the steps that have come due, and the steps those make due.</summary>
     public void RunDue()
@@ -43,25 +66,54 @@ internal sealed class SimulatedControllers(ObjectStore store, ResourceCatalog ca
         }
     }
 
-    /// <summary>A controller observes the stored object after the rollout delay.</summary>
-    public void ScheduleReconcile(ResourceType type, JsonObject stored)
+    /// <summary>What follows a stored write: simulated status, and volumes to bind once claims or their consumers change.</summary>
+    public void Written(ResourceType type, JsonObject? old, JsonObject stored)
     {
-        var metadata = stored["metadata"]!.AsObject();
-        var name = (string)metadata["name"]!;
-        var ns = (string?)metadata["namespace"] ?? "";
-        Schedule(SimulationStep.Reconcile, type, ns, name, RolloutDelay, Generation(stored));
+        if (StatusSimulator.IsSimulated(type)
+            && (old is null || !JsonNode.DeepEquals(old["spec"], stored["spec"]) || StatusSimulator.IsNeverReady(old) != StatusSimulator.IsNeverReady(stored)))
+        {
+            var metadata = stored["metadata"]!.AsObject();
+            Schedule(SimulationStep.Reconcile, type, (string?)metadata["namespace"] ?? "", (string)metadata["name"]!, RolloutDelay, Generation(stored));
+        }
+
+        if (VolumeConsumers.Affects(type.StoreKey) && store.Any(VolumeConsumers.Claims.StoreKey))
+            ScheduleOnce(SimulationStep.ReconcileVolumes, "", RolloutDelay);
     }
 
-    /// <summary>A terminating namespace and its contents go after the finalization delay.</summary>
-    public void ScheduleNamespaceFinalization(ResourceType type, string name) =>
-        Schedule(SimulationStep.FinalizeNamespace, type, "", name, NamespaceFinalizationDelay, 0);
+    private void OnMarkedDeleting(string storeKey, JsonObject obj)
+    {
+        if (storeKey == BuiltInResources.Namespace.StoreKey)
+            ScheduleOnce(SimulationStep.FinalizeNamespace, (string)obj["metadata"]!["name"]!, NamespaceFinalizationDelay);
+        else if (VolumeConsumers.Affects(storeKey))
+            ScheduleOnce(SimulationStep.ReconcileVolumes, "", RolloutDelay);
+    }
+
+    private void OnRemoved(string storeKey, JsonObject obj)
+    {
+        if (storeKey == VolumeConsumers.Claims.StoreKey)
+            volumes.Reclaim(obj);
+
+        if (VolumeConsumers.Affects(storeKey) && store.Any(VolumeConsumers.Claims.StoreKey))
+            ScheduleOnce(SimulationStep.ReconcileVolumes, "", RolloutDelay);
+
+        // The namespace controller looks again once content of a terminating namespace goes (a finalizer was removed).
+        if ((string?)obj["metadata"]?["namespace"] is { Length: > 0 } ns
+            && store.Find(BuiltInResources.Namespace, "", ns)?["metadata"]?["deletionTimestamp"] is not null)
+        {
+            ScheduleOnce(SimulationStep.FinalizeNamespace, ns, NamespaceFinalizationDelay);
+        }
+    }
 
     private void Execute(PendingWork work)
     {
-        if (work.Step == SimulationStep.FinalizeNamespace)
+        switch (work.Step)
         {
-            FinalizeNamespace(work.Name);
-            return;
+            case SimulationStep.FinalizeNamespace:
+                namespaces.Finalize(work.Name);
+                return;
+            case SimulationStep.ReconcileVolumes:
+                volumes.Reconcile();
+                return;
         }
 
         var obj = store.Find(work.Type, work.Namespace, work.Name);
@@ -84,19 +136,12 @@ internal sealed class SimulatedControllers(ObjectStore store, ResourceCatalog ca
             Schedule(SimulationStep.ProgressDeadline, work.Type, work.Namespace, work.Name, deadline, Generation(obj));
     }
 
-    /// <summary>What the namespace controller does once a namespace is terminating: remove its contents, then it.</summary>
-    private void FinalizeNamespace(string name)
+    /// <summary>Schedules a cluster-wide step unless the same step is already due no later.</summary>
+    private void ScheduleOnce(SimulationStep step, string name, TimeSpan delay)
     {
-        var ns = store.Find(BuiltInResources.Namespace, "", name);
-        if (ns?["metadata"]?["deletionTimestamp"] is null)
-            return;
-
-        foreach (var (storeKey, obj) in store.InNamespace(name))
-        {
-            store.Remove(storeKey, obj);
-        }
-
-        store.Remove(BuiltInResources.Namespace.StoreKey, ns);
+        var due = time.GetUtcNow() + delay;
+        if (!pending.Any(p => p.Step == step && p.Name == name && p.Due <= due))
+            Schedule(step, BuiltInResources.Namespace, "", name, delay, 0);
     }
 
     private void Schedule(SimulationStep step, ResourceType type, string ns, string name, TimeSpan delay, long generation)

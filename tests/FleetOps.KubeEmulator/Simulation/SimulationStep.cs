@@ -9,6 +9,9 @@ internal enum SimulationStep
     /// <summary>A never-ready Deployment's progress deadline has passed.</summary>
     ProgressDeadline,
 
-    /// <summary>A terminating Namespace's contents are removed, then the Namespace itself.</summary>
+    /// <summary>A terminating Namespace's contents are deleted, then (once nothing is left) the Namespace itself.</summary>
     FinalizeNamespace,
+
+    /// <summary>Claims bind, and deleted claims and volumes nothing holds any more go.</summary>
+    ReconcileVolumes,
 }

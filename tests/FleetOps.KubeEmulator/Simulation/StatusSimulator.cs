@@ -16,8 +16,7 @@ internal static class StatusSimulator
     public const string NodeAddress = "192.168.1.10";
 
     public static bool IsSimulated(ResourceType type) => type.BuiltIn && type.Kind is
-        "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "Job" or "Pod" or "PersistentVolumeClaim"
-        or "Service" or "CustomResourceDefinition";
+        "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "Job" or "Pod" or "Service" or "CustomResourceDefinition";
 
     public static bool IsNeverReady(JsonObject obj) =>
         string.Equals((string?)obj["metadata"]?["annotations"]?[EmulatorAnnotations.NeverReady], "true", StringComparison.OrdinalIgnoreCase);
@@ -36,7 +35,6 @@ internal static class StatusSimulator
             ("ReplicaSet", SimulationStep.Reconcile) => ReplicaSet(obj, neverReady),
             ("Job", SimulationStep.Reconcile) => Job(obj, previous, neverReady, now),
             ("Pod", SimulationStep.Reconcile) => Pod(obj, previous, neverReady, now),
-            ("PersistentVolumeClaim", SimulationStep.Reconcile) => Claim(obj, neverReady),
             ("Service", SimulationStep.Reconcile) => Service(obj, neverReady),
             ("CustomResourceDefinition", SimulationStep.Reconcile) => Crd(obj, previous, now),
             _ => null,
@@ -211,19 +209,6 @@ internal static class StatusSimulator
             }).ToArray()),
         };
         return status;
-    }
-
-    private static JsonObject Claim(JsonObject obj, bool neverReady)
-    {
-        if (neverReady)
-            return new JsonObject { ["phase"] = "Pending" };
-
-        return new JsonObject
-        {
-            ["phase"] = "Bound",
-            ["accessModes"] = obj["spec"]?["accessModes"]?.DeepClone() ?? new JsonArray("ReadWriteOnce"),
-            ["capacity"] = new JsonObject { ["storage"] = (string?)obj["spec"]?["resources"]?["requests"]?["storage"] ?? "1Gi" },
-        };
     }
 
     private static JsonObject Service(JsonObject obj, bool neverReady)

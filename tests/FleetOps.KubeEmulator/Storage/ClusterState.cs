@@ -5,6 +5,7 @@ using FleetOps.KubeEmulator.Resources;
 using FleetOps.KubeEmulator.Selectors;
 using FleetOps.KubeEmulator.Serialization;
 using FleetOps.KubeEmulator.Simulation;
+using FleetOps.KubeEmulator.Validation;
 using FleetOps.KubeEmulator.Writes;
 
 namespace FleetOps.KubeEmulator.Storage;
@@ -23,6 +24,7 @@ internal sealed class ClusterState
     private readonly SimulatedControllers controllers;
     private readonly ObjectDeleter deleter;
     private readonly WriteVerbs writes;
+    private readonly ScaleVerbs scales;
 
     public ClusterState(string name, KubeEmulatorOptions options, WakeScheduler scheduler)
     {
@@ -36,9 +38,10 @@ internal sealed class ClusterState
             RolloutDelay = options.RolloutDelay,
             NamespaceFinalizationDelay = options.NamespaceFinalizationDelay,
         };
-        deleter = new ObjectDeleter(store, Catalog, controllers, options.TimeProvider);
+        deleter = new ObjectDeleter(controllers.Lifecycle);
         var writer = new ObjectWriter(store, Catalog, controllers, deleter, options.TimeProvider);
         writes = new WriteVerbs(store, writer, options.TimeProvider);
+        scales = new ScaleVerbs(store, writer);
         lock (gate)
             ClusterSeeder.SeedCluster(writer);
     }
@@ -107,7 +110,7 @@ internal sealed class ClusterState
             RunDue();
             var result = writes.Create(type, ns, body, options);
             RunDue();
-            return new ApiResult(201, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(201, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, null));
         }
     }
 
@@ -118,7 +121,7 @@ internal sealed class ClusterState
             RunDue();
             var result = writes.Update(type, ns, name, body, options, subresource);
             RunDue();
-            return new ApiResult(200, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(200, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, subresource));
         }
     }
 
@@ -129,7 +132,38 @@ internal sealed class ClusterState
             RunDue();
             var (result, created) = writes.Patch(type, ns, name, kind, patch, options, subresource);
             RunDue();
-            return new ApiResult(created ? 201 : 200, Wire.Object(result, type.ApiVersion));
+            return new ApiResult(created ? 201 : 200, Wire.Object(result, type.ApiVersion), SchemaGate.Warnings(store, type, result, options, subresource));
+        }
+    }
+
+    public ApiResult GetScale(ResourceType type, string ns, string name)
+    {
+        lock (gate)
+        {
+            RunDue();
+            return new ApiResult(200, Wire.Object(scales.Read(type, ns, name)));
+        }
+    }
+
+    public ApiResult UpdateScale(ResourceType type, string ns, string name, JsonObject scale, WriteOptions options)
+    {
+        lock (gate)
+        {
+            RunDue();
+            var result = scales.Update(type, ns, name, scale, options);
+            RunDue();
+            return new ApiResult(200, Wire.Object(result));
+        }
+    }
+
+    public ApiResult PatchScale(ResourceType type, string ns, string name, PatchKind kind, JsonNode? patch, WriteOptions options)
+    {
+        lock (gate)
+        {
+            RunDue();
+            var result = scales.Patch(type, ns, name, kind, patch, options);
+            RunDue();
+            return new ApiResult(200, Wire.Object(result));
         }
     }
 

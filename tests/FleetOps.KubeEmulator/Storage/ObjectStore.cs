@@ -44,19 +44,25 @@ internal sealed class ObjectStore(WatchHub watches)
     public List<JsonObject> All(string storeKey) =>
         resources.TryGetValue(storeKey, out var objects) ? [.. objects.Values] : [];
 
+    public bool Any(string storeKey) => resources.TryGetValue(storeKey, out var objects) && objects.Count > 0;
+
     /// <summary>Stores <paramref name="obj"/> under a new resourceVersion and tells the watchers.</summary>
-    public JsonObject Put(ResourceType type, JsonObject obj, bool created)
+    public JsonObject Put(ResourceType type, JsonObject obj, bool created) => Put(type.StoreKey, obj, created);
+
+    /// <summary>Stores <paramref name="obj"/> under a new resourceVersion and tells the watchers.</summary>
+    public JsonObject Put(string storeKey, JsonObject obj, bool created)
     {
         var (ns, name) = Identity(obj);
         obj["metadata"]!["resourceVersion"] = Next();
-        if (!resources.TryGetValue(type.StoreKey, out var objects))
+        if (!resources.TryGetValue(storeKey, out var objects))
         {
             objects = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
-            resources[type.StoreKey] = objects;
+            resources[storeKey] = objects;
         }
 
+        objects.TryGetValue(Key(ns, name), out var previous);
         objects[Key(ns, name)] = obj;
-        watches.Publish(new WatchEvent(created ? "ADDED" : "MODIFIED", type.StoreKey, ns, obj, ResourceVersion));
+        watches.Publish(new WatchEvent(created ? "ADDED" : "MODIFIED", storeKey, ns, obj, ResourceVersion, previous));
         return obj;
     }
 
@@ -66,7 +72,7 @@ internal sealed class ObjectStore(WatchHub watches)
         resources[storeKey].Remove(Key(ns, name));
         var final = (JsonObject)obj.DeepClone();
         final["metadata"]!["resourceVersion"] = Next();
-        watches.Publish(new WatchEvent("DELETED", storeKey, ns, final, ResourceVersion));
+        watches.Publish(new WatchEvent("DELETED", storeKey, ns, final, ResourceVersion, final));
         return final;
     }
 

@@ -8,7 +8,7 @@ namespace FleetOps.KubeEmulator.Validation;
 
 /// <summary>
 /// The validation a real API server applies that manifests most often trip over: names, labels and
-/// annotations, workload selectors, CRD names, and the immutable fields of an update.
+/// annotations, workload selectors, CRD names, and (in <see cref="ImmutableFields"/>) the immutable fields of an update.
 /// </summary>
 internal static class ObjectValidator
 {
@@ -18,7 +18,7 @@ internal static class ObjectValidator
         ValidateMetadata(type, obj, errors);
         ValidateSpec(type, obj, errors);
         if (old is not null)
-            ValidateImmutable(type, obj, old, errors);
+            ImmutableFields.Check(type, obj, old, errors);
 
         return errors;
     }
@@ -169,38 +169,5 @@ internal static class ObjectValidator
             errors.Add(FieldError.Required("spec.versions", "must have exactly one version marked as storage version"));
         else if (versions.Count(v => Json.Bool(v?["storage"]) == true) != 1)
             errors.Add(FieldError.Invalid("spec.versions", versions.DeepClone(), "must have exactly one version marked as storage version"));
-    }
-
-    private static void ValidateImmutable(ResourceType type, JsonObject obj, JsonObject old, List<FieldError> errors)
-    {
-        if (!type.BuiltIn)
-            return;
-
-        switch (type.Kind)
-        {
-            case "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet":
-                Immutable("spec.selector", obj["spec"]?["selector"], old["spec"]?["selector"], errors);
-                break;
-            case "Job":
-                Immutable("spec.selector", obj["spec"]?["selector"], old["spec"]?["selector"], errors);
-                Immutable("spec.template", obj["spec"]?["template"], old["spec"]?["template"], errors);
-                break;
-            case "Service":
-                var before = (string?)old["spec"]?["clusterIP"];
-                var after = (string?)obj["spec"]?["clusterIP"];
-                if (!string.IsNullOrEmpty(before) && before != after)
-                    errors.Add(FieldError.Invalid("spec.clusterIPs[0]", after, "may not change once set"));
-
-                break;
-            case "CustomResourceDefinition":
-                Immutable("spec.scope", obj["spec"]?["scope"], old["spec"]?["scope"], errors);
-                break;
-        }
-    }
-
-    private static void Immutable(string field, JsonNode? now, JsonNode? before, List<FieldError> errors)
-    {
-        if (!JsonNode.DeepEquals(now, before))
-            errors.Add(FieldError.Invalid(field, now?.DeepClone(), "field is immutable"));
     }
 }

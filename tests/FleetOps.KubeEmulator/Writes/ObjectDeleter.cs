@@ -8,11 +8,17 @@ using FleetOps.KubeEmulator.Storage;
 namespace FleetOps.KubeEmulator.Writes;
 
 /// <summary>
-/// Deletes objects: checks the delete preconditions, lets finalized objects and namespaces linger as
-/// terminating, and removes the rest (a CRD with every custom resource of it). Callers hold the cluster lock.
+/// Deletes objects: checks the delete preconditions, lets finalized objects and namespaces linger as terminating,
+/// and removes the rest, through the <see cref="ObjectLifecycle"/> the controllers watch. Callers hold the cluster lock.
 /// </summary>
-internal sealed class ObjectDeleter(ObjectStore store, ResourceCatalog catalog, SimulatedControllers controllers, TimeProvider time)
+internal sealed class ObjectDeleter(ObjectLifecycle lifecycle)
 {
+    /// <summary>Resources whose registries answer a delete with the deleted object rather than a Status (ReturnDeletedObject).</summary>
+    private static readonly HashSet<string> ReturnDeletedObject = new(StringComparer.Ordinal)
+    {
+        "/pods", "/services", "/serviceaccounts", "storage.k8s.io/storageclasses",
+    };
+
     public ApiResult Delete(ResourceType type, JsonObject obj, DeleteOptions options)
     {
         var metadata = obj["metadata"]!.AsObject();
@@ -20,31 +26,22 @@ internal sealed class ObjectDeleter(ObjectStore store, ResourceCatalog catalog, 
         CheckPreconditions(type, name, metadata, options);
         var finalizers = metadata["finalizers"] as JsonArray;
         if (type == BuiltInResources.Namespace || finalizers is { Count: > 0 })
-            return Terminate(type, obj, name, options);
+        {
+            // Finalized objects (and namespaces, whose contents must go first) linger with a deletionTimestamp.
+            var terminating = lifecycle.MarkDeleting(type.StoreKey, obj, options.DryRun);
+            return new ApiResult(200, Wire.Object(terminating, type.ApiVersion));
+        }
 
         if (!options.DryRun)
             Remove(type, obj);
 
-        return new ApiResult(200, Wire.Object(DeletedStatus(type, name, metadata)));
+        return ReturnDeletedObject.Contains(type.StoreKey)
+            ? new ApiResult(200, Wire.Object(obj, type.ApiVersion))
+            : new ApiResult(200, Wire.Object(DeletedStatus(type, name, metadata)));
     }
 
     /// <summary>Removes an object from the store now; used once nothing holds its deletion back any more.</summary>
-    public void Remove(ResourceType type, JsonObject obj)
-    {
-        store.Remove(type.StoreKey, obj);
-        if (type == BuiltInResources.CustomResourceDefinition)
-        {
-            // Deleting a CRD deletes every custom resource of it.
-            var served = ResourceCatalog.FromCrd(obj).FirstOrDefault();
-            if (served is not null)
-            {
-                foreach (var resource in store.All(served.StoreKey))
-                    store.Remove(served.StoreKey, resource);
-            }
-
-            catalog.ServeEstablished(store.All(BuiltInResources.CustomResourceDefinition.StoreKey));
-        }
-    }
+    public void Remove(ResourceType type, JsonObject obj) => lifecycle.Remove(type.StoreKey, obj);
 
     private static void CheckPreconditions(ResourceType type, string name, JsonObject metadata, DeleteOptions options)
     {
@@ -53,28 +50,6 @@ internal sealed class ObjectDeleter(ObjectStore store, ResourceCatalog catalog, 
 
         if (options.PreconditionResourceVersion is { } rv && rv != (string?)metadata["resourceVersion"])
             throw ApiErrors.Precondition(type, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {(string?)metadata["resourceVersion"]}");
-    }
-
-    /// <summary>Finalized objects (and namespaces, whose contents must go first) linger with a deletionTimestamp.</summary>
-    private ApiResult Terminate(ResourceType type, JsonObject obj, string name, DeleteOptions options)
-    {
-        if (obj["metadata"]!["deletionTimestamp"] is not null)
-            return new ApiResult(200, Wire.Object(obj, type.ApiVersion));
-
-        var terminating = (JsonObject)obj.DeepClone();
-        terminating["metadata"]!["deletionTimestamp"] = Timestamps.Now(time);
-        terminating["metadata"]!["deletionGracePeriodSeconds"] = 0;
-        if (type == BuiltInResources.Namespace)
-            terminating["status"] = new JsonObject { ["phase"] = "Terminating" };
-
-        if (options.DryRun)
-            return new ApiResult(200, Wire.Object(terminating, type.ApiVersion));
-
-        var stored = store.Put(type, CanonicalOrder.Apply(terminating), created: false);
-        if (type == BuiltInResources.Namespace)
-            controllers.ScheduleNamespaceFinalization(type, name);
-
-        return new ApiResult(200, Wire.Object(stored, type.ApiVersion));
     }
 
     /// <summary>The Status a delete answers with once the object is gone.</summary>

@@ -11,8 +11,8 @@ using FleetOps.KubeEmulator.Validation;
 namespace FleetOps.KubeEmulator.Writes;
 
 /// <summary>
-/// The one path every write takes to the store: server-owned metadata is kept, defaults and Service addresses are
-/// filled in, the object is validated, generation and managed fields move, a write that changes nothing is a no-op,
+/// The one path every write takes to the store: server-owned metadata is kept, admission plugins, defaults and Service
+/// addresses fill in, the object is validated (and admitted), generation and managed fields move, a write that changes nothing is a no-op,
 /// and a stored change sets off what follows it (finalization, seeding, simulated status, serving a CRD's kinds).
 /// Callers hold the cluster lock.
 /// </summary>
@@ -66,13 +66,22 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
             }
         }
 
+        if (old is null)
+            Admission.Mutate(store, type, candidate);
+
         ObjectDefaulter.Apply(type, candidate);
         if (type.BuiltIn && type.Kind == "Service")
             services.Assign(candidate, old);
 
+        // Stored as the API server stores it: the schema's normalized form (quantities canonical, empties omitted).
+        (candidate, var invalid) = SchemaGate.Validate(store, type, candidate);
+        metadata = RequestChecks.Metadata(candidate);
         var errors = ObjectValidator.Validate(type, candidate, old);
+        errors.AddRange(invalid);
         if (errors.Count > 0)
             throw ApiErrors.Invalid(type, (string?)metadata["name"] ?? "", errors);
+
+        Admission.Validate(store, type, candidate, old);
 
         if (old is not null && type.HasGeneration && !JsonNode.DeepEquals(SpecView(old), SpecView(candidate)))
             metadata["generation"] = (Json.Long(old["metadata"]?["generation"]) ?? 0) + 1;
@@ -108,6 +117,19 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
         }
     }
 
+    /// <summary>Stores objects k3s has in place before anyone can ask, already complete (status, managed fields).</summary>
+    public void SeedStored(ResourceType type, IEnumerable<JsonObject> objects)
+    {
+        foreach (var obj in objects)
+            store.Put(type, obj, created: true);
+
+        if (type == BuiltInResources.CustomResourceDefinition)
+            catalog.ServeEstablished(store.All(BuiltInResources.CustomResourceDefinition.StoreKey));
+    }
+
+    /// <summary>The cluster's current time, as stored timestamps spell it.</summary>
+    public string Now() => Timestamps.Now(time);
+
     private void AfterWrite(ResourceType type, JsonObject? old, JsonObject stored)
     {
         var metadata = stored["metadata"]!.AsObject();
@@ -122,12 +144,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceCatalog catalog, S
         if (old is null && type == BuiltInResources.Namespace)
             ClusterSeeder.SeedNamespace(this, name);
 
-        if (StatusSimulator.IsSimulated(type)
-            && (old is null || !JsonNode.DeepEquals(old["spec"], stored["spec"]) || StatusSimulator.IsNeverReady(old) != StatusSimulator.IsNeverReady(stored)))
-        {
-            controllers.ScheduleReconcile(type, stored);
-        }
-
+        controllers.Written(type, old, stored);
         if (type == BuiltInResources.CustomResourceDefinition)
             catalog.ServeEstablished(store.All(BuiltInResources.CustomResourceDefinition.StoreKey));
     }

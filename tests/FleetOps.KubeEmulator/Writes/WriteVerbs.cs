@@ -19,6 +19,7 @@ internal sealed class WriteVerbs(ObjectStore store, ObjectWriter writer, TimePro
     public JsonObject Create(ResourceType type, string ns, JsonObject body, WriteOptions options)
     {
         RequestChecks.CheckKind(type, body);
+        body = SchemaGate.Decode(store, type, body, options);
         var metadata = RequestChecks.Metadata(body);
         ns = RequestChecks.CheckNamespace(type, ns, metadata);
         var name = (string?)metadata["name"];
@@ -44,6 +45,7 @@ internal sealed class WriteVerbs(ObjectStore store, ObjectWriter writer, TimePro
     public JsonObject Update(ResourceType type, string ns, string name, JsonObject body, WriteOptions options, string? subresource)
     {
         RequestChecks.CheckKind(type, body);
+        body = SchemaGate.Decode(store, type, body, options);
         var metadata = RequestChecks.Metadata(body);
         RequestChecks.CheckName(name, metadata);
         RequestChecks.CheckNamespace(type, ns, metadata);
@@ -77,6 +79,7 @@ internal sealed class WriteVerbs(ObjectStore store, ObjectWriter writer, TimePro
     {
         var applied = patch as JsonObject ?? throw ApiErrors.BadRequest("apply patch must be a JSON or YAML object");
         RequestChecks.CheckApplyKind(type, applied);
+        applied = SchemaGate.DecodeApply(store, type, applied);
         var metadata = RequestChecks.Metadata(applied);
         RequestChecks.CheckName(name, metadata);
         RequestChecks.CheckNamespace(type, ns, metadata);
@@ -97,7 +100,7 @@ internal sealed class WriteVerbs(ObjectStore store, ObjectWriter writer, TimePro
     /// <summary>A merge, strategic merge or JSON patch applied to the live object; on the status subresource only status is taken.</summary>
     private JsonObject PatchLive(ResourceType type, string name, JsonObject old, PatchKind kind, JsonNode? patch, WriteOptions options, string? subresource)
     {
-        var patched = ApplyPatch(old, kind, patch);
+        var patched = SchemaGate.DecodePatched(store, type, ApplyPatch(old, kind, patch), options);
         var metadata = RequestChecks.Metadata(patched);
         if ((string?)metadata["name"] != name)
             throw ApiErrors.Invalid(type, name, [FieldError.Invalid("metadata.name", metadata["name"]?.DeepClone(), "field is immutable")]);

@@ -49,18 +49,25 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
             var repository = GitRepo.Create(root.Sub("fleet-config")).CopyFrom(BundledFleetConfig.Locate());
             if (options.FleetYaml is { } fleetYaml)
                 repository.Write("fleet.yaml", fleetYaml);
+            repository.Signer = options.Signer;
             repository.Commit("Initial fleet-config");
             hub = await InProcessHub.StartAsync(new InProcessHubOptions
             {
                 DataDir = root.Sub("hub"),
                 RepositoryUrl = repository.Url,
                 ReconcileIntervalSeconds = options.ReconcileIntervalSeconds,
-                Settings = options.HubSettings,
+                Settings = new Dictionary<string, string?>(options.HubSettings)
+                {
+                    ["Hub:Source:AllowedSignersFile"] = options.HubTrustedKeys.AllowedSignersFile,
+                    ["Hub:Source:OpenPgpKeysFile"] = options.HubTrustedKeys.OpenPgpKeysFile,
+                },
             });
             var storeOptions = new SimulatedFleetOptions
             {
                 Root = root.Sub("stores"),
                 Stores = options.Stores,
+                RepositoryUrl = repository.Url,
+                TrustedKeys = options.AgentTrustedKeys,
                 RolloutDelay = options.RolloutDelay,
                 HealthTimeout = options.HealthTimeout,
                 KubeRequestTimeout = options.KubeRequestTimeout,

@@ -1,4 +1,6 @@
+using FleetOps.Shared.Signing;
 using FleetOps.Simulator.Stores;
+using FleetOps.Testing.Signing;
 
 namespace FleetOps.Scenarios.Tests.Harness;
 
@@ -33,4 +35,12 @@ public sealed record ScenarioFleetOptions
 
     /// <summary>The agents' link tuning; null keeps the simulator's (quick reconnects, the default heartbeat).</summary>
     public EdgeAgent.Configuration.LinkOptions? Link { get; init; }
+    /// <summary>Signs the first commit and every later one (<c>git commit -S</c>); null commits unsigned.</summary>
+    public ICommitSigner? Signer { get; init; }
+
+    /// <summary>The keys the hub takes a head from (<c>Hub:Source:AllowedSignersFile</c>, <c>OpenPgpKeysFile</c>); none: not verified.</summary>
+    public TrustedKeys HubTrustedKeys { get; init; } = TrustedKeys.None;
+
+    /// <summary>The keys every store's agent applies a revision from; none: not verified.</summary>
+    public TrustedKeys AgentTrustedKeys { get; init; } = TrustedKeys.None;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using FleetOps.Shared.Contracts;
 using static FleetOps.Shared.Tests.Contracts.WireFixtures;
 
@@ -13,6 +15,55 @@ public sealed class WireCodecRuleTests
         json["groups"]![0]!["phase"] = "Sleeping";
 
         WireAssert.Refused(Codec.Parse(Topics.Status(Cluster), Bytes(json)), WireErrorCode.InvalidField);
+    }
+
+    // Enums on the wire are names: a number, even one that names a member today, is refused, so nothing
+    // undefined can be stored and break every reader after it (a status with phase 99 once made the API answer 500).
+    [Theory]
+    [InlineData("99")]
+    [InlineData("2")]
+    [InlineData("-1")]
+    public void ANumericPhaseIsAnInvalidField(string number)
+    {
+        var json = Node("status.json");
+        json["groups"]![0]!["phase"] = JsonValue.Create(int.Parse(number, CultureInfo.InvariantCulture));
+
+        WireAssert.Refused(Codec.Parse(Topics.Status(Cluster), Bytes(json)), WireErrorCode.InvalidField, "phase");
+    }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("2")]
+    [InlineData("Converged, Failed")]
+    [InlineData("Converged,Pending")]
+    public void APhaseThatIsNotExactlyOneNameIsAnInvalidField(string text)
+    {
+        var json = Node("status.json");
+        json["groups"]![0]!["phase"] = text;
+
+        WireAssert.Refused(Codec.Parse(Topics.Status(Cluster), Bytes(json)), WireErrorCode.InvalidField, "phase");
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(0)]
+    public void ANumericPresenceStateIsAnInvalidField(int number)
+    {
+        var json = Node("presence.json");
+        json["state"] = number;
+
+        WireAssert.Refused(Codec.Parse(Topics.Presence(Cluster), Bytes(json)), WireErrorCode.InvalidField, "state");
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("online, offline")]
+    public void APresenceStateThatIsNotOneOfItsWordsIsAnInvalidField(string text)
+    {
+        var json = Node("presence.json");
+        json["state"] = text;
+
+        WireAssert.Refused(Codec.Parse(Topics.Presence(Cluster), Bytes(json)), WireErrorCode.InvalidField, "state");
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using FleetOps.Shared.Fleet;
+using FleetOps.Shared.Kubernetes;
 using FleetOps.Shared.Rendering;
 using FleetOps.Testing.Files;
 
@@ -41,6 +42,11 @@ public sealed class BundledFleetConfigTests
         var substituted = ClusterVariables.Substitute(rendered.Set, "store-0042", labels);
         Assert.True(substituted.IsOk, substituted.Error?.ToString());
         Assert.DoesNotContain(substituted.Set!.Objects, o => o.Content.GetRawText().Contains("${cluster.", StringComparison.Ordinal));
+
+        // What a store's API server would say of each object, as the hub's preflight asks it.
+        var options = new SchemaOptions { ServerSideApply = true, CustomResources = CustomResourceSchemas.From(substituted.Set.Objects.Select(o => o.ToJsonObject())) };
+        var refusals = substituted.Set.Objects.SelectMany(o => KubernetesSchema.Check(o.ToJsonObject(), options).Errors.Select(e => $"{o.Subject}: {e}"));
+        Assert.Empty(refusals);
     }
 
     [Fact]

@@ -67,7 +67,9 @@ public sealed class KustomizeRenderTests
 
         Assert.Contains("overlays/east/kustomization.yaml: no kustomize tool found: looked for 'kustomize', 'kubectl' and 'k3s'", error.Message);
         Assert.Contains(empty.Root, error.Message);
-        Assert.Contains("apt-get install kubernetes-client", error.Message);
+        // Not Debian's kubernetes-client: it is kubectl 1.20, whose kustomize v2 cannot render the fleet's overlays.
+        Assert.Contains("Install kubectl 1.27 or newer (pkgs.k8s.io; Debian's kubernetes-client is too old)", error.Message);
+        Assert.DoesNotContain("apt-get install kubernetes-client", error.Message);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
         {
             Root = Path.Combine(root, "stores"),
             Stores = LabelSpread.Default.Stores(options.Stores),
+            RepositoryUrl = repository.Url,
             RolloutDelay = options.RolloutDelay,
             HealthTimeout = options.HealthTimeout,
         }, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.MqttPort), stop);

@@ -1,4 +1,5 @@
 using FleetOps.EdgeAgent.Configuration;
+using FleetOps.Shared.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,6 +12,14 @@ public sealed record SimulatedFleetOptions
     public required string Root { get; init; }
 
     public required IReadOnlyList<StoreSpec> Stores { get; init; }
+
+    /// <summary>The fleet-config repository every store fetches from (its own setting: the hub's desired messages name one too, but agents never use it).</summary>
+    public required string RepositoryUrl { get; init; }
+
+    public string Branch { get; init; } = "main";
+
+    /// <summary>The keys every store's agent trusts; none by default, so revisions are not verified.</summary>
+    public TrustedKeys TrustedKeys { get; init; } = TrustedKeys.None;
 
     /// <summary>How long emulated workloads take to become ready after a change.</summary>
     public TimeSpan RolloutDelay { get; init; } = TimeSpan.FromSeconds(1);

@@ -104,6 +104,8 @@ public sealed class SimulatedStore : IAsyncDisposable
         Labels = spec.Labels,
         Broker = new Uri($"mqtt://{IPAddress.Loopback}:{Link.Port}"),
         Token = Token,
+        Source = new FleetOps.Shared.Contracts.SourceRef(fleet.RepositoryUrl, fleet.Branch),
+        TrustedKeys = fleet.TrustedKeys,
         Kubeconfig = Kubeconfig,
         DataDir = AgentDataDir,
         ReconcileInterval = fleet.ReconcileInterval,

@@ -14,6 +14,9 @@ namespace FleetOps.Testing.Agents;
 /// </summary>
 public sealed class SimulatedAgent(string clusterId, string token, string host, int port) : IAsyncDisposable
 {
+    /// <summary>The token this agent connects with.</summary>
+    public string Token => token;
+
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
     private readonly ConcurrentQueue<DesiredMessage> desired = new();
     private long ackedSeq;
@@ -73,12 +76,12 @@ public sealed class SimulatedAgent(string clusterId, string token, string host, 
     }
 
     /// <summary>What an agent does on every connect: presence online (retained), then hello.</summary>
-    public async Task SayHelloAsync(IReadOnlyDictionary<string, string> labels, long generation = 0)
+    public async Task SayHelloAsync(IReadOnlyDictionary<string, string> labels, long generation = 0, string? renderer = null)
     {
         var now = DateTimeOffset.UtcNow;
         await PublishAsync(Topics.Presence(clusterId), WireCodec.Serialize(new PresenceMessage(WireVersion.Current, clusterId, PresenceState.Online, now)), retain: true);
         await PublishAsync(Topics.Hello(clusterId), WireCodec.Serialize(new HelloMessage(
-            WireVersion.Current, clusterId, "sim-1.0", labels, "v1.31.0+k3s1", generation, journalSeq, now)));
+            WireVersion.Current, clusterId, "sim-1.0", labels, "v1.31.0+k3s1", generation, journalSeq, now, renderer)));
     }
 
     /// <summary>Waits until the latest desired state received satisfies <paramref name="accept"/>, and returns it.</summary>

@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text;
+using FleetOps.Shared.Signing;
 using FleetOps.Testing.Files;
+using FleetOps.Testing.Signing;
 using LibGit2Sharp;
 
 namespace FleetOps.Testing.Git;
@@ -110,19 +114,62 @@ public sealed class GitRepo : IDisposable
 
     public string Read(string relativePath) => File.ReadAllText(Full(relativePath));
 
-    /// <summary>Stages everything (additions, edits, deletions) and commits; returns the full sha.</summary>
-    public string Commit(string message = "change", DateTimeOffset? at = null)
+    /// <summary>The key every later <see cref="Commit"/> is signed with; null (the default) commits unsigned.</summary>
+    public ICommitSigner? Signer { get; set; }
+
+    /// <summary>
+    /// Stages everything (additions, edits, deletions) and commits; returns the full sha. With a signer (given
+    /// here or as <see cref="Signer"/>) the commit is made by <c>git commit -S</c>, exactly as a developer signs.
+    /// </summary>
+    public string Commit(string message = "change", DateTimeOffset? at = null, ICommitSigner? signer = null)
     {
         using var repository = new Repository(Path);
         Commands.Stage(repository, "*");
+        if ((signer ?? Signer) is { } key)
+            return CommitSigned(repository, key, message, at ?? DateTimeOffset.UtcNow);
         var author = new Signature(AuthorName, AuthorEmail, at ?? DateTimeOffset.UtcNow);
         return repository.Commit(message, author, author, new CommitOptions { AllowEmptyCommit = true }).Sha;
+    }
+
+    /// <summary>A commit's signature and the data it signs, as the hub and the agent read them; null when it is unsigned.</summary>
+    public CommitSignature? SignatureOf(string sha)
+    {
+        using var repository = new Repository(Path);
+        var commit = repository.Lookup<LibGit2Sharp.Commit>(sha);
+        try
+        {
+            var info = LibGit2Sharp.Commit.ExtractSignature(repository, new ObjectId(sha));
+            return new CommitSignature(info.Signature, Encoding.UTF8.GetBytes(info.SignedData));
+        }
+        catch (NotFoundException) when (commit is not null)
+        {
+            return null;
+        }
     }
 
     /// <summary>Deletes the repository's folder when it made its own; a caller's folder stays the caller's.</summary>
     public void Dispose() => owned?.Dispose();
 
     private string Full(string relativePath) => System.IO.Path.Combine(Path, relativePath);
+
+    private string CommitSigned(Repository repository, ICommitSigner key, string message, DateTimeOffset at)
+    {
+        var date = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + " +0000";
+        var environment = new Dictionary<string, string>(key.Environment)
+        {
+            ["GIT_AUTHOR_NAME"] = AuthorName,
+            ["GIT_AUTHOR_EMAIL"] = AuthorEmail,
+            ["GIT_COMMITTER_NAME"] = AuthorName,
+            ["GIT_COMMITTER_EMAIL"] = AuthorEmail,
+            ["GIT_AUTHOR_DATE"] = date,
+            ["GIT_COMMITTER_DATE"] = date,
+            // The machine's own git settings (a global commit.gpgsign, a signing key) must not change the commit.
+            ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+        };
+        Tool.Run("git", ["-C", Path, .. key.GitArguments, "commit", "-q", "-S", "--allow-empty", "--no-verify", "-m", message], environment);
+        return repository.Refs.Head.ResolveToDirectReference().TargetIdentifier;
+    }
 
     private static void Initialize(string path)
     {

@@ -4,6 +4,7 @@ using FleetOps.Testing.Agents;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Git;
 using FleetOps.Testing.Rendering;
+using FleetOps.Testing.Signing;
 using MQTTnet;
 using Xunit;
 
@@ -18,9 +19,10 @@ public sealed class HubScenario : IAsyncDisposable
     private readonly TempDir folder = new("fleetops-hub-scenario");
     private readonly List<SimulatedAgent> agents = [];
 
-    private HubScenario(DateTimeOffset? firstCommitAt)
+    private HubScenario(DateTimeOffset? firstCommitAt, ICommitSigner? signer)
     {
         Repository = GitRepo.Create(folder.Sub("repo")).CopyFrom("fleet-repo");
+        Repository.Signer = signer;
         Repository.Commit("Initial fleet", firstCommitAt);
     }
 
@@ -34,10 +36,11 @@ public sealed class HubScenario : IAsyncDisposable
     /// <param name="realRenderer">Render through the shared renderer and kustomize, as in production, instead of the <see cref="StubRenderer"/>.</param>
     /// <param name="hub">Changes the hub's options further (its clock, settings, services).</param>
     /// <param name="firstCommitAt">The first commit's time, for tests whose output shows shas and ages.</param>
+    /// <param name="signer">Signs the first commit and every later one (<see cref="GitRepo.Signer"/>), for hubs that verify commits.</param>
     public static async Task<HubScenario> StartAsync(bool refresh = true, bool realRenderer = false,
-        Func<InProcessHubOptions, InProcessHubOptions>? hub = null, DateTimeOffset? firstCommitAt = null)
+        Func<InProcessHubOptions, InProcessHubOptions>? hub = null, DateTimeOffset? firstCommitAt = null, ICommitSigner? signer = null)
     {
-        var scenario = new HubScenario(firstCommitAt);
+        var scenario = new HubScenario(firstCommitAt, signer);
         try
         {
             var options = new InProcessHubOptions
@@ -58,11 +61,14 @@ public sealed class HubScenario : IAsyncDisposable
         }
     }
 
-    /// <summary>Disconnects the agents, stops the hub and starts a new one on the same data dir and repository.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// Disconnects the agents, stops the hub and starts a new one on the same data dir and repository;
+    /// <paramref name="whileStopped"/> runs in between (to change the data dir as an operator or a fault would).
+    /// </summary>
+    public async Task RestartAsync(Action? whileStopped = null)
     {
         await DisconnectAgentsAsync();
-        Hub = await Hub.RestartAsync();
+        Hub = await Hub.RestartAsync(whileStopped);
     }
 
     /// <summary>Registers a cluster and gives it an agent that, unless told otherwise, connects and says hello with its labels.</summary>

@@ -79,10 +79,14 @@ public sealed class InProcessHub : IAsyncDisposable
         return hub;
     }
 
-    /// <summary>Stops this hub and starts a new one on the same folders and MQTT port, as a redeploy would.</summary>
-    public async Task<InProcessHub> RestartAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stops this hub and starts a new one on the same folders and MQTT port, as a redeploy would;
+    /// <paramref name="whileStopped"/> runs in between.
+    /// </summary>
+    public async Task<InProcessHub> RestartAsync(Action? whileStopped = null, CancellationToken cancellationToken = default)
     {
         await DisposeAsync();
+        whileStopped?.Invoke();
         return await StartAsync(Options with { MqttPort = MqttPort }, cancellationToken);
     }
 

@@ -12,7 +12,7 @@ internal interface IClusterDirectoryGrain : IGrainWithIntegerKey
     /// <summary>False when the id is already registered.</summary>
     Task<bool> RegisterAsync(string clusterId, string tokenHash, DateTimeOffset at);
 
-    /// <summary>Forgets a registration (used to undo one whose cluster could not be initialized).</summary>
+    /// <summary>Forgets a registration: its token no longer verifies and it is no longer listed (deregistration, or undoing one whose cluster could not be initialized).</summary>
     Task UnregisterAsync(string clusterId);
 
     /// <summary>False when the id is not registered.</summary>

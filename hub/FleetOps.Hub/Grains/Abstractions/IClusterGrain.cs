@@ -12,8 +12,17 @@ internal interface IClusterGrain : IGrainWithStringKey
     /// <summary>Registration (or re-registration) with initial labels; publishes the first desired state.</summary>
     Task InitializeAsync(IReadOnlyDictionary<string, string> labels, DateTimeOffset registeredAt);
 
-    /// <summary>On hub start: re-derive and republish desired state, and report to the directory and groups (returns once they have the reports).</summary>
-    Task ResumeAsync();
+    /// <summary>
+    /// Deregistration: the cluster leaves its groups and its state and journal are deleted, so a new registration
+    /// of the id starts afresh. False when it was not registered.
+    /// </summary>
+    Task<bool> DeregisterAsync();
+
+    /// <summary>
+    /// On hub start: re-derive and republish desired state, and report to the directory and groups (returns once
+    /// they have the reports). Answers what of the stored state had to be set aside, null when it was read whole.
+    /// </summary>
+    Task<string?> ResumeAsync();
 
     /// <summary>Brings the cluster up to a snapshot; a publish that fails is retried by the cluster itself.</summary>
     Task ApplySnapshotAsync(FleetSnapshot snapshot);

@@ -17,6 +17,13 @@ internal interface IFleetGrain : IGrainWithStringKey
     /// <summary>A new head whose fleet.yaml was refused: keep everything, show the errors.</summary>
     Task RecordDefinitionErrorsAsync(string head, IReadOnlyList<FleetError> errors);
 
+    /// <summary>
+    /// A new head not signed by a trusted key: keep everything, show the error. The head is not taken as processed,
+    /// so the next poll checks it again (a key added to the hub's trusted keys takes effect then). True when the
+    /// error shown changed.
+    /// </summary>
+    Task<bool> RecordUntrustedCommitAsync(FleetError error);
+
     /// <summary>The repository could not be polled; null clears the error after a good poll.</summary>
     Task RecordSourceErrorAsync(FleetError? error);
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using FleetOps.Hub.Hosting;
@@ -25,6 +24,7 @@ internal sealed class EmbeddedBroker(
     BrokerAuthenticator authenticator,
     BrokerIngest ingest,
     HubMetrics metrics,
+    LogOnce logOnce,
     ILogger<EmbeddedBroker> logger) : MqttAgentTransport(metrics), IHostedService, IAsyncDisposable
 {
     /// <summary>The sender of what the hub injects; never a valid cluster id, so no agent can claim it.</summary>
@@ -44,31 +44,25 @@ internal sealed class EmbeddedBroker(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var bind = IPAddress.Parse(o.BindAddress);
-        var builder = new MqttServerFactory().CreateServerOptionsBuilder()
+        var serverOptions = new MqttServerFactory().CreateServerOptionsBuilder()
             .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(MaxPendingPerClient)
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointPort(o.Port)
-            .WithDefaultEndpointBoundIPAddress(bind);
+            .Build();
+        var certificate = string.IsNullOrWhiteSpace(o.TlsCertificatePath)
+            ? null
+            : X509CertificateLoader.LoadPkcs12FromFile(o.TlsCertificatePath, o.TlsCertificatePassword);
+        // Our listeners, not MQTTnet's: exact addresses, a connect deadline and packet limits before any body is read.
+        var listeners = new BrokerListeners(o, certificate, Metrics, logOnce, logger);
 
-        if (!string.IsNullOrWhiteSpace(o.TlsCertificatePath))
-        {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(o.TlsCertificatePath, o.TlsCertificatePassword);
-            builder = builder.WithEncryptedEndpoint().WithEncryptedEndpointPort(o.TlsPort)
-                .WithEncryptedEndpointBoundIPAddress(bind).WithEncryptionCertificate(certificate);
-            // Agents must use TLS; the plain listener stays, on loopback only, for local tools.
-            builder = o.PlainLoopbackWithTls ? builder.WithDefaultEndpointBoundIPAddress(IPAddress.Loopback) : builder.WithoutDefaultEndpoint();
-        }
-
-        server = new MqttServerFactory().CreateMqttServer(builder.Build());
+        server = new MqttServerFactory().CreateMqttServer(serverOptions, [listeners]);
         server.ValidatingConnectionAsync += authenticator.ValidateConnectionAsync;
         server.InterceptingPublishAsync += InterceptPublishAsync;
         server.InterceptingSubscriptionAsync += authenticator.InterceptSubscriptionAsync;
+        server.ClientConnectedAsync += ClientConnectedAsync;
         await server.StartAsync();
         connections.Writer.TryWrite(1);
-        logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port}{Tls}", o.BindAddress, o.Port,
-            string.IsNullOrWhiteSpace(o.TlsCertificatePath) ? "" : $" and TLS on {o.TlsPort}");
+        logger.LogInformation("Embedded MQTT broker listening on {Endpoints}{Tls}", string.Join(", ", listeners.Endpoints),
+            certificate is null ? "" : " (TLS on port " + o.TlsPort + ")");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -100,6 +94,52 @@ internal sealed class EmbeddedBroker(
             SenderClientId = HubSender,
             CustomSessionItems = BrokerAuthenticator.HubSessionItems(),
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes what the cluster authenticated with (a connect being validated right now is refused too), then
+    /// disconnects its connection; with <paramref name="forget"/> its persistent session is deleted.
+    /// </summary>
+    public override Task EndSessionsAsync(string clusterId, bool forget, CancellationToken cancellationToken = default)
+    {
+        authenticator.Revoke(clusterId);
+        return DisconnectAsync(clusterId, forget);
+    }
+
+    private async Task DisconnectAsync(string clusterId, bool forget)
+    {
+        if (server is not { IsStarted: true } running)
+            return;
+        try
+        {
+            await running.DisconnectClientAsync(clusterId, new MqttServerClientDisconnectOptions
+            {
+                ReasonCode = MqttDisconnectReasonCode.NotAuthorized,
+                ReasonString = "the cluster's token was replaced or it was deregistered",
+            });
+            logger.LogInformation("Ended the MQTT session of cluster {Cluster}", clusterId);
+        }
+        catch (InvalidOperationException)
+        {
+            // Not connected: nothing to end.
+        }
+        if (!forget)
+            return;
+        try
+        {
+            await (await running.GetSessionAsync(clusterId)).DeleteAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // No session kept for it.
+        }
+    }
+
+    private async Task ClientConnectedAsync(ClientConnectedEventArgs args)
+    {
+        // Validated just before a revocation that found nothing yet to disconnect: end it now.
+        if (authenticator.IsRevoked(args.ClientId, args.SessionItems))
+            await DisconnectAsync(args.ClientId, forget: false);
     }
 
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs args)

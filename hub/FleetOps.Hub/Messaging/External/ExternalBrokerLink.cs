@@ -60,6 +60,18 @@ internal sealed class ExternalBrokerLink(
         stopping.Dispose();
     }
 
+    /// <summary>
+    /// The external broker authenticates agents itself (its own users or plugin), so the hub cannot end a session
+    /// there: a connected agent keeps its session until it reconnects, and is then refused only if the broker was
+    /// told of the change. Said in the log each time, since the operator must act on the broker.
+    /// </summary>
+    public override Task EndSessionsAsync(string clusterId, bool forget, CancellationToken cancellationToken = default)
+    {
+        logger.LogWarning("Cluster {Cluster}: its token was replaced or it was deregistered, but the external MQTT broker authenticates agents itself; " +
+            "end its session and change its credentials on the broker", clusterId);
+        return Task.CompletedTask;
+    }
+
     protected override async Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {
         if (!client.IsConnected)
