@@ -1,7 +1,7 @@
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.Shared.Contracts;
-using FleetOps.Shared.Sources;
 using FleetOps.Shared.Signing;
+using FleetOps.Shared.Sources;
 using LibGit2Sharp;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using FleetOps.Hub.Hosting;
 using FleetOps.Shared.Api;
-using FleetOps.Shared.Sources;
 using FleetOps.Shared.Signing;
+using FleetOps.Shared.Sources;
 using LibGit2Sharp;
 using Microsoft.Extensions.Options;
 
