@@ -45,6 +45,11 @@ public sealed class LiteAgentStore : IAgentStore
     private long lastSeq;
     private long ackedSeq;
     private int pending;
+
+    /// <summary>Events up to this seq are on the disk (see <see cref="ReadJournal"/>).</summary>
+    private long durableSeq;
+
+    private readonly DiskBarrier barrier = new();
     private DateTimeOffset? lastContact;
 
     /// <summary>
@@ -89,6 +94,7 @@ public sealed class LiteAgentStore : IAgentStore
             history = db.GetCollection("history");
             lastContact = meta.FindById(ContactKey) is { } contact ? new DateTimeOffset(contact["v"].AsInt64, TimeSpan.Zero) : null;
             lastSeq = meta.FindById(SeqKey)?["v"].AsInt64 ?? 0;
+            durableSeq = lastSeq;
             ackedSeq = meta.FindById(AckKey)?["v"].AsInt64 ?? 0;
             pending = journal.Count();
         }
@@ -224,14 +230,27 @@ public sealed class LiteAgentStore : IAgentStore
         }
     }
 
+    /// <summary>
+    /// What this returns is sent to the hub, so it is made durable first: were a power cut to take events the hub
+    /// already holds, the agent would number new events with their seqs and the hub would take those for repeats.
+    /// </summary>
     public IReadOnlyList<JournalEvent> ReadJournal(long afterSeq, int max)
     {
         lock (gate)
         {
-            return journal.Find(Query.GT("_id", afterSeq), skip: 0, limit: max)
+            // Read first: a read fails at once on an engine whose writer has failed, where a checkpoint would wait.
+            var events = journal.Find(Query.GT("_id", afterSeq), skip: 0, limit: max)
                 .OrderBy(d => d["_id"].AsInt64)
                 .Select(ToEvent)
                 .ToList();
+            // A commit returns once its pages are queued for LiteDB's log writer; a checkpoint waits for the writer,
+            // copies the pages into the data file and flushes it.
+            if (lastSeq > durableSeq)
+            {
+                barrier.Run(() => db.Checkpoint(), "the journal");
+                durableSeq = lastSeq;
+            }
+            return events;
         }
     }
 
@@ -244,15 +263,23 @@ public sealed class LiteAgentStore : IAgentStore
             // The hub can only ack what we sent; a larger number (a hub that kept an older data dir) is capped.
             var acked = Math.Min(seq, lastSeq);
             db.BeginTrans();
-            // Moved, not only dropped: a technician at the store sees what happened even after the hub has it.
-            foreach (var done in journal.Find(Query.LTE("_id", acked)))
-                history.Upsert(done);
-            journal.DeleteMany(Query.LTE("_id", acked));
-            var excess = history.Count() - KeptHistory;
-            if (excess > 0)
-                history.DeleteMany(Query.LTE("_id", history.Find(Query.All("_id", Query.Ascending), skip: excess - 1, limit: 1).First()["_id"]));
-            meta.Upsert(new BsonDocument { ["_id"] = AckKey, ["v"] = acked });
-            db.Commit();
+            try
+            {
+                // Moved, not only dropped: a technician at the store sees what happened even after the hub has it.
+                foreach (var done in journal.Find(Query.LTE("_id", acked)))
+                    history.Upsert(done);
+                journal.DeleteMany(Query.LTE("_id", acked));
+                var excess = history.Count() - KeptHistory;
+                if (excess > 0)
+                    history.DeleteMany(Query.LTE("_id", history.Find(Query.All("_id", Query.Ascending), skip: excess - 1, limit: 1).First()["_id"]));
+                meta.Upsert(new BsonDocument { ["_id"] = AckKey, ["v"] = acked });
+                db.Commit();
+            }
+            catch
+            {
+                TryRollback();
+                throw;
+            }
             ackedSeq = acked;
             pending = journal.Count();
         }

@@ -13,6 +13,8 @@ public sealed class StateFile(LiteDatabase database, params Stream[] streams) : 
 
     public void Dispose()
     {
+        // Read before closing: a close that fails half way leaves them open, and their finalizer would end the process.
+        var open = AbandonedTransactions.Of(Database);
         try
         {
             Database.Dispose();
@@ -23,6 +25,7 @@ public sealed class StateFile(LiteDatabase database, params Stream[] streams) : 
         }
         finally
         {
+            AbandonedTransactions.Forget(open);
             foreach (var stream in streams)
             {
                 try

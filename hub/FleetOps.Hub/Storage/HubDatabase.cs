@@ -13,7 +13,10 @@ namespace FleetOps.Hub.Storage;
 /// Every write goes through <see cref="WriteAsync{T}"/>: one writer thread applies whatever writes are
 /// waiting in a single transaction (group commit), because each LiteDB commit costs a log write and a flush
 /// and a commit per write would cap ingest at a few hundred messages per second. A commit returns once its
-/// pages are queued for LiteDB's log writer, before they are on the disk (see README, "Reliability").
+/// pages are queued for LiteDB's log writer, before they are on the disk; a batch holding a durable write (a journal
+/// batch the hub is about to acknowledge) is checkpointed before any of its writes completes: LiteDB then waits for
+/// its log writer, copies the pages into the data file and flushes it to the disk, so what the hub acks survives a
+/// power cut (see README, "Reliability").
 /// </summary>
 internal sealed class HubDatabase : IDisposable
 {
@@ -29,18 +32,18 @@ internal sealed class HubDatabase : IDisposable
     private readonly Thread writer;
 
     private readonly ILogger logger;
+    private readonly DiskBarrier barrier = new();
 
     public HubDatabase(IOptions<HubOptions> options, ILogger<HubDatabase>? logger = null)
+        : this(Open(options.Value, (ILogger?)logger ?? NullLogger.Instance), logger)
     {
-        this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        var folder = HubDataDir.Secure(options.Value, this.logger);
-        PrivateDirectory.CreateFile(folder, PrivateDirectory.LiteDbLog(FileName));
-        Database = new LiteDatabase(new ConnectionString
-        {
-            Filename = Path.Combine(folder, FileName),
-            Connection = ConnectionType.Direct,
-        });
-        HubDataDir.SecureCreatedFiles(options.Value);
+    }
+
+    /// <summary>Over a database opened elsewhere (a test's streams); it is disposed with this.</summary>
+    internal HubDatabase(LiteDatabase database, ILogger? logger = null)
+    {
+        this.logger = logger ?? NullLogger.Instance;
+        Database = database;
         // LiteDB 5 can fail a read with "page type must be collection page" while another transaction
         // creates that collection (LiteDB issue #2792), so every collection exists before anyone reads.
         foreach (var name in Collections.Where(name => !Database.CollectionExists(name)))
@@ -57,10 +60,13 @@ internal sealed class HubDatabase : IDisposable
     /// <summary>For reads; LiteDB serves them concurrently with the writer.</summary>
     public LiteDatabase Database { get; }
 
-    /// <summary>Runs <paramref name="write"/> on the writer thread inside a transaction; completes once committed.</summary>
-    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write)
+    /// <summary>
+    /// Runs <paramref name="write"/> on the writer thread inside a transaction; completes once committed, and when
+    /// <paramref name="durable"/>, once the commit is on the disk.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, bool durable = false)
     {
-        var pending = new PendingWrite<T>(write);
+        var pending = new PendingWrite<T>(write, durable);
         writes.Add(pending);
         return pending.Completion.Task;
     }
@@ -71,6 +77,19 @@ internal sealed class HubDatabase : IDisposable
         writer.Join();
         Database.Dispose();
         writes.Dispose();
+    }
+
+    private static LiteDatabase Open(HubOptions options, ILogger logger)
+    {
+        var folder = HubDataDir.Secure(options, logger);
+        PrivateDirectory.CreateFile(folder, PrivateDirectory.LiteDbLog(FileName));
+        var database = new LiteDatabase(new ConnectionString
+        {
+            Filename = Path.Combine(folder, FileName),
+            Connection = ConnectionType.Direct,
+        });
+        HubDataDir.SecureCreatedFiles(options);
+        return database;
     }
 
     private void WriteLoop()
@@ -87,8 +106,14 @@ internal sealed class HubDatabase : IDisposable
                 foreach (var write in batch)
                     write.Apply(Database);
                 Database.Commit();
+                var flushFailure = batch.Any(write => write.Durable) ? Flush() : null;
                 foreach (var write in batch)
-                    write.Complete();
+                {
+                    if (write.Durable && flushFailure is not null)
+                        write.Fail(flushFailure);
+                    else
+                        write.Complete();
+                }
             }
             catch (Exception e)
             {
@@ -98,6 +123,21 @@ internal sealed class HubDatabase : IDisposable
                     write.Fail(e);
             }
             batch.Clear();
+        }
+    }
+
+    // Committed, so the batch stands; but a durable write is not done until its pages are on the disk.
+    private Exception? Flush()
+    {
+        try
+        {
+            barrier.Run(() => Database.Checkpoint(), "a journal batch");
+            return null;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A write batch was committed but could not be flushed to the disk; its journal batches are not acknowledged");
+            return e;
         }
     }
 
@@ -115,8 +155,10 @@ internal sealed class HubDatabase : IDisposable
         }
     }
 
-    private abstract class PendingWrite
+    private abstract class PendingWrite(bool durable)
     {
+        public bool Durable => durable;
+
         public abstract void Apply(LiteDatabase database);
 
         public abstract void Complete();
@@ -125,7 +167,7 @@ internal sealed class HubDatabase : IDisposable
     }
 
     /// <summary>A write whose own failure (say, an ETag conflict) fails only itself, not the batch.</summary>
-    private sealed class PendingWrite<T>(Func<LiteDatabase, T> write) : PendingWrite
+    private sealed class PendingWrite<T>(Func<LiteDatabase, T> write, bool durable) : PendingWrite(durable)
     {
         private T? result;
         private Exception? error;

@@ -9,7 +9,8 @@ namespace FleetOps.Hub.Storage;
 /// <summary>
 /// Journal history in the hub's LiteDB file, one document per appended batch. The cluster grain only
 /// appends events above the seq it acknowledged (which it reads back from here on activation), so
-/// chunks never overlap; a redelivered batch with the same first seq overwrites itself.
+/// chunks never overlap; a redelivered batch with the same first seq overwrites itself. An append completes once its
+/// batch is on the disk: the grain acknowledges it right after, and the agent then drops those events for good.
 /// </summary>
 internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptions> options) : IJournalStore
 {
@@ -50,7 +51,7 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
                 return 0;
             var expired = collection.Find(OfCluster(clusterId)).Where(c => c.LastSeq <= last - limit).Select(c => new BsonValue(c.Id)).ToList();
             return expired.Count(id => collection.Delete(id));
-        });
+        }, durable: true);
     }
 
     public Task<IReadOnlyList<ReceivedEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, long afterSeq, int limit, CancellationToken cancellationToken = default)
