@@ -1,3 +1,4 @@
+using FleetOps.Shared.Contracts;
 using FleetOps.Shared.Selectors;
 
 namespace FleetOps.Hub.Grains;
@@ -26,8 +27,9 @@ internal static class LabelRules
             else
                 problems.Add(value is null ? $"label '{key}' has no value" : LabelSet.ValidatePair(key, value)!);
         }
+        // The problems quote what the agent sent, which is kept and shown: one clean line.
         return problems.Count == 0 ? (kept, null)
-            : (kept, $"{problems.Count} of {reported.Count} labels: {string.Join("; ", problems.Take(3))}{(problems.Count > 3 ? "; ..." : "")}");
+            : (kept, SafeText.Clean($"{problems.Count} of {reported.Count} labels: {string.Join("; ", problems.Take(3))}{(problems.Count > 3 ? "; ..." : "")}", keepLineBreaks: false));
     }
 
     /// <summary>The agent's keys that select groups: allowed by the operator and not set by the registry.</summary>
