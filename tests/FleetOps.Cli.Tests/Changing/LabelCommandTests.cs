@@ -1,23 +1,36 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FleetOps.Cli.Tests.Harness;
 using FleetOps.Shared.Api;
+using FleetOps.Testing.Cli;
+using FleetOps.Testing.Hub;
 using FleetOps.Testing.Polling;
 using static FleetOps.Testing.Hub.HubScenario;
 
 namespace FleetOps.Cli.Tests.Changing;
 
-/// <summary><c>fleetops label</c>: the registry's labels, which move a cluster between groups whatever its agent says.</summary>
-[Collection(ScratchFleetCollection.Name)]
-public sealed class LabelCommandTests(ScratchFleet fleet)
+/// <summary>
+/// <c>fleetops label</c>: the registry's labels, which move a cluster between groups whatever its agent says. A hub of
+/// its own: moving stores in and out of pos-east and pos-west would change the counts other tests wait for.
+/// </summary>
+public sealed class LabelCommandTests : IAsyncLifetime
 {
+    private HubScenario fleet = null!;
+
+    public async Task InitializeAsync() => fleet = await HubScenario.StartAsync();
+
+    public async Task DisposeAsync() => await fleet.DisposeAsync();
+
+    private CliEnvironment Env => CliRunner.Environment(fleet.Hub);
+
+    private Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Env, args);
+
     [Fact]
     public async Task LabelSetsAndRemovesAndMovesTheClusterBetweenGroups()
     {
         var agent = await fleet.AddAgentAsync("store-lab-1", Labels(("region", "east"), ("ring", "canary")));
         await agent.WaitForDesiredAsync(d => d.Groups.Any(g => g.Name == "pos-east"), "east membership");
 
-        var result = await fleet.RunAsync("label", "store-lab-1", "region=west", "ring-");
+        var result = await RunAsync("label", "store-lab-1", "region=west", "ring-");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         Assert.Equal("store-lab-1 labels: region=west\n" +
@@ -26,10 +39,10 @@ public sealed class LabelCommandTests(ScratchFleet fleet)
         var moved = await agent.WaitForDesiredAsync(d => d.Groups.Any(g => g.Name == "pos-west"), "west membership");
         Assert.DoesNotContain(moved.Groups, g => g.Name == "pos-east");
 
-        var shown = await fleet.RunAsync("cluster", "store-lab-1");
-        Assert.Matches($@"\n *labels +region=west \(changed by {Regex.Escape(fleet.Env.Actor)} \d+s ago\)\n", shown.Stdout);
+        var shown = await RunAsync("cluster", "store-lab-1");
+        Assert.Matches($@"\n *labels +region=west \(changed by {Regex.Escape(Env.Actor)} \d+s ago\)\n", shown.Stdout);
         Assert.Matches(@"\n *agent labels +region=east,ring=canary \(facts: the registry's labels select groups\)\n", shown.Stdout);
-        var json = JsonSerializer.Deserialize((await fleet.RunAsync("cluster", "store-lab-1", "-o", "json")).Stdout, ApiJsonContext.Default.ClusterDetail)!;
+        var json = JsonSerializer.Deserialize((await RunAsync("cluster", "store-lab-1", "-o", "json")).Stdout, ApiJsonContext.Default.ClusterDetail)!;
         Assert.Equal(["region"], json.Labels.Keys);
         Assert.Equal("canary", json.LabelInfo!.AgentLabels["ring"]);
         Assert.Contains(json.Groups, g => g.Name == "pos-west");
@@ -41,12 +54,12 @@ public sealed class LabelCommandTests(ScratchFleet fleet)
     {
         await fleet.AddAgentAsync("store-lab-2", Labels(("region", "east")));
 
-        var result = await fleet.RunAsync("label", "store-lab-2", "ring=stable", "-o", "json");
+        var result = await RunAsync("label", "store-lab-2", "ring=stable", "-o", "json");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         var labels = JsonSerializer.Deserialize(result.Stdout, ApiJsonContext.Default.ClusterLabels)!;
         Assert.Equal(new Dictionary<string, string> { ["region"] = "east", ["ring"] = "stable" }, labels.Labels.OrderBy(l => l.Key).ToDictionary());
-        Assert.Equal(fleet.Env.Actor, labels.ChangedBy);
+        Assert.Equal(Env.Actor, labels.ChangedBy);
     }
 
     [Theory]
@@ -58,11 +71,11 @@ public sealed class LabelCommandTests(ScratchFleet fleet)
     {
         await fleet.AddAgentAsync(id, Labels(("region", "east")));
 
-        var result = await fleet.RunAsync(["label", id, .. changes.Split(' ')]);
+        var result = await RunAsync(["label", id, .. changes.Split(' ')]);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains(says, result.Stderr);
-        var json = JsonSerializer.Deserialize((await fleet.RunAsync("cluster", id, "-o", "json")).Stdout, ApiJsonContext.Default.ClusterDetail)!;
+        var json = JsonSerializer.Deserialize((await RunAsync("cluster", id, "-o", "json")).Stdout, ApiJsonContext.Default.ClusterDetail)!;
         Assert.Equal(["region"], json.Labels.Keys);
     }
 
@@ -71,7 +84,7 @@ public sealed class LabelCommandTests(ScratchFleet fleet)
     {
         await fleet.AddAgentAsync("store-lab-4", Labels(("region", "east")));
 
-        var result = await fleet.RunAsync("label", "store-lab-44", "ring=a");
+        var result = await RunAsync("label", "store-lab-44", "ring=a");
 
         Assert.Equal(ExitCodes.Error, result.ExitCode);
         Assert.Contains("did you mean", result.Stderr);
@@ -84,11 +97,11 @@ public sealed class LabelCommandTests(ScratchFleet fleet)
         await fleet.AddAgentAsync("store-lab-5", Labels(("region", "east")));
         var many = Enumerable.Range(0, 64).Select(i => $"k{i}=v").ToArray();
 
-        var result = await fleet.RunAsync(["label", "store-lab-5", .. many]);
+        var result = await RunAsync(["label", "store-lab-5", .. many]);
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("a cluster has at most 64 labels, not 65", result.Stderr);
         Assert.Contains("hint: fleetops cluster store-lab-5 shows its labels now", result.Stderr);
-        await Eventually.UntilAsync(async () => (await fleet.RunAsync("cluster", "store-lab-5")).Stdout.Contains("region=east"), "the labels are unchanged");
+        await Eventually.UntilAsync(async () => (await RunAsync("cluster", "store-lab-5")).Stdout.Contains("region=east"), "the labels are unchanged");
     }
 }
