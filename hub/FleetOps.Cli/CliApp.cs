@@ -49,6 +49,7 @@ public static class CliApp
         root.Subcommands.Add(new HistoryCommand(runtime));
         root.Subcommands.Add(new RefreshCommand(runtime));
         root.Subcommands.Add(new RegisterCommand(runtime));
+        root.Subcommands.Add(new LabelCommand(runtime));
         root.Subcommands.Add(new TokenCommand(runtime));
         root.Subcommands.Add(new DeregisterCommand(runtime));
         root.Subcommands.Add(new WaitCommand(runtime));

@@ -2,7 +2,10 @@ using FleetOps.Scenarios.Tests.Harness;
 
 namespace FleetOps.Scenarios.Tests;
 
-/// <summary>Scenario e: a store whose labels change leaves one group and joins another.</summary>
+/// <summary>
+/// Scenario e: a store whose labels change leaves one group and joins another. The registry's labels decide: the
+/// store's agent saying otherwise moves nothing; the operator's <c>fleetops label</c> moves it.
+/// </summary>
 public sealed class RelabelTests
 {
     [Fact]
@@ -14,8 +17,20 @@ public sealed class RelabelTests
         var store = fleet.Fleet["store-e1"];
         Assert.Equal("pos-east", GroupOf(store, "apps/v1", "Deployment", "pos", "pos-api"));
 
-        // The store moves region: its agent is reconfigured and says so in its next hello.
+        // The store moves region: its agent is reconfigured first (its own ${cluster.labels.region} follows), and says
+        // so in its next hello; that is a fact the hub shows, not a move.
         await store.RestartAsync(Stores.WestLabels);
+        await ScenarioFleet.EventuallyAsync(async () => (await fleet.ClusterAsync("store-e1")).LabelInfo?.AgentLabels.GetValueOrDefault("region") == "west",
+            "the hub has the agent's new labels");
+        await fleet.WaitConvergedAsync("pos-east", head, ["store-e1"]);
+        var stayed = await fleet.ClusterAsync("store-e1");
+        Assert.Equal("east", stayed.Labels["region"]);
+        Assert.Contains(stayed.Groups, g => g.Name == "pos-east");
+        Assert.DoesNotContain(stayed.Groups, g => g.Name == "pos-west");
+
+        // The operator moves it in the registry.
+        var labelled = await fleet.CliAsync("label", "store-e1", "region=west");
+        Assert.True(labelled.ExitCode == 0, labelled.ToString());
 
         await fleet.WaitConvergedAsync("pos-west", head, ["store-e1"]);
         var detail = await fleet.ClusterAsync("store-e1");

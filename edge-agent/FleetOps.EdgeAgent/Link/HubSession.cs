@@ -117,7 +117,8 @@ public sealed class HubSession(
                 store.LoadDesired()?.Generation ?? 0,
                 store.LastSeq,
                 time.GetUtcNow(),
-                renderers);
+                renderers,
+                store.AckedSeq);
             await link.PublishAsync(MessageKind.Hello, WireCodec.Serialize(hello), cancellationToken).ConfigureAwait(false);
             // Whatever was sent before the connection dropped may not have reached the hub: resend from its ack.
             sentSeq = store.AckedSeq;

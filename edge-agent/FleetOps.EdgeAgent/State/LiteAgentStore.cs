@@ -339,7 +339,8 @@ public sealed class LiteAgentStore : IAgentStore
     }
 
     // Folds the oldest tenth of the bound into one Compacted event. It takes the seq of the newest event
-    // it stands for, so the hub still sees seqs rise and never sees one twice.
+    // it stands for, so the hub still sees seqs rise and never sees one twice, and names the first (fs, FirstSeq
+    // on the wire), so the hub sees the run unbroken: it stores only runs that continue from its ack.
     private void CompactOldest()
     {
         var take = Math.Max(2, journalLimit / 10);
@@ -361,9 +362,7 @@ public sealed class LiteAgentStore : IAgentStore
         foreach (var d in oldest)
             journal.Delete(d["_id"]);
         var detail = $"{count} events compacted (seq {first}-{last["_id"].AsInt64}) from {from:O} to {to:O}: the journal reached its limit of {journalLimit} unacknowledged events";
-        var summary = FromEvent(new JournalEvent(last["_id"].AsInt64, to, JournalEventKinds.Compacted, Detail: detail), count, from);
-        summary["fs"] = first;
-        journal.Insert(summary);
+        journal.Insert(FromEvent(new JournalEvent(last["_id"].AsInt64, to, JournalEventKinds.Compacted, Detail: detail, FirstSeq: first), count, from));
     }
 
     private static Query Newest(string? group)
@@ -395,6 +394,8 @@ public sealed class LiteAgentStore : IAgentStore
             doc["n"] = compacted;
             doc["from"] = from!.Value.UtcTicks;
         }
+        if (e.FirstSeq is { } first)
+            doc["fs"] = first;
         return doc;
     }
 
@@ -404,7 +405,8 @@ public sealed class LiteAgentStore : IAgentStore
         d["kind"].AsString,
         NullableString(d["group"]),
         NullableString(d["rev"]),
-        NullableString(d["detail"]));
+        NullableString(d["detail"]),
+        d["fs"].IsNull ? null : d["fs"].AsInt64);
 
     private static string? NullableString(BsonValue v) => v.IsNull ? null : v.AsString;
 

@@ -332,9 +332,10 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
         var take = Math.Max(2, journalLimit / 10);
         var oldest = tail.Take(take).ToList();
         tail.RemoveRange(0, oldest.Count);
-        var detail = $"{oldest.Count} events compacted (seq {oldest[0].Seq}-{oldest[^1].Seq}) from {oldest[0].At:O} to {oldest[^1].At:O}: " +
+        var first = oldest[0].CoversFrom;
+        var detail = $"{oldest.Count} events compacted (seq {first}-{oldest[^1].Seq}) from {oldest[0].At:O} to {oldest[^1].At:O}: " +
             $"the journal held in memory while {dataDir} could not be written reached its limit of {journalLimit} events";
-        tail.Insert(0, new JournalEvent(oldest[^1].Seq, oldest[^1].At, JournalEventKinds.Compacted, Detail: detail));
+        tail.Insert(0, new JournalEvent(oldest[^1].Seq, oldest[^1].At, JournalEventKinds.Compacted, Detail: detail, FirstSeq: first));
     }
 
     /// <summary>Runs <paramref name="write"/> against the file while there is one; true when it failed as storage fails (the fault has begun).</summary>

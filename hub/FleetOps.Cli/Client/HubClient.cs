@@ -75,6 +75,11 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
         SendAsync(HttpMethod.Get, $"api/v1/groups/{Uri.EscapeDataString(group)}/history", null, ApiJsonContext.Default.GroupHistory, ct);
 
     /// <summary>Holds a cluster's group at a revision; the answer carries the full revision the hub resolved.</summary>
+    /// <summary>POST /api/v1/clusters/{id}/labels: the cluster's labels after the change; invalid labels are a 400 problem.</summary>
+    public Task<ClusterLabels> RelabelAsync(string id, LabelRequest request, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, $"api/v1/clusters/{Uri.EscapeDataString(id)}/labels",
+            JsonContent.Create(request, ApiJsonContext.Default.LabelRequest), ApiJsonContext.Default.ClusterLabels, ct);
+
     public Task<PinRequest> PinAsync(string id, PinRequest request, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"api/v1/clusters/{Uri.EscapeDataString(id)}/pins",
             JsonContent.Create(request, ApiJsonContext.Default.PinRequest), ApiJsonContext.Default.PinRequest, ct);

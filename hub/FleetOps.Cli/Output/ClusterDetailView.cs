@@ -21,7 +21,10 @@ public static class ClusterDetailView
         if (Clock(cluster, screen.Zone) is { } clock)
             facts.Fact("clock", clock);
         facts
-            .Fact("labels", Markup.Escape(ClustersView.Labels(cluster.Labels)))
+            .Fact("labels", Markup.Escape(ClustersView.Labels(cluster.Labels)) + Changed(cluster.LabelInfo, now));
+        if (cluster.LabelInfo is { } info && AgentLabels(info) is { } agentLabels)
+            facts.Fact("agent labels", agentLabels);
+        facts
             .Fact("agent", Markup.Escape(cluster.AgentVersion is null ? "-" : $"{cluster.AgentVersion}, Kubernetes {cluster.KubernetesVersion ?? "?"}"));
         // Agents before the renderer was in their hello say nothing of it; an unusable one is why the store cannot render.
         if (cluster.Renderer is { } renderer)
@@ -55,6 +58,25 @@ public static class ClusterDetailView
             screen.Write(HistoryView.Events(cluster.RecentEvents, screen.Zone, wide));
         }
     }
+
+    /// <summary>
+    /// What the agent reports beside the registry's labels, when it says something they do not: which of its keys select
+    /// groups (allowed by the hub), and what the hub dropped. Null when it reports nothing, or exactly the registry's.
+    /// </summary>
+    public static string? AgentLabels(ClusterLabels info)
+    {
+        var same = info.AgentLabels.Count == info.Labels.Count
+            && info.AgentLabels.All(l => info.Labels.TryGetValue(l.Key, out var value) && value == l.Value);
+        if ((same || info.AgentLabels.Count == 0) && info.AgentLabelsDropped is null)
+            return null;
+        var text = Markup.Escape(ClustersView.Labels(info.AgentLabels)) + " " + (info.AgentKeysUsed.Count > 0
+            ? Styles.Dim($"(selecting by {string.Join(",", info.AgentKeysUsed)}; the rest are facts)")
+            : Styles.Dim("(facts: the registry's labels select groups)"));
+        return info.AgentLabelsDropped is { } dropped ? $"{text} {Styles.Warning($"dropped {dropped}")}" : text;
+    }
+
+    private static string Changed(ClusterLabels? info, DateTimeOffset now) =>
+        info?.ChangedBy is { } by && info.ChangedAt is { } at ? " " + Styles.Dim($"(changed by {by} {Ages.Since(at, now)} ago)") : "";
 
     private static string Presence(ClusterDetail cluster, DateTimeOffset now, TimeZoneInfo zone)
     {

@@ -26,6 +26,7 @@ internal static class ApiEndpoints
         api.MapGet("/clusters/{id}/history", ClusterEndpoints.History);
         api.MapDelete("/clusters/{id}", ClusterEndpoints.Deregister);
         api.MapPost("/clusters/{id}/token", ClusterEndpoints.ReplaceToken);
+        api.MapPost("/clusters/{id}/labels", LabelEndpoints.Relabel);
         api.MapPost("/clusters/{id}/pins", RolloutEndpoints.Pin);
         api.MapDelete("/clusters/{id}/pins/{group}", RolloutEndpoints.Unpin);
         api.MapPost("/refresh", OperationsEndpoints.Refresh);

@@ -18,7 +18,7 @@ internal partial class ClusterGrain
     {
         if (snapshot.Version < S.SnapshotVersion)
             snapshot = await Fleet.GetSnapshotAsync();
-        var plan = DesiredPlan.Compute(snapshot, S.Labels, S, forceNewGeneration);
+        var plan = DesiredPlan.Compute(snapshot, SelectionLabels, S, forceNewGeneration);
         var changed = plan.Generation != S.Generation || plan.MembershipsChanged(S) || snapshot.Version != S.SnapshotVersion
             || !plan.CanaryIn.SequenceEqual(S.CanaryIn) || !SameSelectors(plan.CanarySelectors, S.CanarySelectors);
         if (plan.Generation != S.Generation)

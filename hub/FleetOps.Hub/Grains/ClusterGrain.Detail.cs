@@ -21,7 +21,7 @@ internal partial class ClusterGrain
             ClusterView.IsStale(S, now, hubOptions.Value.StaleAfter), S.RegisteredAt, S.Generation,
             S.HasReported ? S.AgentGeneration : null, S.AgentVersion, S.KubernetesVersion, S.AckedSeq, groups,
             events.Select(e => e.ToView()).ToList(), ClusterView.LastPhase(S), S.LastStatus?.At, S.StatusReceivedAt,
-            stateProblem, S.Renderer);
+            stateProblem, S.Renderer, LabelView());
     }
 
     private ClusterGroupView GroupView(string name)

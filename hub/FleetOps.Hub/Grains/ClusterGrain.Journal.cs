@@ -7,27 +7,28 @@ namespace FleetOps.Hub.Grains;
 internal partial class ClusterGrain
 {
     /// <summary>
-    /// Stores the events above the highest seq already stored, then acknowledges that seq: the agent
-    /// drops events only once the hub has them. Seqs at or below it are redeliveries, acknowledged again.
+    /// Stores the events that continue the stored run (<see cref="JournalRun"/>), then acknowledges the run's end: the
+    /// agent drops events only once the hub has them. Seqs at or below it are redeliveries, acknowledged again; a batch
+    /// that leaves a gap is refused from the gap on, logged and counted, and the ack stays where it was.
     /// </summary>
     public async Task<IngestOutcome> JournalAsync(Immutable<JournalMessage> journalMessage)
     {
         var message = journalMessage.Value;
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
-        var fresh = message.Events.Where(e => e.Seq > S.AckedSeq).ToList();
-        if (fresh.Count > 0)
+        var run = JournalRun.Take(message.Events, AgentAckedSeq, S.AgentLastSeq);
+        if (run.Refused is { } why)
         {
-            if (fresh[0].Seq > S.AckedSeq + 1)
-            {
-                // The agent sends its outbox in order from the oldest unacknowledged event, so a gap means the
-                // events between were lost to the agent's own bound or acknowledged before this hub's data was reset.
-                metrics.JournalGap();
-                logger.LogWarning("Cluster {Cluster} journal jumps from {Acked} to {First}; the events between cannot be recovered",
-                    Id, S.AckedSeq, fresh[0].Seq);
-            }
-            await journal.AppendAsync(Id, fresh, time.GetUtcNow());
-            S.AckedSeq = fresh[^1].Seq;
+            metrics.JournalGap();
+            logger.LogWarning("Cluster {Cluster}: journal events refused and not acknowledged: {Reason}", Id, why);
+        }
+        if (run.Fresh.Count > 0)
+        {
+            // Hub seqs: the agent's, shifted by where its journal restarted (JournalBase), so the history stays one run.
+            var stored = run.Fresh.Select(e => e with { Seq = e.Seq + S.JournalBase, FirstSeq = null }).ToList();
+            await journal.AppendAsync(Id, stored, time.GetUtcNow());
+            S.AckedSeq = stored[^1].Seq;
+            S.AgentLastSeq = Math.Max(S.AgentLastSeq, run.Fresh[^1].Seq);
         }
         // Not written here: the events are, and the next hello, status, presence or deactivation carries "last seen".
         Seen();
@@ -37,16 +38,40 @@ internal partial class ClusterGrain
         return IngestOutcome.Accepted;
     }
 
+    /// <summary>The end of the stored run in the agent's numbering: what acks say.</summary>
+    private long AgentAckedSeq => S.AckedSeq - S.JournalBase;
+
+    /// <summary>
+    /// On hello: when the hub's run ends above any seq the agent has allocated (its journal restarted: a wiped data
+    /// dir, or the hub took events from someone else), or the agent was acknowledged more than the hub has (the hub
+    /// lost its data), the agent's numbering moves so that its acked seq meets the end of the hub's run. Its unsent
+    /// events are then stored above everything the hub has, and none is refused as a gap or taken for a redelivery.
+    /// </summary>
+    private bool RebaseJournal(HelloMessage hello)
+    {
+        // Agents before AckedJournalSeq: a restart is taken as acknowledged nothing, which drops nothing.
+        var agentAcked = hello.AckedJournalSeq ?? (hello.LastJournalSeq < AgentAckedSeq ? 0 : AgentAckedSeq);
+        S.AgentLastSeq = hello.LastJournalSeq;
+        if (hello.LastJournalSeq >= AgentAckedSeq && agentAcked <= AgentAckedSeq)
+            return false;
+        logger.LogWarning(
+            "Cluster {Cluster}: its agent has allocated journal seqs to {LastSeq} and holds an ack of {AgentAcked}, but the hub's history ends at its seq {Acked}; "
+            + "its journal carries on from hub seq {HubSeq}",
+            Id, hello.LastJournalSeq, agentAcked, AgentAckedSeq, S.AckedSeq + 1);
+        S.JournalBase = S.AckedSeq - agentAcked;
+        return true;
+    }
+
     private async Task PublishAckAsync()
     {
         try
         {
-            await transport.PublishAckAsync(new AckMessage(WireVersion.Current, Id, S.AckedSeq));
+            await transport.PublishAckAsync(new AckMessage(WireVersion.Current, Id, AgentAckedSeq));
         }
         catch (Exception e)
         {
             // The agent keeps unacknowledged events and resends them; the redelivery is acknowledged then.
-            logger.LogWarning(e, "Could not acknowledge journal seq {Seq} to cluster {Cluster}", S.AckedSeq, Id);
+            logger.LogWarning(e, "Could not acknowledge journal seq {Seq} to cluster {Cluster}", AgentAckedSeq, Id);
         }
     }
 }

@@ -56,7 +56,7 @@ internal partial class ClusterGrain
             calls.Add(GrainFactory.GetGrain<IGroupGrain>(left).ReportMemberAsync(new MemberReport(Id, left, default, null, null, NextStamp(), Left: true)));
         }
 
-        var report = new ClusterReport(Id, S.Labels, ClusterView.ClusterPhase(S), S.Presence, S.LastSeen, S.Generation, members, 0, ClusterView.LastPhase(S),
+        var report = new ClusterReport(Id, SelectionLabels, ClusterView.ClusterPhase(S), S.Presence, S.LastSeen, S.Generation, members, 0, ClusterView.LastPhase(S),
             UnconfirmedUntil is not null);
         if (!force && lastReport is not null && SameExceptSeen(lastReport, report)
             && (report.LastSeen is null || lastReport.LastSeen is { } seen && report.LastSeen - seen < LastSeenResolution))

@@ -59,6 +59,8 @@ internal partial class ClusterGrain(
             S.RegisteredAt = registeredAt;
         S.Registered = true;
         S.Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal);
+        S.LabelsChangedBy = null;
+        S.LabelsChangedAt = null;
         await ReconcileDesiredAsync(await Fleet.GetSnapshotAsync(), republish: false, forceWrite: true);
         Report(force: true);
     }
@@ -88,12 +90,14 @@ internal partial class ClusterGrain(
         var hello = message.Value;
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
-        var labelsChanged = !SameLabels(S.Labels, hello.Labels);
-        S.Labels = new Dictionary<string, string>(hello.Labels, StringComparer.Ordinal);
+        var before = SelectionLabels;
+        TakeReportedLabels(hello);
+        var labelsChanged = !SameLabels(before, SelectionLabels);
         S.AgentVersion = hello.AgentVersion;
         S.KubernetesVersion = hello.KubernetesVersion;
         S.Renderer = hello.Renderer;
         S.AgentGeneration = hello.Generation;
+        RebaseJournal(hello);
         S.HasReported = true;
         Seen();
         SetPresence(PresenceState.Online, hello.At);

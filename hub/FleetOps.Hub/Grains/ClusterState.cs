@@ -10,6 +10,7 @@ internal sealed class ClusterState
 
     [Id(1)] public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary>The registry's labels (register, <c>fleetops label</c>): they select groups, whatever the agent says.</summary>
     [Id(2)] public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The latest generation the hub issued.</summary>
@@ -43,7 +44,7 @@ internal sealed class ClusterState
 
     [Id(15)] public StatusMessage? LastStatus { get; set; }
 
-    /// <summary>The highest journal seq persisted and acknowledged.</summary>
+    /// <summary>The highest journal seq persisted and acknowledged, in the hub's numbering (the agent's plus <see cref="JournalBase"/>).</summary>
     [Id(16)] public long AckedSeq { get; set; }
 
     /// <summary>Hub time when <see cref="Presence"/> last changed.</summary>
@@ -72,4 +73,24 @@ internal sealed class ClusterState
 
     /// <summary>The store's kustomize tool and version, from its agent's last hello.</summary>
     [Id(25)] public string? Renderer { get; set; }
+
+    /// <summary>
+    /// Hub seq minus agent seq for this cluster's journal: 0 until the agent's journal restarts (its data dir wiped)
+    /// or the hub lost what it acknowledged; then the history carries on numbering above what the hub has.
+    /// </summary>
+    [Id(26)] public long JournalBase { get; set; }
+
+    /// <summary>The highest journal seq the agent has allocated, as far as the hub knows (hello, stored events): what a compaction may fold.</summary>
+    [Id(27)] public long AgentLastSeq { get; set; }
+
+    /// <summary>The labels the agent last reported that are labels at all: facts, selecting only for keys the operator allows.</summary>
+    [Id(28)] public Dictionary<string, string> AgentLabels { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>What of the agent's last reported labels was dropped, and why; null when nothing was.</summary>
+    [Id(29)] public string? AgentLabelsDropped { get; set; }
+
+    /// <summary>Who last changed <see cref="Labels"/> after registration (the API's actor), and when.</summary>
+    [Id(30)] public string? LabelsChangedBy { get; set; }
+
+    [Id(31)] public DateTimeOffset? LabelsChangedAt { get; set; }
 }

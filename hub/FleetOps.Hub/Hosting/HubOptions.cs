@@ -32,5 +32,12 @@ public sealed record HubOptions
     /// <summary>How often agents reconcile from their local cache, sent in every desired message.</summary>
     public int ReconcileIntervalSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Label keys an agent's hello may set for group selection, where the registry does not: exact keys, or prefixes
+    /// ending in <c>/</c> or <c>*</c> (<c>hardware.example.com/</c>, <c>hw-*</c>). Empty: the registry's labels alone
+    /// select groups, and what agents report is only shown.
+    /// </summary>
+    public string[] AgentLabelKeys { get; set; } = [];
+
     public string FullDataDir => Path.GetFullPath(DataDir);
 }

@@ -39,7 +39,7 @@ internal sealed class HubMetrics
         refusedClients = meter.CreateCounter<long>("fleetops_hub_refused_clients", description: "MQTT connections refused by the embedded broker, by reason.");
         refusedPublishes = meter.CreateCounter<long>("fleetops_hub_refused_publishes", description: "Publishes refused by the embedded broker's topic rule.");
         refusedSubscriptions = meter.CreateCounter<long>("fleetops_hub_refused_subscriptions", description: "Subscriptions refused by the embedded broker's topic rule.");
-        journalGaps = meter.CreateCounter<long>("fleetops_hub_journal_gaps", description: "Journal batches that started past the next expected seq.");
+        journalGaps = meter.CreateCounter<long>("fleetops_hub_journal_gaps", description: "Journal batches refused from a gap on: not stored, not acknowledged.");
         gitFetch = meter.CreateHistogram("fleetops_hub_git_fetch", "s", "Time to poll and fetch the fleet-config repository.", advice: SecondsBuckets);
         render = meter.CreateHistogram("fleetops_hub_render", "s", "Time to render every group at a new commit.", advice: SecondsBuckets);
         meter.CreateObservableGauge("fleetops_hub_git_fetch_last", lastGitFetch.Observe, "s", "The most recent git fetch.");

@@ -24,5 +24,7 @@ namespace FleetOps.Shared.Api;
 [JsonSerializable(typeof(RolloutView))]
 [JsonSerializable(typeof(RolloutAction))]
 [JsonSerializable(typeof(PinRequest))]
+[JsonSerializable(typeof(LabelRequest))]
+[JsonSerializable(typeof(ClusterLabels))]
 [JsonSerializable(typeof(GroupHistory))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

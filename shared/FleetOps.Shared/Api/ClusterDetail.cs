@@ -14,6 +14,8 @@ namespace FleetOps.Shared.Api;
 /// <see cref="StateProblem"/> says why the hub could not read (or set aside part of) the cluster's stored
 /// state; null when it was read whole.
 /// <see cref="Renderer"/> is the store's kustomize tool and version as its agent last said in its hello.
+/// <see cref="Labels"/> are the registry's, which select groups; <see cref="LabelInfo"/> adds what the agent reports beside
+/// them and who last changed them (null from hubs before it).
 /// </summary>
 public sealed record ClusterDetail(
     string Id,
@@ -34,4 +36,5 @@ public sealed record ClusterDetail(
     DateTimeOffset? StatusAt = null,
     DateTimeOffset? StatusReceivedAt = null,
     string? StateProblem = null,
-    string? Renderer = null);
+    string? Renderer = null,
+    ClusterLabels? LabelInfo = null);

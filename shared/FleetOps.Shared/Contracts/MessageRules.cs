@@ -32,9 +32,18 @@ internal static class MessageRules
         return null;
     }
 
+    /// <summary>
+    /// The largest generation or journal seq an agent may report: 2^52, exact in every JSON reader, more than a
+    /// store could use in a million years at a thousand a second, and far enough below long.MaxValue that the
+    /// hub's "one above the agent's" can never overflow into a negative generation.
+    /// </summary>
+    public const long MaxCounter = 1L << 52;
+
     public static string? Check(HelloMessage m) =>
-        m.Generation < 0 ? $"generation must not be negative (got {m.Generation})"
-        : m.LastJournalSeq < 0 ? $"lastJournalSeq must not be negative (got {m.LastJournalSeq})"
+        m.Generation is < 0 or > MaxCounter ? $"generation must be between 0 and {MaxCounter} (got {m.Generation})"
+        : m.LastJournalSeq is < 0 or > MaxCounter ? $"lastJournalSeq must be between 0 and {MaxCounter} (got {m.LastJournalSeq})"
+        : m.AckedJournalSeq is { } acked && (acked < 0 || acked > m.LastJournalSeq)
+            ? $"ackedJournalSeq must be between 0 and lastJournalSeq {m.LastJournalSeq} (got {acked})"
         : m.Renderer is { Length: > MaxRendererLength } ? $"renderer must be at most {MaxRendererLength} characters (got {m.Renderer.Length})"
         : null;
 
@@ -65,6 +74,12 @@ internal static class MessageRules
             var e = m.Events[i];
             if (e.Seq <= previous)
                 return $"events[{i}]: seq {e.Seq} must be positive and greater than the one before ({previous})";
+            if (e.Seq > MaxCounter)
+                return $"events[{i}]: seq {e.Seq} is above the largest an agent may use ({MaxCounter})";
+            if (e.FirstSeq is { } first && (first <= previous || first > e.Seq))
+                return $"events[{i}]: firstSeq {first} must be above the seq before ({previous}) and at most the event's own ({e.Seq})";
+            if (e.FirstSeq is not null && e.Kind != JournalEventKinds.Compacted)
+                return $"events[{i}]: only a {JournalEventKinds.Compacted} event stands for earlier seqs (firstSeq)";
             if (string.IsNullOrWhiteSpace(e.Kind))
                 return $"events[{i}]: kind must not be empty";
             previous = e.Seq;

@@ -78,6 +78,28 @@ public sealed class LiteAgentStoreTests : IDisposable
     }
 
     [Fact]
+    public void ACompactedEventNamesTheFirstSeqItStandsForSoTheHubSeesTheRunUnbroken()
+    {
+        using (var store = Open(limit: 20))
+        {
+            store.Append("E");
+            store.Append("E");
+            store.Acknowledge(2);
+            for (var i = 0; i < 60; i++)
+                store.Append("E", detail: $"event {i + 3}");
+        }
+        using (var store = Open(limit: 20))
+        {
+            var events = store.ReadJournal(0, 100);
+            var compacted = Assert.Single(events, e => e.Kind == JournalEventKinds.Compacted);
+            // Folded again and again, it still begins right after the ack, and the event after it continues the run.
+            Assert.Equal(3, compacted.FirstSeq);
+            Assert.Equal(compacted.Seq + 1, events[1].Seq);
+            Assert.All(events.Skip(1), e => Assert.Null(e.FirstSeq));
+        }
+    }
+
+    [Fact]
     public void DesiredStateSurvivesReopen()
     {
         var desired = new DesiredMessage(1, "store-1", 7, new SourceRef("https://git.example/fleet.git", "main"),

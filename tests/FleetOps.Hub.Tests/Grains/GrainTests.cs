@@ -57,7 +57,7 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
     }
 
     [Fact]
-    public async Task AClusterIsDesiredOnlyIntoMatchingGroupsAndJumpsAboveAnAgentsGeneration()
+    public async Task AClusterIsDesiredOnlyIntoGroupsItsRegistryLabelsMatchAndJumpsAboveAnAgentsGeneration()
     {
         await Fleet.ApplyCommitAsync(Commit(Sha('6'), ("a", "sha256:a1"), ("b", "sha256:b1")));
         var cluster = fixture.Grains.GetGrain<IClusterGrain>("grain-store-1");
@@ -68,10 +68,18 @@ public sealed class GrainTests(GrainClusterFixture fixture) : IClassFixture<Grai
         Assert.Equal(1, first.Generation);
         Assert.Equal("https://git.example.com/fleet-config.git", first.Source.Url);
 
+        // The agent's own labels are facts: its hello moves the generation above its own, not the cluster.
         await cluster.HelloAsync(new HelloMessage(1, "grain-store-1", "1.0", new Dictionary<string, string> { ["pick"] = "b" }, null, 9, 0, When).AsImmutable());
+        var jumped = fixture.Transport.Desired("grain-store-1")[^1];
+        Assert.Equal(["a"], jumped.Groups.Select(g => g.Name));
+        Assert.Equal(10, jumped.Generation);
+
+        // The registry's labels move it.
+        var relabelled = await cluster.RelabelAsync(new Dictionary<string, string> { ["pick"] = "b" }, [], "ops");
+        Assert.Equal("b", relabelled.Labels!.Labels["pick"]);
         var moved = fixture.Transport.Desired("grain-store-1")[^1];
         Assert.Equal(["b"], moved.Groups.Select(g => g.Name));
-        Assert.Equal(10, moved.Generation);
+        Assert.Equal(11, moved.Generation);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FleetOps.Cli.Client;
+using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Hub;
 using FleetOps.Testing.Polling;
@@ -141,12 +142,12 @@ public sealed class IngestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NewLabelsInHelloChangeMembershipAndAClusterMatchingNoGroupGetsAnEmptyList()
+    public async Task NewRegistryLabelsChangeMembershipAndAClusterMatchingNoGroupGetsAnEmptyList()
     {
         var agent = await scenario.AddAgentAsync("store-moves", Labels(("region", "east")));
         await agent.WaitForDesiredAsync(d => d.Groups.Any(g => g.Name == "pos-east"), "east membership");
 
-        await agent.SayHelloAsync(Labels(("region", "west")));
+        await scenario.Hub.Client.RelabelAsync("store-moves", new LabelRequest(Labels(("region", "west")), null, "ops"), default);
         var west = await agent.WaitForDesiredAsync(d => d.Groups.Any(g => g.Name == "pos-west"), "west membership");
         Assert.DoesNotContain(west.Groups, g => g.Name == "pos-east");
         await Eventually.UntilAsync(async () => (await scenario.ClustersAsync(ClusterFilter.None with { Group = "pos-west" })).Items.Any(c => c.Id == "store-moves"), "listed in pos-west");

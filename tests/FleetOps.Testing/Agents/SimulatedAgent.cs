@@ -75,13 +75,16 @@ public sealed class SimulatedAgent(string clusterId, string token, string host, 
         return MqttClientConnectResultCode.Success;
     }
 
-    /// <summary>What an agent does on every connect: presence online (retained), then hello.</summary>
+    /// <summary>
+    /// What an agent does on every connect: presence online (retained), then hello with its last journal seq and the
+    /// highest ack it received.
+    /// </summary>
     public async Task SayHelloAsync(IReadOnlyDictionary<string, string> labels, long generation = 0, string? renderer = null)
     {
         var now = DateTimeOffset.UtcNow;
         await PublishAsync(Topics.Presence(clusterId), WireCodec.Serialize(new PresenceMessage(WireVersion.Current, clusterId, PresenceState.Online, now)), retain: true);
         await PublishAsync(Topics.Hello(clusterId), WireCodec.Serialize(new HelloMessage(
-            WireVersion.Current, clusterId, "sim-1.0", labels, "v1.31.0+k3s1", generation, journalSeq, now, renderer)));
+            WireVersion.Current, clusterId, "sim-1.0", labels, "v1.31.0+k3s1", generation, journalSeq, now, renderer, Math.Min(AckedSeq, journalSeq))));
     }
 
     /// <summary>Waits until the latest desired state received satisfies <paramref name="accept"/>, and returns it.</summary>

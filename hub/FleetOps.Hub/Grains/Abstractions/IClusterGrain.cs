@@ -4,7 +4,7 @@ using FleetOps.Shared.Contracts;
 namespace FleetOps.Hub.Grains.Abstractions;
 
 /// <summary>
-/// One store's cluster (key: cluster id). Owns its labels, memberships and desired generation, and
+/// One store's cluster (key: cluster id). Owns its registry labels (and what its agent reports beside them), memberships and desired generation, and
 /// publishes its retained desired state; ingests what its agent reports.
 /// </summary>
 internal interface IClusterGrain : IGrainWithStringKey
@@ -46,6 +46,9 @@ internal interface IClusterGrain : IGrainWithStringKey
 
     /// <summary>Holds the group at <paramref name="target"/>, or with null lets go of a pin.</summary>
     Task<PinOutcome> PinAsync(string group, TargetRef? target);
+
+    /// <summary>An operator's change to the registry labels (set, then remove), recorded with <paramref name="actor"/>.</summary>
+    Task<LabelOutcome> RelabelAsync(IReadOnlyDictionary<string, string> set, IReadOnlyList<string> remove, string actor);
 
     /// <summary>Null when the cluster is not registered.</summary>
     [AlwaysInterleave]
