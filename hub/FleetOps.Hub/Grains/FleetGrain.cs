@@ -50,12 +50,18 @@ internal sealed class FleetGrain(
             var line = definition.Source.Path.Line > 0 ? definition.Source.Path.Line : (int?)null;
             var old = previous.GetValueOrDefault(definition.Name);
             var spec = new GroupSpec(definition.Name, definition.Path, definition.Selector.ToString(), line, old?.Target, null,
-                definition.Rollout, old?.TargetSeq ?? 0, old?.Stable, old?.StableSeq ?? 0, old?.WindowsIgnoredFor);
+                definition.Rollout, old?.TargetSeq ?? 0, old?.Stable, old?.StableSeq ?? 0, old?.WindowsIgnoredFor, old?.Previous, old?.PreviousSeq ?? 0);
             if (!renders.TryGetValue(definition.Name, out var render) || render.Error is not null)
                 spec = spec with { Error = render?.Error ?? new FleetError(FleetErrorKinds.Render, $"group '{definition.Name}' was not rendered", null, line, commit.Commit.Sha, now) };
             else if (spec.Target is null || spec.Target.Digest != render.Digest || spec.Target.Path != definition.Path)
             {
-                spec = spec with { Target = new GroupTarget(commit.Commit, definition.Path, render.Digest!, render.Objects, now), TargetSeq = ++S.LastTargetSeq };
+                spec = spec with
+                {
+                    Target = new GroupTarget(commit.Commit, definition.Path, render.Digest!, render.Objects, now),
+                    TargetSeq = ++S.LastTargetSeq,
+                    Previous = spec.Target,
+                    PreviousSeq = spec.TargetSeq,
+                };
                 moved.Add(definition.Name);
             }
             // Without a rollout block a target is released to every member at once: it is stable as soon as it moves.
@@ -95,10 +101,14 @@ internal sealed class FleetGrain(
     public async Task MarkStableAsync(string group, long seq)
     {
         var index = S.Groups.FindIndex(g => g.Name == group);
-        if (index < 0 || S.Groups[index] is not { Target: not null } spec || spec.TargetSeq != seq || spec.StableSeq == seq)
+        if (index < 0 || S.Groups[index] is not { } spec || seq <= spec.StableSeq)
             return;
-        S.Groups[index] = spec with { Stable = spec.Target, StableSeq = seq };
-        await ChangedAsync($"{spec.Target.Commit.Sha[..7]} is now the stable revision of {group}");
+        // The word may come after the next commit moved the target on: the target before it completed, and it is stable.
+        var completed = seq == spec.TargetSeq ? spec.Target : seq == spec.PreviousSeq ? spec.Previous : null;
+        if (completed is null)
+            return;
+        S.Groups[index] = spec with { Stable = completed, StableSeq = seq };
+        await ChangedAsync($"{completed.Commit.Sha[..7]} is now the stable revision of {group}");
     }
 
     public async Task IgnoreWindowsAsync(string group, string revision)

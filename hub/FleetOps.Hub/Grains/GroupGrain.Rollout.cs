@@ -30,7 +30,10 @@ internal sealed partial class GroupGrain
     {
         var now = time.GetUtcNow();
         var step = new RolloutDecision();
-        S.Stable = sync.Stable;
+        // The fleet may tell of the next commit before it hears that this group completed the last rollout: the stable
+        // target only moves forward, and the one the fleet has not taken yet is still owed to it.
+        if (sync.Stable is { } told && (S.Stable is null || told.Seq > S.Stable.Seq))
+            S.Stable = told;
         if (sync.Target is { } target && S.Recent.LastOrDefault()?.Seq != target.Seq)
         {
             S.Recent.Add(target);
@@ -44,7 +47,7 @@ internal sealed partial class GroupGrain
             S.Rollout = null;
             book = null;
         }
-        else if (sync.Target is { } next && (S.Rollout is null || next.Seq > S.Rollout.Target.Seq) && (sync.Stable is null || next.Seq > sync.Stable.Seq))
+        else if (sync.Target is { } next && (S.Rollout is null || next.Seq > S.Rollout.Target.Seq) && (S.Stable is null || next.Seq > S.Stable.Seq))
         {
             if (S.Rollout is { Phase: not (RolloutPhase.Completed or RolloutPhase.Aborted) } superseded)
                 step.Note(now, RolloutEventKinds.Superseded, superseded, $"superseded by {next.Revision[..7]}");
@@ -52,7 +55,7 @@ internal sealed partial class GroupGrain
             book = null;
             membersAsOf = sync.SnapshotVersion;
             _ = AwaitMembersAsync();
-            step.Note(now, RolloutEventKinds.Started, S.Rollout, $"from {sync.Stable?.Revision[..7] ?? "nothing (first rollout)"}; {Describe(S.Rollout)}");
+            step.Note(now, RolloutEventKinds.Started, S.Rollout, $"from {S.Stable?.Revision[..7] ?? "nothing (first rollout)"}; {Describe(S.Rollout)}");
         }
         else if (S.Rollout is { } current && current.Policy != sync.Policy)
         {
@@ -177,10 +180,12 @@ internal sealed partial class GroupGrain
         var fleet = GrainFactory.GetGrain<IFleetGrain>(IFleetGrain.Key);
         try
         {
-            if (S.StableOwed && S.Rollout is { Phase: RolloutPhase.Completed } completed)
+            // Owed until told, even once the next rollout has started: the fleet takes it as the target before its current one.
+            if (S.StableOwed && S.Stable is { } stable)
             {
-                await fleet.MarkStableAsync(Name, completed.Target.Seq);
-                S.StableOwed = false;
+                await fleet.MarkStableAsync(Name, stable.Seq);
+                if (S.Stable == stable)
+                    S.StableOwed = false;
                 await SaveAsync();
             }
             if (S.Rollout is { IgnoreWindows: true } waived && windowsToldFor != waived.Target.Revision)
