@@ -25,4 +25,5 @@ namespace FleetOps.Shared.Api;
 [JsonSerializable(typeof(RolloutAction))]
 [JsonSerializable(typeof(PinRequest))]
 [JsonSerializable(typeof(GroupHistory))]
+[JsonSerializable(typeof(BrokerInfo))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -102,7 +102,8 @@ public sealed class SimulatedStore : IAsyncDisposable
     {
         ClusterId = spec.Id,
         Labels = spec.Labels,
-        Broker = new Uri($"mqtt://{IPAddress.Loopback}:{Link.Port}"),
+        Broker = new Uri($"{(fleet.BrokerCa is null ? "mqtt" : "mqtts")}://{IPAddress.Loopback}:{Link.Port}"),
+        BrokerCa = fleet.BrokerCa,
         Token = Token,
         Source = new FleetOps.Shared.Contracts.SourceRef(fleet.RepositoryUrl, fleet.Branch),
         TrustedKeys = fleet.TrustedKeys,
