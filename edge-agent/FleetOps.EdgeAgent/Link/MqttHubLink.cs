@@ -50,7 +50,7 @@ public sealed class MqttHubLink : IHubLink
     public Task StartAsync(IHubLinkHandler handler, CancellationToken cancellationToken)
     {
         this.handler = handler;
-        if (options.Broker is { Scheme: "mqtt" } plain && !IsLoopback(plain))
+        if (options.Broker is { } plain && IsPlainOffMachine(plain))
             logger.LogWarning("The link to {Broker} is plain MQTT: the token and everything sent cross the network unencrypted, and nothing proves it is the hub; use mqtts://{Host}:8883 with FLEETOPS_BROKER_CA", plain, plain.Host);
         loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
@@ -240,8 +240,10 @@ public sealed class MqttHubLink : IHubLink
         return builder.Build();
     }
 
-    private static bool IsLoopback(Uri broker) =>
-        broker.IsLoopback || (System.Net.IPAddress.TryParse(broker.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+    /// <summary>Plain MQTT to another machine: worth a warning, as the token and all the store says cross the network readable.</summary>
+    internal static bool IsPlainOffMachine(Uri broker) =>
+        broker.Scheme == "mqtt" && !broker.IsLoopback
+        && !(System.Net.IPAddress.TryParse(broker.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
     private MqttApplicationMessage Presence(PresenceState state) => new MqttApplicationMessageBuilder()
         .WithTopic(Topics.Presence(options.ClusterId))

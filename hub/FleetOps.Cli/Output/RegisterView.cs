@@ -43,7 +43,7 @@ public static class RegisterView
         if (broker?.CaSha256 is { } fingerprint)
         {
             screen.Line(Markup.Escape("  FLEETOPS_BROKER_CA=/etc/fleetops/broker-ca.crt   the hub's CA: fleetops broker-ca > broker-ca.crt"));
-            screen.Line(Markup.Escape($"    its SHA-256 fingerprint: {fingerprint}"));
+            screen.Line(Markup.Escape($"    SHA-256 {fingerprint}"));
             if (broker.CaPath is { } path)
                 screen.Line(Styles.Dim(Markup.Escape($"    (on the hub's machine: {path}; check a copy with: openssl x509 -in broker-ca.crt -noout -fingerprint -sha256)")));
         }

@@ -89,6 +89,9 @@ public sealed class SimulatedStore : IAsyncDisposable
         await StartAsync(cancellationToken);
     }
 
+    /// <summary>Gives the agent another CA to verify the hub with (null: the fleet's); takes effect on the next start.</summary>
+    public void TrustBrokerCa(string? caPath) => Spec = Spec with { BrokerCaOverride = caPath };
+
     /// <summary>Gives the agent another token (for scenarios about refused credentials); takes effect on the next start.</summary>
     public void UseToken(string token) => Token = token;
 
@@ -103,7 +106,7 @@ public sealed class SimulatedStore : IAsyncDisposable
         ClusterId = spec.Id,
         Labels = spec.Labels,
         Broker = new Uri($"{(fleet.BrokerCa is null ? "mqtt" : "mqtts")}://{IPAddress.Loopback}:{Link.Port}"),
-        BrokerCa = fleet.BrokerCa,
+        BrokerCa = Spec.BrokerCaOverride ?? fleet.BrokerCa,
         Token = Token,
         Source = new FleetOps.Shared.Contracts.SourceRef(fleet.RepositoryUrl, fleet.Branch),
         TrustedKeys = fleet.TrustedKeys,

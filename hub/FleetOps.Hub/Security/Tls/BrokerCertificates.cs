@@ -65,7 +65,8 @@ internal sealed class BrokerCertificates
 
     public string? CaFingerprint => ca is null ? null : CertificateAuthority.Fingerprint(ca);
 
-    public string? CaPem => ca?.ExportCertificatePem();
+    /// <summary>As <c>ca.crt</c> holds it: PEM ending in a line break, so <c>cat</c> and concatenation behave.</summary>
+    public string? CaPem => ca is null ? null : Pem(ca);
 
     /// <summary>The certificate to serve now: issued again first when it nears its end (a hub may run for a year).</summary>
     public X509Certificate2 Current
@@ -102,7 +103,7 @@ internal sealed class BrokerCertificates
         }
         var created = CertificateAuthority.CreateCa(hostName, time.GetUtcNow());
         WriteKey(key, created.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
-        File.WriteAllText(certificate, created.ExportCertificatePem());
+        File.WriteAllText(certificate, Pem(created));
         logger.LogWarning("Generated the broker's CA {Path} (SHA-256 {Fingerprint}): agents verify the hub with it (FLEETOPS_BROKER_CA)",
             certificate, CertificateAuthority.Fingerprint(created));
         return created;
@@ -138,10 +139,12 @@ internal sealed class BrokerCertificates
     {
         var issued = CertificateAuthority.IssueServer(ca!, names, time.GetUtcNow());
         WriteKey(Path.Combine(folder!, ServerKeyFile), issued.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem());
-        File.WriteAllText(Path.Combine(folder!, ServerFile), issued.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(folder!, ServerFile), Pem(issued));
         logger.LogInformation("Issued the broker a server certificate for {Names} until {NotAfter:u}, because {Why}", names.ToString(), issued.NotAfter, why);
         return issued;
     }
+
+    private static string Pem(X509Certificate2 certificate) => certificate.ExportCertificatePem() + "\n";
 
     // Written in place of the old one, 0600 from its creation: never a moment readable by others.
     private static void WriteKey(string path, string pem)
