@@ -100,7 +100,7 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
     /// <summary>Stops the hub, does <paramref name="whileDown"/> (cut a store off, say), then starts a new one as <see cref="RestartHubAsync()"/> does.</summary>
     public async Task RestartHubAsync(Action whileDown)
     {
-        var options = Hub.Options with { MqttPort = Hub.MqttPort };
+        var options = Hub.Options with { MqttPort = Hub.MqttPort, TlsPort = Hub.TlsPort };
         await Hub.DisposeAsync();
         whileDown();
         Hub = await InProcessHub.StartAsync(options);
