@@ -52,6 +52,7 @@ public static class CliApp
         root.Subcommands.Add(new LabelCommand(runtime));
         root.Subcommands.Add(new TokenCommand(runtime));
         root.Subcommands.Add(new DeregisterCommand(runtime));
+        root.Subcommands.Add(new BrokerCaCommand(runtime));
         root.Subcommands.Add(new WaitCommand(runtime));
         root.Subcommands.Add(new RolloutCommand(runtime));
         root.Subcommands.Add(new PinCommand(runtime));

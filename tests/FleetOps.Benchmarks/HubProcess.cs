@@ -38,7 +38,7 @@ public sealed class HubProcess : IDisposable
         foreach (var arg in new[]
         {
             Checkout.BuildOutput(Path.Combine("hub", "FleetOps.Hub"), "fleetops-hub.dll"), "--urls", $"http://127.0.0.1:{http}", "--Hub:DataDir", dataDir, "--Hub:AdminToken", adminToken,
-            "--Hub:Source:Url", repository, "--Hub:Source:Branch", "main", "--Hub:Mqtt:Port", mqtt.ToString(), "--Hub:Mqtt:BindAddress", "127.0.0.1",
+            "--Hub:Source:Url", repository, "--Hub:Source:Branch", "main", "--Hub:Mqtt:Port", mqtt.ToString(), "--Hub:Mqtt:TlsPort", FreePort.Next().ToString(), "--Hub:Mqtt:BindAddress", "127.0.0.1",
             "--Hub:Orleans:SiloPort", FreePort.Next().ToString(), "--Logging:LogLevel:Default", "Warning",
         })
             start.ArgumentList.Add(arg);

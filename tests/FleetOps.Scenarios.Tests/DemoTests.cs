@@ -14,13 +14,14 @@ public sealed class DemoTests
         var output = new StringWriter();
         using var stop = new CancellationTokenSource();
         // Port 0 picks free ports, so the test never collides with a demo someone is running.
-        var demo = new DemoRunner(new DemoOptions { Stores = 3, Directory = folder.Path, HttpPort = 0, MqttPort = 0 }, TextWriter.Synchronized(output));
+        var demo = new DemoRunner(new DemoOptions { Stores = 3, Directory = folder.Path, HttpPort = 0, MqttPort = 0, TlsPort = 0 }, TextWriter.Synchronized(output));
         var running = demo.RunAsync(stop.Token);
 
         await Eventually.UntilAsync(() => running.IsCompleted || output.ToString().Contains("3/3 converged", StringComparison.Ordinal),
             "the demo's stores converge", TimeSpan.FromSeconds(90));
         Assert.False(running.IsCompleted, "the demo ended before it was stopped:\n" + output);
         Assert.Contains("FLEETOPS_TOKEN=", output.ToString());
+        Assert.Contains("verifying the hub over mqtts", output.ToString());
         Assert.True(File.Exists(Path.Combine(folder.Path, "fleet-config", "fleet.yaml")), "the working copy the user commits to exists");
 
         await stop.CancelAsync();

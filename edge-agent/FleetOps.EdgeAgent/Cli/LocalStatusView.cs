@@ -12,6 +12,8 @@ internal static class LocalStatusView
         output.WriteLine(status.LastContact is { } contact
             ? $"last contact with the hub: {TextTable.Time(contact)} ({TextTable.Ago(contact, now)})"
             : "last contact with the hub: never");
+        if (status.Link is { } link)
+            output.WriteLine($"link to the hub: {link}");
         output.WriteLine(status.Unsent == 0
             ? $"journal: every event sent to the hub (last seq {status.LastSeq})"
             : $"journal: {status.Unsent} events not yet sent to the hub (last seq {status.LastSeq}, the hub has up to {status.AckedSeq})");

@@ -64,6 +64,7 @@ public static class AgentConfiguration
             ClusterId = s["ClusterId"]?.Trim() ?? "",
             Labels = ReadLabels(s, errors),
             Broker = ReadBroker(s["Broker"], errors),
+            BrokerCa = Blank(s["BrokerCa"]),
             Token = string.IsNullOrEmpty(token) ? null : token,
             Kubeconfig = Blank(s["Kubeconfig"]),
             InCluster = ReadBool(s["InCluster"], "InCluster", errors),

@@ -21,6 +21,12 @@ public sealed record AgentOptions
     /// <summary><c>mqtt://host:port</c> or <c>mqtts://host:port</c>; null runs without a hub (local cache only).</summary>
     public Uri? Broker { get; init; }
 
+    /// <summary>
+    /// PEM file of the CA the broker's certificate must chain to over mqtts (the hub's own, from <c>fleetops broker-ca</c>):
+    /// the only trust anchor when set; null trusts this machine's store.
+    /// </summary>
+    public string? BrokerCa { get; init; }
+
     /// <summary>The cluster's token, sent as the MQTT password. Never logged.</summary>
     public string? Token { get; init; }
 
@@ -75,5 +81,5 @@ public sealed record AgentOptions
 
     // Records print every member; the token must never reach a log line through ToString.
     public override string ToString() =>
-        $"AgentOptions {{ ClusterId = {ClusterId}, Broker = {Broker}, Token = {(Token is null ? "none" : "***")}, Source = {(Source is null ? "none" : $"{SourceUrls.Redact(Source.Url)} ({Source.Branch})")}, TrustedKeys = {TrustedKeys}, DataDir = {DataDir}, Kubeconfig = {Kubeconfig}, InCluster = {InCluster}, ReconcileInterval = {ReconcileInterval}, HealthTimeout = {HealthTimeout} }}";
+        $"AgentOptions {{ ClusterId = {ClusterId}, Broker = {Broker}, BrokerCa = {BrokerCa ?? "none"}, Token = {(Token is null ? "none" : "***")}, Source = {(Source is null ? "none" : $"{SourceUrls.Redact(Source.Url)} ({Source.Branch})")}, TrustedKeys = {TrustedKeys}, DataDir = {DataDir}, Kubeconfig = {Kubeconfig}, InCluster = {InCluster}, ReconcileInterval = {ReconcileInterval}, HealthTimeout = {HealthTimeout} }}";
 }

@@ -16,11 +16,15 @@ public static class AgentOptionsValidator
                 errors.Add($"broker '{broker}' must start with mqtt:// or mqtts:// (FLEETOPS_BROKER, --broker)");
             else if (string.IsNullOrEmpty(broker.Host))
                 errors.Add($"broker '{broker}' names no host; use for example mqtt://hub.example:1883");
+            if (o.BrokerCa is not null && broker.Scheme == "mqtt")
+                errors.Add($"FLEETOPS_BROKER_CA is set but broker '{broker}' is plain MQTT, which no certificate protects: use mqtts://{broker.Host}:8883 (FLEETOPS_BROKER, --broker)");
             if (string.IsNullOrEmpty(o.Token))
                 errors.Add("a broker is set but no token: set FLEETOPS_TOKEN (the token the hub returned when the cluster was registered)");
             if (o.Source is null)
                 errors.Add("a broker is set but no source: set FLEETOPS_SOURCE_URL (and FLEETOPS_SOURCE_BRANCH unless it is main) to the fleet-config repository; the agent fetches only from it, never from a URL the hub sends");
         }
+        if (o.BrokerCa is { } ca && Link.BrokerTrust.Check(ca) is { } caProblem)
+            errors.Add(caProblem);
         if (o.Source is { } source && (string.IsNullOrWhiteSpace(source.Url) || string.IsNullOrWhiteSpace(source.Branch)))
             errors.Add("source URL and branch must not be empty (FLEETOPS_SOURCE_URL, FLEETOPS_SOURCE_BRANCH)");
         foreach (var problem in o.TrustedKeys.Check())

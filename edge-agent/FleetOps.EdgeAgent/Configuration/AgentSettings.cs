@@ -8,6 +8,7 @@ public static class AgentSettings
         new("ClusterId", "FLEETOPS_CLUSTER_ID", "--cluster-id", "required", "this store cluster's id (a DNS label); the MQTT client id and username"),
         new("Labels", "FLEETOPS_LABELS", "--labels", "none", "labels the hub may select on, region=east,ring=canary; also ${cluster.labels.KEY}"),
         new("Broker", "FLEETOPS_BROKER", "--broker", "none: no hub, local cache only", "the hub's MQTT broker, mqtt://host:1883 or mqtts://host:8883"),
+        new("BrokerCa", "FLEETOPS_BROKER_CA", "--broker-ca", "none: this machine's trust store", "PEM file of the CA the hub's certificate must chain to, from 'fleetops broker-ca'; with mqtts://"),
         new("Token", "FLEETOPS_TOKEN", "--token", "required with a broker", "the cluster's token from 'fleetops register' (the MQTT password)"),
         new("TokenFile", "FLEETOPS_TOKEN_FILE", "--token-file", "none", "a file holding the token, read instead of FLEETOPS_TOKEN"),
         new("SourceUrl", "FLEETOPS_SOURCE_URL", "--source-url", "required with a broker", "the fleet-config repository: the only place the agent fetches from"),

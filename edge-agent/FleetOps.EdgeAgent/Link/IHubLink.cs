@@ -10,6 +10,9 @@ public interface IHubLink : IAsyncDisposable
 {
     bool IsConnected { get; }
 
+    /// <summary>Why the link is down, in words (an untrusted certificate, an unreachable broker); null while connected or never tried.</summary>
+    string? Problem { get; }
+
     /// <summary>Starts connecting in the background and returns at once.</summary>
     Task StartAsync(IHubLinkHandler handler, CancellationToken cancellationToken);
 

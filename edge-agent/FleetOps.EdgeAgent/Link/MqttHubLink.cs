@@ -11,7 +11,9 @@ namespace FleetOps.EdgeAgent.Link;
 /// <summary>
 /// <see cref="IHubLink"/> over an MQTTnet 5 client: client id and username are the cluster id, the
 /// password its token; a persistent MQTT 5 session (clean start off, session expiry) keeps QoS 1
-/// messages for us while we are away; the Last Will is a retained <c>offline</c> presence.
+/// messages for us while we are away; the Last Will is a retained <c>offline</c> presence. Over mqtts the hub's
+/// certificate is judged by <see cref="BrokerTrust"/>; a refusal is one warning per distinct reason and
+/// <see cref="Problem"/>, and the link keeps retrying with backoff.
 /// </summary>
 public sealed class MqttHubLink : IHubLink
 {
@@ -19,6 +21,8 @@ public sealed class MqttHubLink : IHubLink
     private readonly TimeProvider time;
     private readonly ILogger<MqttHubLink> logger;
     private readonly IMqttClient client;
+    private readonly BrokerTrust trust;
+    private volatile string? problem;
     private readonly CancellationTokenSource stopping = new();
     private TaskCompletionSource disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IHubLinkHandler? handler;
@@ -29,6 +33,7 @@ public sealed class MqttHubLink : IHubLink
         this.options = options;
         this.time = time;
         this.logger = logger;
+        trust = options.BrokerCa is { } ca ? BrokerTrust.FromFile(ca) : BrokerTrust.System;
         client = new MqttClientFactory().CreateMqttClient();
         client.DisconnectedAsync += e =>
         {
@@ -40,9 +45,13 @@ public sealed class MqttHubLink : IHubLink
 
     public bool IsConnected => client.IsConnected;
 
+    public string? Problem => problem;
+
     public Task StartAsync(IHubLinkHandler handler, CancellationToken cancellationToken)
     {
         this.handler = handler;
+        if (options.Broker is { } plain && IsPlainOffMachine(plain))
+            logger.LogWarning("The link to {Broker} is plain MQTT: the token and everything sent cross the network unencrypted, and nothing proves it is the hub; use mqtts://{Host}:8883 with FLEETOPS_BROKER_CA", plain, plain.Host);
         loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -100,6 +109,7 @@ public sealed class MqttHubLink : IHubLink
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var attempt = 0;
+        string? refusalLogged = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -109,6 +119,8 @@ public sealed class MqttHubLink : IHubLink
                 if (result.ResultCode != MqttClientConnectResultCode.Success)
                     throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
                 attempt = 0;
+                refusalLogged = null;
+                problem = null;
                 logger.LogInformation("Connected to {Broker} as {ClusterId} (session present: {SessionPresent})", options.Broker, options.ClusterId, result.IsSessionPresent);
                 await OnConnectedAsync(cancellationToken).ConfigureAwait(false);
                 await disconnected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -121,11 +133,7 @@ public sealed class MqttHubLink : IHubLink
             }
             catch (Exception e)
             {
-                // One line per failed attempt at most, and only the first at warning level.
-                if (attempt == 0)
-                    logger.LogWarning("Cannot reach broker {Broker}: {Error}; retrying with backoff", options.Broker, e.Message);
-                else
-                    logger.LogDebug("Reconnect attempt {Attempt} to {Broker} failed: {Error}", attempt, options.Broker, e.Message);
+                refusalLogged = ConnectFailed(e, attempt, refusalLogged);
                 if (client.IsConnected)
                     await SafeDisconnectAsync().ConfigureAwait(false);
             }
@@ -139,6 +147,29 @@ public sealed class MqttHubLink : IHubLink
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Records why a connect failed and logs it: an untrusted certificate is no network blip, so it is said in words once
+    /// per distinct reason; anything else once at warning level, then per attempt at debug. Returns the refusal logged.
+    /// </summary>
+    private string? ConnectFailed(Exception e, int attempt, string? refusalLogged)
+    {
+        if (trust.TakeRefusal() is { } refusal)
+        {
+            problem = $"the broker's certificate is not trusted: {refusal}";
+            if (refusal != refusalLogged)
+                logger.LogWarning("Not connecting to {Broker}: {Refusal}; retrying with backoff", options.Broker, refusal);
+            else
+                logger.LogDebug("Connect attempt {Attempt} to {Broker} refused its certificate again", attempt, options.Broker);
+            return refusal;
+        }
+        problem = $"cannot reach the broker: {e.Message}";
+        if (attempt == 0)
+            logger.LogWarning("Cannot reach broker {Broker}: {Error}; retrying with backoff", options.Broker, e.Message);
+        else
+            logger.LogDebug("Reconnect attempt {Attempt} to {Broker} failed: {Error}", attempt, options.Broker, e.Message);
+        return refusalLogged;
     }
 
     private async Task OnConnectedAsync(CancellationToken cancellationToken)
@@ -200,9 +231,19 @@ public sealed class MqttHubLink : IHubLink
             .WithWillRetain()
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         if (tls)
-            builder = builder.WithTlsOptions(o => o.UseTls());
+        {
+            builder = builder.WithTlsOptions(o => o
+                .UseTls()
+                .WithTargetHost(broker.IdnHost)
+                .WithCertificateValidationHandler(args => trust.Validate(args.Certificate, args.SslPolicyErrors)));
+        }
         return builder.Build();
     }
+
+    /// <summary>Plain MQTT to another machine: worth a warning, as the token and all the store says cross the network readable.</summary>
+    internal static bool IsPlainOffMachine(Uri broker) =>
+        broker.Scheme == "mqtt" && !broker.IsLoopback
+        && !(System.Net.IPAddress.TryParse(broker.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
     private MqttApplicationMessage Presence(PresenceState state) => new MqttApplicationMessageBuilder()
         .WithTopic(Topics.Presence(options.ClusterId))

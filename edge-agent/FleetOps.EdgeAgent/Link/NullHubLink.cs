@@ -7,6 +7,8 @@ public sealed class NullHubLink : IHubLink
 {
     public bool IsConnected => false;
 
+    public string? Problem => null;
+
     public Task StartAsync(IHubLinkHandler handler, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

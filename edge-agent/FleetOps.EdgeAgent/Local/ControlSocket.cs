@@ -12,7 +12,7 @@ namespace FleetOps.EdgeAgent.Local;
 /// (owner only), from its own open store: a second process cannot read the LiteDB file safely while the agent
 /// writes it. Read-only questions, one at a time; nothing leaves the machine.
 /// </summary>
-internal sealed class ControlSocket(AgentOptions options, IAgentStore store, ILogger<ControlSocket> logger) : BackgroundService
+internal sealed class ControlSocket(AgentOptions options, IAgentStore store, ILogger<ControlSocket> logger, Link.IHubLink? link = null) : BackgroundService
 {
     public const string FileName = "agent.sock";
 
@@ -75,7 +75,7 @@ internal sealed class ControlSocket(AgentOptions options, IAgentStore store, ILo
             var request = JsonSerializer.Deserialize(buffer.AsSpan(0, length), LocalJsonContext.Default.LocalRequest);
             var answer = request?.Command == "history"
                 ? JsonSerializer.SerializeToUtf8Bytes(LocalReports.History(store, request.Group, request.Limit, "agent"), LocalJsonContext.Default.LocalHistory)
-                : JsonSerializer.SerializeToUtf8Bytes(LocalReports.Status(store, options.ClusterId, "agent"), LocalJsonContext.Default.LocalStatus);
+                : JsonSerializer.SerializeToUtf8Bytes(LocalReports.Status(store, options.ClusterId, "agent") with { Link = LinkState() }, LocalJsonContext.Default.LocalStatus);
             await stream.WriteAsync(answer, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or JsonException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
@@ -88,4 +88,12 @@ internal sealed class ControlSocket(AgentOptions options, IAgentStore store, ILo
             logger.LogWarning(e, "Answering a local status request failed: {Error}", e.Message);
         }
     }
+
+    private string? LinkState() => link switch
+    {
+        null or Link.NullHubLink => null,
+        { IsConnected: true } => "connected",
+        { Problem: { } problem } => problem,
+        _ => "connecting",
+    };
 }

@@ -63,6 +63,16 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
     public Task<RegisterClusterResponse> ReplaceTokenAsync(string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, $"api/v1/clusters/{Uri.EscapeDataString(id)}/token", null, ApiJsonContext.Default.RegisterClusterResponse, ct);
 
+    public Task<BrokerInfo> GetBrokerAsync(CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, "api/v1/broker", null, ApiJsonContext.Default.BrokerInfo, ct);
+
+    /// <summary>The hub's broker CA certificate, PEM, exactly as the hub keeps it.</summary>
+    public async Task<string> GetBrokerCaAsync(CancellationToken ct)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "api/v1/broker/ca", null, ct);
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
     public Task<RolloutView> GetRolloutAsync(string group, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"api/v1/groups/{Uri.EscapeDataString(group)}/rollout", null, ApiJsonContext.Default.RolloutView, ct);
 

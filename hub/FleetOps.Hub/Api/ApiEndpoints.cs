@@ -30,6 +30,8 @@ internal static class ApiEndpoints
         api.MapPost("/clusters/{id}/pins", RolloutEndpoints.Pin);
         api.MapDelete("/clusters/{id}/pins/{group}", RolloutEndpoints.Unpin);
         api.MapPost("/refresh", OperationsEndpoints.Refresh);
+        api.MapGet("/broker", BrokerEndpoints.Get);
+        api.MapGet("/broker/ca", BrokerEndpoints.GetCa);
         return app;
     }
 }

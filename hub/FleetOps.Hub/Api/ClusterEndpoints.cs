@@ -85,7 +85,7 @@ internal static class ClusterEndpoints
     }
 
     public static async Task<Results<Created<RegisterClusterResponse>, ProblemHttpResult>> Register(
-        RegisterClusterRequest request, IGrainFactory grains, TimeProvider time)
+        RegisterClusterRequest request, IGrainFactory grains, TimeProvider time, BrokerDirections broker)
     {
         if (!ClusterIds.IsValid(request.Id))
             return Problems.BadRequest("Invalid cluster id", ClusterIds.Explain(request.Id));
@@ -109,18 +109,18 @@ internal static class ClusterEndpoints
             await shard.UnregisterAsync(request.Id);
             throw;
         }
-        return TypedResults.Created($"/api/v1/clusters/{request.Id}", new RegisterClusterResponse(request.Id, token, labels));
+        return TypedResults.Created($"/api/v1/clusters/{request.Id}", new RegisterClusterResponse(request.Id, token, labels, broker.Describe()));
     }
 
     /// <summary>A new token; the old one stops at once: no new connection takes it and the live session is ended.</summary>
-    public static async Task<Results<Ok<RegisterClusterResponse>, ProblemHttpResult>> ReplaceToken(string id, IGrainFactory grains, IAgentTransport transport)
+    public static async Task<Results<Ok<RegisterClusterResponse>, ProblemHttpResult>> ReplaceToken(string id, IGrainFactory grains, IAgentTransport transport, BrokerDirections broker)
     {
         var token = Tokens.New();
         if (!ClusterIds.IsValid(id) || !await ClusterDirectory.For(grains, id).ReplaceTokenAsync(id, Tokens.Hash(token)))
             return await NotFoundAsync(id, grains);
         await transport.EndSessionsAsync(id, forget: false);
         var detail = await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(0);
-        return TypedResults.Ok(new RegisterClusterResponse(id, token, detail?.Labels ?? new Dictionary<string, string>()));
+        return TypedResults.Ok(new RegisterClusterResponse(id, token, detail?.Labels ?? new Dictionary<string, string>(), broker.Describe()));
     }
 
     /// <summary>

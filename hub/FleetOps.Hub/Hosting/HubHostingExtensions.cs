@@ -5,6 +5,7 @@ using FleetOps.Hub.Messaging.Embedded;
 using FleetOps.Hub.Messaging.External;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Security;
+using FleetOps.Hub.Security.Tls;
 using FleetOps.Hub.Source;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Rendering;
@@ -76,10 +77,12 @@ public static class HubHostingExtensions
         {
             services.AddSingleton<BrokerAuthenticator>();
             services.AddSingleton<BrokerIngest>();
+            services.AddSingleton<BrokerCertificates>();
             services.AddSingleton<EmbeddedBroker>();
             services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddSingleton(sp => new PresenceEpoch(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+            services.AddSingleton(sp => new BrokerDirections(mqtt, sp.GetRequiredService<BrokerCertificates>(), System.Net.Dns.GetHostName()));
         }
         else
         {
@@ -88,6 +91,7 @@ public static class HubHostingExtensions
             services.AddSingleton<IAgentTransport>(sp => sp.GetRequiredService<ExternalBrokerLink>());
             services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerLink>());
             services.AddSingleton(new PresenceEpoch(null));
+            services.AddSingleton(new BrokerDirections(mqtt, null, System.Net.Dns.GetHostName()));
         }
         services.AddHostedService<DesiredRepublisher>();
         return builder;

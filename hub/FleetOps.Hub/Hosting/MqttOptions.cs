@@ -3,8 +3,9 @@ using FleetOps.Shared.Contracts;
 namespace FleetOps.Hub.Hosting;
 
 /// <summary>
-/// Section <c>Hub:Mqtt</c>. With no <see cref="BrokerUrl"/> the hub runs MQTTnet's broker inside itself
-/// (plain on <see cref="Port"/>, TLS on <see cref="TlsPort"/> when <see cref="TlsCertificatePath"/> is set).
+/// Section <c>Hub:Mqtt</c>. With no <see cref="BrokerUrl"/> the hub runs MQTTnet's broker inside itself: TLS on
+/// <see cref="TlsPort"/> (the configured PFX, else a certificate from the hub's own CA) and plain MQTT on
+/// <see cref="Port"/>, on the loopbacks only unless <see cref="PlainOnAllInterfaces"/>.
 /// With <see cref="BrokerUrl"/> (<c>mqtt://host:1883</c> or <c>mqtts://host:8883</c>) the hub connects
 /// to that broker as <see cref="Username"/> and shares its subscriptions with other silos through
 /// <c>$share/{ShareGroup}/...</c>.
@@ -32,16 +33,31 @@ public sealed record MqttOptions
     /// </summary>
     public string BindAddress { get; set; } = "any";
 
-    /// <summary>Embedded broker: TLS port, used when a certificate is configured.</summary>
+    /// <summary>Embedded broker: TLS port, on <see cref="BindAddress"/>.</summary>
     public int TlsPort { get; set; } = 8883;
 
-    /// <summary>Embedded broker: PFX file with the server certificate and key; enables TLS.</summary>
+    /// <summary>Embedded broker: PFX file with the server certificate and key; without it the hub issues its own from its CA.</summary>
     public string? TlsCertificatePath { get; set; }
 
     public string? TlsCertificatePassword { get; set; }
 
-    /// <summary>Embedded broker with TLS: keep the plain listener, bound to loopback only, for local tools. Agents must use TLS.</summary>
+    /// <summary>
+    /// Embedded broker with its own CA: names and addresses the server certificate carries beside the host name,
+    /// <c>localhost</c>, 127.0.0.1, ::1 and <see cref="PublicHost"/>; separated by commas.
+    /// </summary>
+    public string? TlsNames { get; set; }
+
+    /// <summary>The host agents reach the broker at, in the URL <c>fleetops register</c> prints; the machine's host name when unset.</summary>
+    public string? PublicHost { get; set; }
+
+    /// <summary>Embedded broker: keep the plain listener for local tools, on the loopback part of <see cref="BindAddress"/>. Agents use TLS.</summary>
     public bool PlainLoopbackWithTls { get; set; } = true;
+
+    /// <summary>
+    /// Embedded broker: the plain listener binds all of <see cref="BindAddress"/>, as TLS does, so tokens and fleet data
+    /// cross the network unencrypted; the hub warns at every start. Only for networks that encrypt on their own.
+    /// </summary>
+    public bool PlainOnAllInterfaces { get; set; }
 
     /// <summary>External broker with mqtts: skip certificate validation (test brokers with self-signed certificates only).</summary>
     public bool AllowUntrustedCertificates { get; set; }

@@ -27,4 +27,5 @@ namespace FleetOps.Shared.Api;
 [JsonSerializable(typeof(LabelRequest))]
 [JsonSerializable(typeof(ClusterLabels))]
 [JsonSerializable(typeof(GroupHistory))]
+[JsonSerializable(typeof(BrokerInfo))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -26,7 +26,11 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
         Assert.Contains("FLEETOPS_CLUSTER_ID=store-reg-1", result.Stdout);
         Assert.Contains("FLEETOPS_TOKEN_FILE=", result.Stdout);
         Assert.Contains("FLEETOPS_SOURCE_URL=", result.Stdout);
-        Assert.Contains($"FLEETOPS_BROKER=mqtt://{fleet.Hub.ApiAddress.Host}:1883", result.Stdout);
+        // The broker the hub really serves: TLS, on its TLS port, at the host agents reach (the host name by default).
+        Assert.Contains($"FLEETOPS_BROKER=mqtts://{System.Net.Dns.GetHostName()}:{fleet.Hub.TlsPort}   the hub's broker, over TLS", result.Stdout);
+        Assert.Contains("FLEETOPS_BROKER_CA=/etc/fleetops/broker-ca.crt   the hub's CA: fleetops broker-ca > broker-ca.crt", result.Stdout);
+        Assert.Contains($"    SHA-256 {CaFingerprint()}\n", result.Stdout);
+        Assert.Contains($"the broker also serves mqtt://127.0.0.1:{fleet.Hub.MqttPort}: this machine only", result.Stdout);
         Assert.Contains("FLEETOPS_LABELS=region=test,store=reg-1", result.Stdout);
 
         // The token printed is the cluster's MQTT password: an agent connects with it.
@@ -44,7 +48,24 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
         Assert.Equal("store-reg-2", registered.Id);
         Assert.StartsWith("fot_", registered.Token);
         Assert.Equal("test", registered.Labels["region"]);
+        Assert.Equal($"mqtts://{System.Net.Dns.GetHostName()}:{fleet.Hub.TlsPort}", registered.Broker!.AgentUrl);
+        Assert.Equal(CaFingerprint(), registered.Broker.CaSha256);
+        Assert.Equal(fleet.Hub.CaPath, registered.Broker.CaPath);
     }
+
+    [Fact]
+    public async Task BrokerCaPrintsTheHubsCaCertificateAndNothingElse()
+    {
+        var result = await fleet.RunAsync("broker-ca");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Equal(await File.ReadAllTextAsync(fleet.Hub.CaPath), result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    private string CaFingerprint() => string.Join(':', System.Security.Cryptography.SHA256.HashData(
+            System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(fleet.Hub.CaPath)).RawData)
+        .Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public async Task RegisteringAnIdTwiceIsAnErrorThatSaysWhatExists()

@@ -62,7 +62,7 @@ public sealed class ArgumentParsingTests
         var result = await CliRunner.RunAsync(Env, "--help");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        foreach (var command in new[] { "status", "groups", "group", "clusters", "cluster", "history", "refresh", "register", "wait", "rollout", "pin", "unpin" })
+        foreach (var command in new[] { "status", "groups", "group", "clusters", "cluster", "history", "refresh", "register", "wait", "rollout", "pin", "unpin", "broker-ca" })
             Assert.Contains($"  {command} ", result.Stdout);
         Assert.Contains("0 ok, 1 error, 2 usage, 3 hub unreachable, 4 wait not met", result.Stdout);
     }

@@ -39,12 +39,14 @@ public sealed class ApiTests : IAsyncLifetime
         using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/readyz")).StatusCode);
-        foreach (var path in new[] { "/api/v1/fleet", "/api/v1/groups", "/api/v1/clusters", "/metrics" })
+        foreach (var path in new[] { "/api/v1/fleet", "/api/v1/groups", "/api/v1/clusters", "/api/v1/broker", "/api/v1/broker/ca", "/metrics" })
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/refresh", null)).StatusCode);
 
         anonymous.DefaultRequestHeaders.Authorization = new("Bearer", "wrong");
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/fleet")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/broker/ca")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/broker/ca")).StatusCode);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace FleetOps.Hub.Tests.Integration;
 
 /// <summary>
 /// The embedded broker listens on exactly the addresses configured, IPv4 and IPv6 alike, checked the way a port
-/// scan would find them: with BindAddress=127.0.0.1 it once also listened on [::], reachable over IPv6.
+/// scan would find them: with BindAddress=127.0.0.1 it once also listened on [::], reachable over IPv6. TLS listens on
+/// BindAddress; plain MQTT only on its loopback part unless the operator opens it.
 /// </summary>
 public sealed class BrokerListenerTests
 {
@@ -29,7 +30,36 @@ public sealed class BrokerListenerTests
             Settings = new Dictionary<string, string?> { ["Hub:Mqtt:BindAddress"] = bindAddress },
         });
 
+        Assert.Equal(expected.Order(), ListeningSockets.On(scenario.Hub.TlsPort).Select(a => a.ToString()).Order());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", new[] { "127.0.0.1" })]
+    [InlineData("::1", new[] { "::1" })]
+    [InlineData("0.0.0.0", new[] { "127.0.0.1" })]
+    [InlineData("::", new[] { "::1" })]
+    [InlineData("any", new[] { "127.0.0.1", "::1" })]
+    public async Task ByDefaultPlainMqttListensOnlyOnTheLoopbackPartOfTheBindAddress(string bindAddress, string[] expected)
+    {
+        await using var scenario = await HubScenario.StartAsync(refresh: false, hub: o => o with
+        {
+            Settings = new Dictionary<string, string?> { ["Hub:Mqtt:BindAddress"] = bindAddress },
+        });
+
         Assert.Equal(expected.Order(), ListeningSockets.On(scenario.Hub.MqttPort).Select(a => a.ToString()).Order());
+    }
+
+    [Fact]
+    public async Task PlainOnAllInterfacesIsTheOnlyWayToOpenPlainMqttToTheNetwork()
+    {
+        await using var scenario = await HubScenario.StartAsync(refresh: false, hub: o => o with
+        {
+            Settings = new Dictionary<string, string?> { ["Hub:Mqtt:BindAddress"] = "any", ["Hub:Mqtt:PlainOnAllInterfaces"] = "true" },
+        });
+
+        Assert.Equal(["0.0.0.0", "::"], ListeningSockets.On(scenario.Hub.MqttPort).Select(a => a.ToString()).Order());
+        var broker = await scenario.Hub.Client.GetBrokerAsync(default);
+        Assert.Contains(broker.Endpoints, e => e.Url.StartsWith("mqtt://", StringComparison.Ordinal) && e.Reach.Contains("unencrypted", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -74,13 +74,15 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
                 RequestLogCapacity = options.RecordRequests ? RequestTrail.Capacity : KubeEmulator.KubeEmulatorOptions.Default.RequestLogCapacity,
                 RecordRequestBodies = options.RecordRequests,
                 StartParallelism = 4,
+                // Stores verify the hub over TLS with its generated CA, as in production.
+                BrokerCa = hub.CaPath,
                 Loggers = Environment.GetEnvironmentVariable("FLEETOPS_TEST_LOGS") == "1"
                     ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug))
                     : Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
             };
             if (options.Link is { } link)
                 storeOptions = storeOptions with { Link = link };
-            var fleet = await SimulatedFleet.StartAsync(storeOptions, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.MqttPort));
+            var fleet = await SimulatedFleet.StartAsync(storeOptions, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.TlsPort));
             return new ScenarioFleet(root, repository, hub, fleet);
         }
         catch
@@ -98,7 +100,7 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
     /// <summary>Stops the hub, does <paramref name="whileDown"/> (cut a store off, say), then starts a new one as <see cref="RestartHubAsync()"/> does.</summary>
     public async Task RestartHubAsync(Action whileDown)
     {
-        var options = Hub.Options with { MqttPort = Hub.MqttPort };
+        var options = Hub.Options with { MqttPort = Hub.MqttPort, TlsPort = Hub.TlsPort };
         await Hub.DisposeAsync();
         whileDown();
         Hub = await InProcessHub.StartAsync(options);

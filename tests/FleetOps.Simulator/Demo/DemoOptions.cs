@@ -12,6 +12,9 @@ public sealed record DemoOptions
 
     public int MqttPort { get; init; } = 1883;
 
+    /// <summary>The broker's TLS port, which the stores connect to with the hub's CA.</summary>
+    public int TlsPort { get; init; } = 8883;
+
     public string? FleetConfigSource { get; init; }
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);

@@ -35,11 +35,12 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
             AdminToken = token,
             HttpPort = options.HttpPort,
             MqttPort = options.MqttPort,
+            TlsPort = options.TlsPort,
             PollInterval = options.PollInterval,
             // The demo prints its own progress; the hub only speaks up when something is wrong.
             MinimumLogLevel = LogLevel.Warning,
         }, stop);
-        output.WriteLine($"hub: API {hub.ApiAddress}, embedded MQTT broker on port {hub.MqttPort}");
+        output.WriteLine($"hub: API {hub.ApiAddress}, embedded MQTT broker over TLS on port {hub.TlsPort} (CA {hub.CaPath}), plain MQTT on 127.0.0.1:{hub.MqttPort}");
 
         await using var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions
         {
@@ -48,8 +49,9 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
             RepositoryUrl = repository.Url,
             RolloutDelay = options.RolloutDelay,
             HealthTimeout = options.HealthTimeout,
-        }, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.MqttPort), stop);
-        output.WriteLine($"stores: {fleet.Stores.Count} agents started, each with its own emulated cluster");
+            BrokerCa = hub.CaPath,
+        }, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.TlsPort), stop);
+        output.WriteLine($"stores: {fleet.Stores.Count} agents started, each with its own emulated cluster, verifying the hub over mqtts with its CA");
         PrintTryThis(hub, repository, token, Path.Combine(root, "stores"));
 
         await ReportChangesAsync(hub.Client, stop);

@@ -18,6 +18,12 @@ public sealed record SimulatedFleetOptions
 
     public string Branch { get; init; } = "main";
 
+    /// <summary>
+    /// The hub's broker CA (its <c>tls/ca.crt</c>): stores connect over mqtts and verify the hub with it, as real ones do.
+    /// Null: plain MQTT on the loopback, for tests about something else.
+    /// </summary>
+    public string? BrokerCa { get; init; }
+
     /// <summary>The keys every store's agent trusts; none by default, so revisions are not verified.</summary>
     public TrustedKeys TrustedKeys { get; init; } = TrustedKeys.None;
 

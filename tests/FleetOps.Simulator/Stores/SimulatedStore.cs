@@ -89,6 +89,9 @@ public sealed class SimulatedStore : IAsyncDisposable
         await StartAsync(cancellationToken);
     }
 
+    /// <summary>Gives the agent another CA to verify the hub with (null: the fleet's); takes effect on the next start.</summary>
+    public void TrustBrokerCa(string? caPath) => Spec = Spec with { BrokerCaOverride = caPath };
+
     /// <summary>Gives the agent another token (for scenarios about refused credentials); takes effect on the next start.</summary>
     public void UseToken(string token) => Token = token;
 
@@ -102,7 +105,8 @@ public sealed class SimulatedStore : IAsyncDisposable
     {
         ClusterId = spec.Id,
         Labels = spec.Labels,
-        Broker = new Uri($"mqtt://{IPAddress.Loopback}:{Link.Port}"),
+        Broker = new Uri($"{(fleet.BrokerCa is null ? "mqtt" : "mqtts")}://{IPAddress.Loopback}:{Link.Port}"),
+        BrokerCa = Spec.BrokerCaOverride ?? fleet.BrokerCa,
         Token = Token,
         Source = new FleetOps.Shared.Contracts.SourceRef(fleet.RepositoryUrl, fleet.Branch),
         TrustedKeys = fleet.TrustedKeys,

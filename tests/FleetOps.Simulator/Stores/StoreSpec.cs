@@ -9,6 +9,9 @@ public sealed record StoreSpec(string Id, IReadOnlyDictionary<string, string> La
     /// </summary>
     public string? TokenOverride { get; init; }
 
+    /// <summary>When set, the agent verifies the hub with this CA file instead of the hub's own (a store given the wrong CA, or a fake hub).</summary>
+    public string? BrokerCaOverride { get; init; }
+
     /// <summary>How far the store's clock is from real time when it starts (see <see cref="SimulatedStore.Clock"/>).</summary>
     public TimeSpan ClockOffset { get; init; }
 }

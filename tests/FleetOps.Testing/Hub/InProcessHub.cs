@@ -26,12 +26,13 @@ public sealed class InProcessHub : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private InProcessHub(WebApplication app, InProcessHubOptions options, Uri apiAddress, int mqttPort)
+    private InProcessHub(WebApplication app, InProcessHubOptions options, Uri apiAddress, int mqttPort, int tlsPort)
     {
         this.app = app;
         Options = options;
         ApiAddress = apiAddress;
         MqttPort = mqttPort;
+        TlsPort = tlsPort;
         Client = HubClients.For(apiAddress, options.AdminToken);
     }
 
@@ -39,7 +40,14 @@ public sealed class InProcessHub : IAsyncDisposable
 
     public Uri ApiAddress { get; }
 
+    /// <summary>Plain MQTT, on the loopback: what most tests connect to.</summary>
     public int MqttPort { get; }
+
+    /// <summary>MQTT over TLS with the hub's generated CA (<see cref="CaPath"/>), as agents connect in production.</summary>
+    public int TlsPort { get; }
+
+    /// <summary>The hub's broker CA, PEM: what an agent's FLEETOPS_BROKER_CA names.</summary>
+    public string CaPath => Path.Combine(Options.DataDir, "tls", "ca.crt");
 
     public HubClient Client { get; }
 
@@ -48,8 +56,9 @@ public sealed class InProcessHub : IAsyncDisposable
     public static async Task<InProcessHub> StartAsync(InProcessHubOptions options, CancellationToken cancellationToken = default)
     {
         var mqttPort = options.MqttPort == 0 ? FreePort.Next() : options.MqttPort;
+        var tlsPort = options.TlsPort == 0 ? FreePort.Next() : options.TlsPort;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(Settings(options, mqttPort));
+        builder.Configuration.AddInMemoryCollection(Settings(options, mqttPort, tlsPort));
         builder.Logging.ClearProviders();
         if (options.MinimumLogLevel != LogLevel.None)
         {
@@ -66,7 +75,7 @@ public sealed class InProcessHub : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var hub = new InProcessHub(app, options, new Uri(address), mqttPort);
+        var hub = new InProcessHub(app, options, new Uri(address), mqttPort, tlsPort);
         try
         {
             await Eventually.UntilAsync(() => hub.Client.IsReadyAsync(cancellationToken), "the hub is ready", StartTimeout, cancellationToken: cancellationToken);
@@ -87,7 +96,7 @@ public sealed class InProcessHub : IAsyncDisposable
     {
         await DisposeAsync();
         whileStopped?.Invoke();
-        return await StartAsync(Options with { MqttPort = MqttPort }, cancellationToken);
+        return await StartAsync(Options with { MqttPort = MqttPort, TlsPort = TlsPort }, cancellationToken);
     }
 
     /// <summary>A plain HTTP client for the API with the admin token (or none), for tests about the HTTP contract itself.</summary>
@@ -106,7 +115,7 @@ public sealed class InProcessHub : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static Dictionary<string, string?> Settings(InProcessHubOptions options, int mqttPort)
+    private static Dictionary<string, string?> Settings(InProcessHubOptions options, int mqttPort, int tlsPort)
     {
         var invariant = CultureInfo.InvariantCulture;
         var settings = new Dictionary<string, string?>
@@ -119,6 +128,7 @@ public sealed class InProcessHub : IAsyncDisposable
             ["Hub:Source:PollInterval"] = options.PollInterval.ToString("c", invariant),
             ["Hub:Source:PollJitter"] = TimeSpan.FromSeconds(1).ToString("c", invariant),
             ["Hub:Mqtt:Port"] = mqttPort.ToString(invariant),
+            ["Hub:Mqtt:TlsPort"] = tlsPort.ToString(invariant),
             ["Hub:Mqtt:BindAddress"] = "127.0.0.1",
             ["Hub:Orleans:SiloPort"] = FreePort.Next().ToString(invariant),
             ["Hub:Orleans:GatewayPort"] = "0",

@@ -24,6 +24,9 @@ public sealed record InProcessHubOptions
     /// <summary>0 picks a free port.</summary>
     public int MqttPort { get; init; }
 
+    /// <summary>The broker's TLS port; 0 picks a free port.</summary>
+    public int TlsPort { get; init; }
+
     /// <summary>
     /// Tests move the fleet with POST /api/v1/refresh, never by waiting for a poll: by default the hub
     /// polls so rarely that even a fake clock jumping days ahead does not make it poll on its own.

@@ -18,11 +18,12 @@ namespace FleetOps.Hub.Messaging.Embedded;
 /// (<see cref="BindAddresses"/>; MQTTnet's added [::] beside an IPv4 address), hold a new connection to the
 /// connect deadline (TLS handshake and CONNECT together) and put a <see cref="PacketGuard"/> between the socket
 /// and MQTTnet, so packets are judged by their fixed header before their body is read. Every refusal is
-/// counted as a refused client and logged once per address and reason.
+/// counted as a refused client and logged once per address and reason. TLS listens on <c>BindAddress</c>; plain MQTT
+/// on its loopback part only (<see cref="PlainAddresses"/>), unless the operator opens it wider.
 /// </summary>
 internal sealed class BrokerListeners(
     MqttOptions options,
-    X509Certificate2? certificate,
+    Func<X509Certificate2> certificate,
     HubMetrics metrics,
     LogOnce logOnce,
     ILogger logger) : IMqttServerAdapter
@@ -41,18 +42,40 @@ internal sealed class BrokerListeners(
     public Task StartAsync(MqttServerOptions serverOptions, IMqttNetLogger mqttLogger)
     {
         stopping = new CancellationTokenSource();
-        var tls = certificate is not null;
         var addresses = BindAddresses.Parse(options.BindAddress);
-        if (!tls)
-            Listen(addresses, options.Port, null, serverOptions, mqttLogger);
-        else
-        {
-            Listen(addresses, options.TlsPort, certificate, serverOptions, mqttLogger);
-            // Agents must use TLS; the plain listener stays, on the loopbacks only, for local tools.
-            if (options.PlainLoopbackWithTls)
-                Listen(BindAddresses.Loopbacks, options.Port, null, serverOptions, mqttLogger);
-        }
+        Listen(addresses, options.TlsPort, certificate, serverOptions, mqttLogger);
+        var plain = PlainAddresses(options, addresses);
+        if (plain.Count > 0)
+            Listen(plain, options.Port, null, serverOptions, mqttLogger);
+        if (plain.Any(a => !IPAddress.IsLoopback(a.Address)))
+            logger.LogWarning("Plain MQTT (no TLS) listens on {Addresses}:{Port} (Hub:Mqtt:PlainOnAllInterfaces): tokens and fleet data cross the network unencrypted",
+                string.Join(", ", plain.Select(a => a.Address)), options.Port);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Where plain MQTT listens: nowhere without <see cref="MqttOptions.PlainLoopbackWithTls"/>; all of
+    /// <paramref name="addresses"/> with <see cref="MqttOptions.PlainOnAllInterfaces"/>; else their loopback part, a
+    /// wildcard standing for its family's loopback, so plain never reaches past the machine nor binds a family the
+    /// operator left out.
+    /// </summary>
+    public static IReadOnlyList<BindAddress> PlainAddresses(MqttOptions options, IReadOnlyList<BindAddress> addresses)
+    {
+        if (!options.PlainLoopbackWithTls)
+            return [];
+        if (options.PlainOnAllInterfaces)
+            return addresses;
+        var plain = new List<BindAddress>();
+        foreach (var (address, optional) in addresses)
+        {
+            var loopback = address.Equals(IPAddress.Any) ? IPAddress.Loopback
+                : address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
+                : IPAddress.IsLoopback(address) ? address
+                : null;
+            if (loopback is not null && !plain.Any(p => p.Address.Equals(loopback)))
+                plain.Add(new BindAddress(loopback, optional));
+        }
+        return plain;
     }
 
     public Task StopAsync()
@@ -70,7 +93,7 @@ internal sealed class BrokerListeners(
         stopping?.Dispose();
     }
 
-    private void Listen(IReadOnlyList<BindAddress> addresses, int port, X509Certificate2? tls, MqttServerOptions serverOptions, IMqttNetLogger mqttLogger)
+    private void Listen(IReadOnlyList<BindAddress> addresses, int port, Func<X509Certificate2>? tls, MqttServerOptions serverOptions, IMqttNetLogger mqttLogger)
     {
         foreach (var (address, optional) in addresses)
         {
@@ -102,7 +125,7 @@ internal sealed class BrokerListeners(
         }
     }
 
-    private async Task AcceptAsync(Socket socket, X509Certificate2? tls, MqttServerOptions serverOptions, IMqttNetLogger mqttLogger, CancellationToken cancellationToken)
+    private async Task AcceptAsync(Socket socket, Func<X509Certificate2>? tls, MqttServerOptions serverOptions, IMqttNetLogger mqttLogger, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -125,7 +148,7 @@ internal sealed class BrokerListeners(
         }
     }
 
-    private async Task ServeAsync(Socket client, X509Certificate2? tls, MqttServerOptions serverOptions, IMqttNetLogger mqttLogger)
+    private async Task ServeAsync(Socket client, Func<X509Certificate2>? tls, MqttServerOptions serverOptions, IMqttNetLogger mqttLogger)
     {
         client.NoDelay = true;
         var remote = client.RemoteEndPoint;
@@ -141,7 +164,7 @@ internal sealed class BrokerListeners(
                 stream = secure;
                 await secure.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
                 {
-                    ServerCertificate = tls,
+                    ServerCertificate = tls(),
                     ClientCertificateRequired = false,
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
                 }, deadline.Token);

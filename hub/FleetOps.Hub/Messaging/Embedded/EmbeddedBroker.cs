@@ -1,8 +1,8 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Security;
+using FleetOps.Hub.Security.Tls;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +13,9 @@ using MQTTnet.Server;
 namespace FleetOps.Hub.Messaging.Embedded;
 
 /// <summary>
-/// The default transport: MQTTnet's broker inside the hub. Plain MQTT on <see cref="MqttOptions.Port"/>,
-/// TLS on <see cref="MqttOptions.TlsPort"/> when a PFX is configured, persistent sessions for agents, the
+/// The default transport: MQTTnet's broker inside the hub. TLS on <see cref="MqttOptions.TlsPort"/> with
+/// <see cref="BrokerCertificates"/>, plain MQTT on <see cref="MqttOptions.Port"/> for local tools (see
+/// <see cref="BrokerListeners"/>), persistent sessions for agents, the
 /// <see cref="BrokerAuthenticator"/> rules on every connect, publish and subscribe. Agents' messages are
 /// taken inside the broker (<see cref="BrokerIngest"/>) and the hub's own are injected, so no client
 /// connection of the hub's is involved: there is no bridge to lose.
@@ -23,6 +24,7 @@ internal sealed class EmbeddedBroker(
     IOptions<MqttOptions> options,
     BrokerAuthenticator authenticator,
     BrokerIngest ingest,
+    BrokerCertificates certificates,
     HubMetrics metrics,
     LogOnce logOnce,
     ILogger<EmbeddedBroker> logger) : MqttAgentTransport(metrics), IHostedService, IAsyncDisposable
@@ -48,11 +50,8 @@ internal sealed class EmbeddedBroker(
             .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(MaxPendingPerClient)
             .Build();
-        var certificate = string.IsNullOrWhiteSpace(o.TlsCertificatePath)
-            ? null
-            : X509CertificateLoader.LoadPkcs12FromFile(o.TlsCertificatePath, o.TlsCertificatePassword);
         // Our listeners, not MQTTnet's: exact addresses, a connect deadline and packet limits before any body is read.
-        var listeners = new BrokerListeners(o, certificate, Metrics, logOnce, logger);
+        var listeners = new BrokerListeners(o, () => certificates.Current, Metrics, logOnce, logger);
 
         server = new MqttServerFactory().CreateMqttServer(serverOptions, [listeners]);
         server.ValidatingConnectionAsync += authenticator.ValidateConnectionAsync;
@@ -61,8 +60,7 @@ internal sealed class EmbeddedBroker(
         server.ClientConnectedAsync += ClientConnectedAsync;
         await server.StartAsync();
         connections.Writer.TryWrite(1);
-        logger.LogInformation("Embedded MQTT broker listening on {Endpoints}{Tls}", string.Join(", ", listeners.Endpoints),
-            certificate is null ? "" : " (TLS on port " + o.TlsPort + ")");
+        logger.LogInformation("Embedded MQTT broker listening on {Endpoints} (TLS on port {TlsPort})", string.Join(", ", listeners.Endpoints), o.TlsPort);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
