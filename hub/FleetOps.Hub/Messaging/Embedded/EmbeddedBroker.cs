@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Security;
+using FleetOps.Shared.Contracts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,9 +28,6 @@ internal sealed class EmbeddedBroker(
     LogOnce logOnce,
     ILogger<EmbeddedBroker> logger) : MqttAgentTransport(metrics), IHostedService, IAsyncDisposable
 {
-    /// <summary>The sender of what the hub injects; never a valid cluster id, so no agent can claim it.</summary>
-    public const string HubSender = "$hub";
-
     // Agents only ever receive their desired state and acks; a deep queue keeps a burst of acks from being dropped.
     private const int MaxPendingPerClient = 10_000;
 
@@ -78,23 +76,48 @@ internal sealed class EmbeddedBroker(
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Publishes from inside the broker, as the hub: no loopback connection, no client-side packet ids or send queue.</summary>
-    protected override Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes from inside the broker, as the hub, straight to the one cluster the topic names: the retained copy is
+    /// stored, and the message is queued on that cluster's session if it has one (one that has not subscribed yet gets
+    /// the retained copy when it does). MQTTnet's own routing (<c>InjectApplicationMessage</c>) checks every session's
+    /// subscriptions under a lock for each message, which made the hub's CPU grow with the fleet for every desired and
+    /// ack it sent; only a cluster itself may subscribe to its desired and ack topics, so nobody else is missed.
+    /// </summary>
+    protected override async Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {
-        var message = new MqttApplicationMessageBuilder()
+        if (server is not { IsStarted: true } running || stopping)
+            throw new InvalidOperationException("the embedded MQTT broker is not running");
+        if (!Topics.TryParse(topic, out var clusterId, out _))
+            throw new ArgumentException($"'{topic}' is not a cluster topic", nameof(topic));
+        if (retain)
+            await running.UpdateRetainedMessageAsync(Message(topic, payload, retain: true));
+        // An empty retained message only clears the retained one; there is nothing to deliver.
+        if (payload.Length == 0 || await SessionOfAsync(running, clusterId) is not { } session)
+            return;
+        if (!session.TryEnqueueApplicationMessage(Message(topic, payload, retain: false), out _))
+            throw new InvalidOperationException($"cluster {clusterId} has {MaxPendingPerClient} messages waiting already; this one was not queued");
+    }
+
+    private static async Task<MqttSessionStatus?> SessionOfAsync(MqttServer running, string clusterId)
+    {
+        try
+        {
+            return await running.GetSessionAsync(clusterId);
+        }
+        catch (InvalidOperationException)
+        {
+            // Never connected since the broker started: its retained desired state waits for it.
+            return null;
+        }
+    }
+
+    private static MqttApplicationMessage Message(string topic, byte[] payload, bool retain) =>
+        new MqttApplicationMessageBuilder()
             .WithTopic(topic)
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(retain)
             .Build();
-        if (server is not { IsStarted: true } running || stopping)
-            throw new InvalidOperationException("the embedded MQTT broker is not running");
-        return running.InjectApplicationMessage(new InjectedMqttApplicationMessage(message)
-        {
-            SenderClientId = HubSender,
-            CustomSessionItems = BrokerAuthenticator.HubSessionItems(),
-        }, cancellationToken);
-    }
 
     /// <summary>
     /// Revokes what the cluster authenticated with (a connect being validated right now is refused too), then
