@@ -32,6 +32,7 @@ internal sealed class EmbeddedBroker(
     private const int MaxPendingPerClient = 10_000;
 
     private readonly Channel<int> connections = Channel.CreateUnbounded<int>();
+    private readonly RetainedByTopic retained = new();
     private MqttServer? server;
     private volatile bool stopping;
 
@@ -57,6 +58,7 @@ internal sealed class EmbeddedBroker(
         server.InterceptingPublishAsync += InterceptPublishAsync;
         server.InterceptingSubscriptionAsync += authenticator.InterceptSubscriptionAsync;
         server.ClientConnectedAsync += ClientConnectedAsync;
+        server.ClientSubscribedTopicAsync += ClientSubscribedAsync;
         await server.StartAsync();
         connections.Writer.TryWrite(1);
         logger.LogInformation("Embedded MQTT broker listening on {Endpoints}{Tls}", string.Join(", ", listeners.Endpoints),
@@ -77,9 +79,9 @@ internal sealed class EmbeddedBroker(
     }
 
     /// <summary>
-    /// Publishes from inside the broker, as the hub, straight to the one cluster the topic names: the retained copy is
-    /// stored, and the message is queued on that cluster's session if it has one (one that has not subscribed yet gets
-    /// the retained copy when it does). MQTTnet's own routing (<c>InjectApplicationMessage</c>) checks every session's
+    /// Publishes from inside the broker, as the hub, straight to the one cluster the topic names: a retained message is
+    /// kept in <see cref="RetainedByTopic"/> (delivered when the cluster subscribes), and the message is queued on the
+    /// cluster's session if it has one. MQTTnet's own routing (<c>InjectApplicationMessage</c>) checks every session's
     /// subscriptions under a lock for each message, which made the hub's CPU grow with the fleet for every desired and
     /// ack it sent; only a cluster itself may subscribe to its desired and ack topics, so nobody else is missed.
     /// </summary>
@@ -90,12 +92,29 @@ internal sealed class EmbeddedBroker(
         if (!Topics.TryParse(topic, out var clusterId, out _))
             throw new ArgumentException($"'{topic}' is not a cluster topic", nameof(topic));
         if (retain)
-            await running.UpdateRetainedMessageAsync(Message(topic, payload, retain: true));
+            retained.Set(topic, payload);
         // An empty retained message only clears the retained one; there is nothing to deliver.
         if (payload.Length == 0 || await SessionOfAsync(running, clusterId) is not { } session)
             return;
-        if (!session.TryEnqueueApplicationMessage(Message(topic, payload, retain: false), out _))
-            throw new InvalidOperationException($"cluster {clusterId} has {MaxPendingPerClient} messages waiting already; this one was not queued");
+        Enqueue(session, topic, payload, retain: false);
+    }
+
+    /// <summary>
+    /// A subscription gets what is retained for its topic, as MQTT's retained messages do. A desired state published
+    /// while this runs may arrive twice or, the older after the newer; agents ignore a generation they already hold.
+    /// </summary>
+    private async Task ClientSubscribedAsync(ClientSubscribedTopicEventArgs args)
+    {
+        if (retained.Get(args.TopicFilter.Topic) is not { } payload || server is not { IsStarted: true } running
+            || await SessionOfAsync(running, args.ClientId) is not { } session)
+            return;
+        Enqueue(session, args.TopicFilter.Topic, payload, retain: true);
+    }
+
+    private static void Enqueue(MqttSessionStatus session, string topic, byte[] payload, bool retain)
+    {
+        if (!session.TryEnqueueApplicationMessage(Message(topic, payload, retain), out _))
+            throw new InvalidOperationException($"cluster {session.Id} has {MaxPendingPerClient} messages waiting already; this one was not queued");
     }
 
     private static async Task<MqttSessionStatus?> SessionOfAsync(MqttServer running, string clusterId)
@@ -176,6 +195,11 @@ internal sealed class EmbeddedBroker(
             return;
         }
         await authenticator.InterceptPublishAsync(args);
+        // An agent's presence (and its Last Will) is retained for brokers the hub does not run; here the hub takes it
+        // as it passes, nobody else may subscribe to it, and the broker's retained store is not kept across a restart.
+        // Kept out of that store, it does not make every SUBSCRIBE slower (see RetainedByTopic).
+        if (args.ProcessPublish && BrokerAuthenticator.IsCluster(args.SessionItems))
+            args.ApplicationMessage.Retain = false;
         // Wills pass through here too, with the session items of the connection they belong to.
         if (args.ProcessPublish && BrokerAuthenticator.IsCluster(args.SessionItems))
             await ingest.TakeAsync(args);
