@@ -99,6 +99,7 @@ public static class FleetScaleBenchmark
         // Reading 10,000 members costs the hub too; poll less often the bigger the fleet, at most four times a second.
         var pollEvery = TimeSpan.FromMilliseconds(Math.Clamp(fleet.Stores.Count / 10, 250, 1000));
         var cpuBefore = hub.CpuSeconds();
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var trafficBefore = fleet.Traffic.Snapshot();
         var clock = Stopwatch.StartNew();
         var revision = FleetScaleRepository.WriteRelease(repository, 2).Commit("Release 2");
@@ -115,6 +116,9 @@ public static class FleetScaleBenchmark
                 await Task.Delay(pollEvery);
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        // The stores share the two cores with the hub: what they used says how much of the machine the hub had.
+        var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds;
+        Console.WriteLine($"benchmark process (the {fleet.Stores.Count} stores) CPU over the same time: {ownCpu:F1} s ({ownCpu / seconds * 100:F0}% of one core); load average now {LoadAverage()}");
         return (curve, revision, hub.CpuSeconds() - cpuBefore, fleet.Traffic.Snapshot() - trafficBefore, seconds);
     }
 
@@ -192,6 +196,9 @@ public static class FleetScaleBenchmark
         File.WriteAllText(svg, SvgPlot.Render("fleet-scale: share Converged (hub API) after a commit", runs));
         Console.WriteLine($"curve: {csv}; plot: {svg}");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string S(double? seconds) => seconds is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) : "never";
 }

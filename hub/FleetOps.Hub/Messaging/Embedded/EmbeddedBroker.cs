@@ -17,7 +17,7 @@ namespace FleetOps.Hub.Messaging.Embedded;
 /// The default transport: MQTTnet's broker inside the hub. Plain MQTT on <see cref="MqttOptions.Port"/>,
 /// TLS on <see cref="MqttOptions.TlsPort"/> when a PFX is configured, persistent sessions for agents, the
 /// <see cref="BrokerAuthenticator"/> rules on every connect, publish and subscribe. Agents' messages are
-/// taken inside the broker (<see cref="BrokerIngest"/>) and the hub's own are injected, so no client
+/// taken inside the broker (<see cref="BrokerIngest"/>) and the hub's own are queued on the cluster's session, so no client
 /// connection of the hub's is involved: there is no bridge to lose.
 /// </summary>
 internal sealed class EmbeddedBroker(
