@@ -47,10 +47,12 @@ public sealed class HubProcess : IDisposable
             Checkout.BuildOutput(Path.Combine("hub", "FleetOps.Hub"), "fleetops-hub.dll"), "--urls", $"http://127.0.0.1:{http}", "--Hub:DataDir", dataDir, "--Hub:AdminToken", adminToken,
             "--Hub:Source:Url", repository, "--Hub:Source:Branch", "main", "--Hub:Mqtt:Port", mqtt.ToString(), "--Hub:Mqtt:BindAddress", "127.0.0.1",
             "--Hub:Orleans:SiloPort", silo.ToString(), "--Logging:LogLevel:Default", "Warning",
+            "--Logging:LogLevel:FleetOps.Hub.Messaging.DesiredRepublisher", "Information",
         })
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The hub logs at Warning, but how long resuming every cluster took is worth seeing beside the benchmark's figures.
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Republished desired state", StringComparison.Ordinal) == true) Console.WriteLine($"hub: {e.Data.Trim()}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"hub: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
