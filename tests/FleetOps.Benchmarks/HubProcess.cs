@@ -25,10 +25,17 @@ public sealed class HubProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static HubProcess Start(string dataDir, string repository, string adminToken)
+    public int SiloPort { get; private init; }
+
+    public static HubProcess Start(string dataDir, string repository, string adminToken) =>
+        Start(dataDir, repository, adminToken, FreePort.Next(), FreePort.Next(), FreePort.Next());
+
+    /// <summary>A hub on the same folders and ports as this one (after it stopped): its stores reconnect to it as to the old.</summary>
+    public HubProcess Restart(string dataDir, string repository, string adminToken) =>
+        Start(dataDir, repository, adminToken, HttpPort, MqttPort, SiloPort);
+
+    private static HubProcess Start(string dataDir, string repository, string adminToken, int http, int mqtt, int silo)
     {
-        var http = FreePort.Next();
-        var mqtt = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -39,15 +46,17 @@ public sealed class HubProcess : IDisposable
         {
             Checkout.BuildOutput(Path.Combine("hub", "FleetOps.Hub"), "fleetops-hub.dll"), "--urls", $"http://127.0.0.1:{http}", "--Hub:DataDir", dataDir, "--Hub:AdminToken", adminToken,
             "--Hub:Source:Url", repository, "--Hub:Source:Branch", "main", "--Hub:Mqtt:Port", mqtt.ToString(), "--Hub:Mqtt:TlsPort", FreePort.Next().ToString(), "--Hub:Mqtt:BindAddress", "127.0.0.1",
-            "--Hub:Orleans:SiloPort", FreePort.Next().ToString(), "--Logging:LogLevel:Default", "Warning",
+            "--Hub:Orleans:SiloPort", silo.ToString(), "--Logging:LogLevel:Default", "Warning",
+            "--Logging:LogLevel:FleetOps.Hub.Messaging.DesiredRepublisher", "Information",
         })
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The hub logs at Warning, but how long resuming every cluster took is worth seeing beside the benchmark's figures.
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Republished desired state", StringComparison.Ordinal) == true) Console.WriteLine($"hub: {e.Data.Trim()}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"hub: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HubProcess(process, http, mqtt);
+        return new HubProcess(process, http, mqtt) { SiloPort = silo };
     }
 
     /// <summary>Resident and peak resident memory of the hub process, in MiB (Linux /proc).</summary>
@@ -65,6 +74,8 @@ public sealed class HubProcess : IDisposable
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
     }
+
+    public bool HasExited => process.HasExited;
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using FleetOps.Benchmarks;
+using FleetOps.Benchmarks.FleetScale;
 
 // Benchmarks are added by the issues that measure something; each prints its figures and the command to rerun it.
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
@@ -8,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["agent-noop"] = AgentBenchmarks.NoopAsync,
     ["rollout-book"] = RolloutBookBenchmark.RunAsync,
     ["schema-check"] = SchemaCheckBenchmark.RunAsync,
+    ["fleet-scale"] = FleetScaleBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
@@ -17,6 +19,7 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     Console.Error.WriteLine("  agent-noop [--objects 200] [--runs 20]: time of a no-op (drift check) reconcile of a converged group");
     Console.Error.WriteLine("  rollout-book [--members 10000]: rollout bookkeeping per member report, a whole canary + 3-wave rollout at 1,000 to N members");
     Console.Error.WriteLine("  schema-check [--objects 1000]: KubernetesSchema.Check (the hub's preflight) over rendered objects, and with normalization");
+    Console.Error.WriteLine("  fleet-scale [--stores 10000] [--converge-ms 2000] [--fail-percent 1] [--results DIR]: commit to Converged over N protocol-level stores, hub CPU, RSS, traffic, restart storm; last line machine-readable");
     return 2;
 }
 return await run(args[1..]);

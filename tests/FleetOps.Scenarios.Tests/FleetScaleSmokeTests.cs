@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using FleetOps.Testing.Files;
+
+namespace FleetOps.Scenarios.Tests;
+
+/// <summary>
+/// The fleet-scale benchmark at 200 stores, as built: the real hub process, 200 MQTT stores, a commit, a
+/// restart. No timing is asserted (the machine is shared); that every store converges, nothing is lost and
+/// the last line keeps the format scripts read.
+/// </summary>
+public sealed partial class FleetScaleSmokeTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task TwoHundredStoresAllConvergeAndNothingIsLost()
+    {
+        using var results = new TempDir("fleetops-fleet-scale");
+        var (exitCode, output, errors) = await RunBenchmarkAsync("fleet-scale", "--stores", "200", "--converge-ms", "500", "--fail-percent", "1", "--results", results.Path);
+
+        Assert.True(exitCode == 0, $"fleet-scale exited {exitCode}:\n{output}\n{errors}");
+        Assert.Contains("(198/198; 2/2 Failed as meant)", output);
+        var lastLine = output.TrimEnd().Split('\n')[^1].TrimEnd('\r');
+        Assert.Matches(LastLine(), lastLine);
+        Assert.True(File.Exists(Path.Combine(results.Path, "fleet-scale-200.csv")), output);
+        Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(results.Path, "fleet-scale.svg")));
+    }
+
+    [GeneratedRegex(@"^fleet-scale: stores=200 p99_converged_s=\d+\.\d hub_rss_mib=\d+ restart_online_s=\d+\.\d lost=0$")]
+    private static partial Regex LastLine();
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunBenchmarkAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Checkout.BuildOutput(Path.Combine("tests", "FleetOps.Benchmarks"), "fleetops-bench.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        // The hub's and the benchmark's complaints go to stderr; the figures and the last line to stdout.
+        // Both pipes drained together, so neither fills while the other is read.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        return (process.HasExited ? process.ExitCode : -1, await stdout, await stderr);
+    }
+}
