@@ -29,6 +29,8 @@ internal static class ApiEndpoints
         api.MapPost("/clusters/{id}/pins", RolloutEndpoints.Pin);
         api.MapDelete("/clusters/{id}/pins/{group}", RolloutEndpoints.Unpin);
         api.MapPost("/refresh", OperationsEndpoints.Refresh);
+        api.MapGet("/revisions/{sha}", RevisionEndpoints.Get);
+        api.MapGet("/events", EventEndpoints.List);
         return app;
     }
 }

@@ -25,4 +25,6 @@ namespace FleetOps.Shared.Api;
 [JsonSerializable(typeof(RolloutAction))]
 [JsonSerializable(typeof(PinRequest))]
 [JsonSerializable(typeof(GroupHistory))]
+[JsonSerializable(typeof(RevisionView))]
+[JsonSerializable(typeof(EventPage))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

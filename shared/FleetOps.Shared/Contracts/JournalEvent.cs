@@ -3,7 +3,8 @@ namespace FleetOps.Shared.Contracts;
 /// <summary>
 /// One thing that happened on a store. <see cref="Seq"/> is monotonic per cluster and never reused;
 /// <see cref="At"/> is when it happened, not when it was sent. <see cref="Kind"/> is one of
-/// <see cref="JournalEventKinds"/>.
+/// <see cref="JournalEventKinds"/>. <see cref="Changes"/> says, for an Applied or DriftCorrected event, what each write
+/// changed (bounded by <see cref="ObjectChange.MaxObjects"/>); null from an agent older than the field, and for other kinds.
 /// </summary>
 public sealed record JournalEvent(
     long Seq,
@@ -11,4 +12,13 @@ public sealed record JournalEvent(
     string Kind,
     string? Group = null,
     string? Revision = null,
-    string? Detail = null);
+    string? Detail = null,
+    IReadOnlyList<ObjectChange>? Changes = null)
+{
+    // Value equality all the way down: an event read back from the outbox or the hub equals the one journaled.
+    public bool Equals(JournalEvent? other) =>
+        other is not null && Seq == other.Seq && At == other.At && Kind == other.Kind && Group == other.Group && Revision == other.Revision
+        && Detail == other.Detail && (Changes is null ? other.Changes is null : other.Changes is not null && Changes.SequenceEqual(other.Changes));
+
+    public override int GetHashCode() => HashCode.Combine(Seq, At, Kind, Group, Revision, Detail, Changes?.Count);
+}
