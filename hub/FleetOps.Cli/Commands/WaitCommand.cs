@@ -116,9 +116,12 @@ public sealed class WaitCommand : Command
         }
         catch (HubProblemException e) when (e.Problem.Status == 404)
         {
-            if (goal.Revision is null || await KnownAsync(context, goal.Revision, null, ct) is { Processed: true })
+            if (goal.Revision is null)
                 throw GroupCommand.UnknownGroup(e);
-            return WaitEvaluator.NotDefinedYet(goal, fleet, elapsed);
+            if (await KnownAsync(context, goal.Revision, null, ct) is not { Processed: true })
+                return WaitEvaluator.NotDefinedYet(goal, fleet, elapsed);
+            // The hub may have processed the revision between the two questions: ask for the group again before calling it missing.
+            detail = await GroupCommand.GetAsync(context.Hub, goal.Group, ct);
         }
         var rollout = detail.Group.Rollout is null ? null : await RolloutStatusCommand.GetAsync(context.Hub, goal.Group, ct);
         var report = WaitEvaluator.Evaluate(goal, detail, fleet, elapsed, rollout, null, sources.Update(detail.Members, elapsed));

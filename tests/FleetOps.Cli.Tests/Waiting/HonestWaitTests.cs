@@ -49,6 +49,21 @@ public sealed class HonestWaitTests
     }
 
     [Fact]
+    public async Task WithoutARevisionAHeadWhoseFleetYamlIsRefusedEndsTheWaitAtOnceWithItsError()
+    {
+        await using var scenario = await HubScenario.StartAsync();
+        var refused = scenario.Repository.WriteFromTestData("fleet.yaml", "changes/fleet-add-north-typo.yaml").Commit("Add pos-north group");
+
+        var result = await Run(scenario, "wait", "--group", "platform", "--min-converged", "80%", "--timeout", "10m", "-o", "json");
+
+        Assert.True(result.ExitCode == ExitCodes.WaitNotMet, result.ToString());
+        var report = Report(result);
+        Assert.Equal(WaitState.Impossible, report.State);
+        Assert.Null(report.RequestedRevision);
+        Assert.StartsWith($"the newest head, revision {refused[..7]} will not reach group 'platform': fleet.yaml:15: group 'pos-north'", report.Note);
+    }
+
+    [Fact]
     public async Task MembersFailedInAWayThatWillNotFixItselfEndTheWaitAtOnceWithTheirReasons()
     {
         await using var scenario = await HubScenario.StartAsync();
