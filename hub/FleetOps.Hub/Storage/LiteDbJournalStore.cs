@@ -18,7 +18,7 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
     // Trimming scans a cluster's chunks, so it runs once per this many events rather than on every append.
     private const int TrimEvery = 500;
 
-    private readonly ILiteCollection<StoredJournalChunk> chunks = Indexed(database.Database.GetCollection<StoredJournalChunk>(Collection));
+    private readonly ILiteCollection<StoredJournalChunk> chunks = database.Database.GetCollection<StoredJournalChunk>(Collection);
     private readonly int limit = options.Value.HistoryLimit;
 
     public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> batch, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
@@ -106,12 +106,14 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
     public Task DeleteAsync(string clusterId, CancellationToken cancellationToken = default) =>
         database.WriteAsync(db => db.GetCollection<StoredJournalChunk>(Collection).DeleteMany(OfCluster(clusterId)));
 
-    // Multikey indexes over every event of a chunk: what a fleet-wide listing by time and kind looks up.
-    private static ILiteCollection<StoredJournalChunk> Indexed(ILiteCollection<StoredJournalChunk> collection)
+    /// <summary>
+    /// Multikey indexes over every event of a chunk: what a fleet-wide listing by time and kind looks up. Made by
+    /// <see cref="HubDatabase"/> when it opens the file, before any other transaction runs.
+    /// </summary>
+    public static void EnsureIndexes(ILiteCollection<StoredJournalChunk> collection)
     {
         collection.EnsureIndex("event_at", "$.Events[*].At");
         collection.EnsureIndex("event_kind", "$.Events[*].Kind");
-        return collection;
     }
 
     private static BsonExpression OfCluster(string clusterId) =>
