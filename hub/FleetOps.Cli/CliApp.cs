@@ -47,6 +47,7 @@ public static class CliApp
         root.Subcommands.Add(new ClustersCommand(runtime));
         root.Subcommands.Add(new ClusterCommand(runtime));
         root.Subcommands.Add(new HistoryCommand(runtime));
+        root.Subcommands.Add(new EventsCommand(runtime));
         root.Subcommands.Add(new RefreshCommand(runtime));
         root.Subcommands.Add(new RegisterCommand(runtime));
         root.Subcommands.Add(new LabelCommand(runtime));

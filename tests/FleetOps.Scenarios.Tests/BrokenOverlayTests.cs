@@ -15,7 +15,7 @@ public sealed class BrokenOverlayTests
         await fleet.WaitConvergedAsync("pos-east", good, ["store-e1", "store-e2"]);
         var working = fleet.Repository.Read(Overlay);
 
-        var broken = await fleet.CommitAsync(Overlay, working.Replace("  - ../../base", "  - ../../base\n  - receipt-printer.yaml"), "East: add receipt printer (file forgotten)");
+        var broken = await fleet.CommitRefusedAsync("pos-east", Overlay, working.Replace("  - ../../base", "  - ../../base\n  - receipt-printer.yaml"), "East: add receipt printer (file forgotten)");
 
         await ScenarioFleet.EventuallyAsync(async () => (await fleet.StatusAsync()).Errors.Any(e => e.Commit == broken), "the render error to show in fleetops status");
         var status = await fleet.StatusAsync();

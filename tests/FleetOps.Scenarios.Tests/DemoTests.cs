@@ -1,3 +1,4 @@
+using FleetOps.Shared.Api;
 using FleetOps.Simulator.Demo;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Polling;
@@ -7,6 +8,28 @@ namespace FleetOps.Scenarios.Tests;
 /// <summary>The README's demo command: a hub and simulated stores converge, and cancelling (Ctrl-C) stops it cleanly.</summary>
 public sealed class DemoTests
 {
+    [Fact]
+    public void StoresTheHubHasNotHeardFromSinceItStartedAreNotCountedAsConverged()
+    {
+        // A rerun: the hub remembers 12 converged stores, none of which has said a word to this hub yet.
+        var fleet = new FleetView(new SourceView("u", "main", null, null, null), new CommitInfo(new string('d', 40), "Initial fleet-config", DateTimeOffset.UnixEpoch),
+            [], [], new PhaseCounts(12, 0, 0, 0, 0, 0, 0, Unconfirmed: 12));
+
+        var line = DemoSummary.Line(fleet);
+
+        Assert.StartsWith("12/12 not heard from since the hub started (as last reported: 12/12 converged", line);
+    }
+
+    [Fact]
+    public void ARefusedNewestCommitIsNamedBesideTheAcceptedOne()
+    {
+        var refused = new string('e', 40);
+        var fleet = new FleetView(new SourceView("u", "main", null, null, null), new CommitInfo(new string('d', 40), "Initial fleet-config", DateTimeOffset.UnixEpoch),
+            [new FleetError(FleetErrorKinds.Render, "group 'pos-east': did not render", null, null, refused, DateTimeOffset.UnixEpoch)], [], new PhaseCounts(12, 0, 0, 0, 0, 0, 0), refused);
+
+        Assert.Contains("commit ddddddd \"Initial fleet-config\", newest commit eeeeeee refused", DemoSummary.Line(fleet));
+    }
+
     [Fact]
     public async Task TheDemoConvergesItsStoresAndStopsCleanlyWhenCancelled()
     {

@@ -40,10 +40,10 @@ internal sealed class KubernetesResourceManager(
 
         var conflicts = objects
             .Where(p => p.Live is { } live && Ownership.GroupOf(live) is { } owner && owner != request.Group)
-            .Select(p => $"{p.Ref.Subject} belongs to group '{Ownership.GroupOf(p.Live!)}'")
+            .Select(p => (p.Ref.Subject, Ownership.GroupOf(p.Live!)!))
             .ToList();
         if (conflicts.Count > 0)
-            return ApplyResult.Fail(Reasons.Conflict, $"nothing applied: {string.Join("; ", conflicts)}");
+            return ApplyResult.Fail(Reasons.Conflict, ConflictMessage.Describe(conflicts));
 
         foreach (var p in objects)
         {
@@ -80,7 +80,7 @@ internal sealed class KubernetesResourceManager(
         var live = new Dictionary<ObjectRef, JsonObject>();
         foreach (var p in objects)
         {
-            changes.Add(p.Ref, p.Action, p.Recreate ? "recreated: immutable field changed" : null);
+            changes.Add(p.Ref, p.Action, p.Recreate ? "recreated: immutable field changed" : null, p.Change);
             if (p.Live is not null)
                 live[p.Ref] = p.Live;
         }
@@ -191,7 +191,9 @@ internal sealed class KubernetesResourceManager(
             {
                 return $"{p.Ref.Subject} apply failed: {response.Message()}{RecreateHint(response)}";
             }
-            p.Live = response.Json();
+            var written = response.Json();
+            p.Change = ObjectDiff.Describe(p.Ref, p.Action, p.Desired.Body, p.Live, written);
+            p.Live = written;
             drift.Forget(p.Ref);
             logger.LogDebug("Applied {Subject}: {Action}", p.Ref.Subject, p.Action);
         }

@@ -28,6 +28,9 @@ internal sealed class PlannedObject(DesiredObject desired, ApiResource? resource
     /// <summary>The dry run refused an immutable-field change and the manifest allows delete-and-recreate.</summary>
     public bool Recreate { get; set; }
 
+    /// <summary>What the write changed, between the object as read and as the server returned it; null until written.</summary>
+    public FleetOps.Shared.Contracts.ObjectChange? Change { get; set; }
+
     public bool NeedsWrite => Action != ChangeAction.Unchanged;
 
     public bool IsClusterDefinition => Ref.IsNamespace || Ref.IsCrd;

@@ -336,7 +336,7 @@ public sealed class GroupReconciler(
         if (!changes.HasWrites)
             return;
         var kind = run.IsNewRevision && !run.Holding ? JournalEventKinds.Applied : JournalEventKinds.DriftCorrected;
-        store.Append(kind, run.Target.Name, run.Revision, changes.Describe());
+        store.Append(kind, run.Target.Name, run.Revision, changes.Describe(), changes.Changes());
         if (kind == JournalEventKinds.DriftCorrected)
         {
             logger.LogInformation("Corrected drift in {Group}: {Objects}", run.Target.Name, changes.Describe());

@@ -25,7 +25,7 @@ public interface IAgentStore : IDisposable
     event Action? Appended;
 
     /// <summary>Allocates the next seq and stores the event in one transaction; compacts at the bound.</summary>
-    JournalEvent Append(string kind, string? group = null, string? revision = null, string? detail = null);
+    JournalEvent Append(string kind, string? group = null, string? revision = null, string? detail = null, IReadOnlyList<ObjectChange>? changes = null);
 
     /// <summary>Unacknowledged events with seq greater than <paramref name="afterSeq"/>, oldest first.</summary>
     IReadOnlyList<JournalEvent> ReadJournal(long afterSeq, int max);

@@ -145,7 +145,7 @@ public sealed class LiteAgentStore : IAgentStore
         {
             var unsent = journal.Find(Newest(group), skip: 0, limit: max).ToList();
             var kept = unsent.Count < max ? history.Find(Newest(group), skip: 0, limit: max - unsent.Count) : [];
-            return unsent.Concat(kept).Select(ToEvent).OrderBy(e => e.Seq).ToList();
+            return unsent.Concat(kept).Select(JournalDocument.ToEvent).OrderBy(e => e.Seq).ToList();
         }
     }
 
@@ -197,14 +197,14 @@ public sealed class LiteAgentStore : IAgentStore
             groups.Delete(name);
     }
 
-    public JournalEvent Append(string kind, string? group = null, string? revision = null, string? detail = null)
+    public JournalEvent Append(string kind, string? group = null, string? revision = null, string? detail = null, IReadOnlyList<ObjectChange>? changes = null)
     {
-        var appended = AppendLocked(kind, group, revision, detail);
+        var appended = AppendLocked(kind, group, revision, detail, changes);
         Appended?.Invoke();
         return appended;
     }
 
-    private JournalEvent AppendLocked(string kind, string? group, string? revision, string? detail)
+    private JournalEvent AppendLocked(string kind, string? group, string? revision, string? detail, IReadOnlyList<ObjectChange>? changes)
     {
         lock (gate)
         {
@@ -214,8 +214,8 @@ public sealed class LiteAgentStore : IAgentStore
                 if (pending >= journalLimit)
                     CompactOldest();
                 var seq = lastSeq + 1;
-                var e = new JournalEvent(seq, time.GetUtcNow(), kind, group, revision, Truncate(detail));
-                journal.Insert(FromEvent(e, compacted: 0, from: null));
+                var e = new JournalEvent(seq, time.GetUtcNow(), kind, group, revision, Truncate(detail), changes);
+                journal.Insert(JournalDocument.FromEvent(e, compacted: 0, from: null));
                 meta.Upsert(new BsonDocument { ["_id"] = SeqKey, ["v"] = seq });
                 db.Commit();
                 lastSeq = seq;
@@ -241,7 +241,7 @@ public sealed class LiteAgentStore : IAgentStore
             // Read first: a read fails at once on an engine whose writer has failed, where a checkpoint would wait.
             var events = journal.Find(Query.GT("_id", afterSeq), skip: 0, limit: max)
                 .OrderBy(d => d["_id"].AsInt64)
-                .Select(ToEvent)
+                .Select(JournalDocument.ToEvent)
                 .ToList();
             // A commit returns once its pages are queued for LiteDB's log writer; a checkpoint waits for the writer,
             // copies the pages into the data file and flushes it.
@@ -306,7 +306,7 @@ public sealed class LiteAgentStore : IAgentStore
                     groups.Upsert(FromGroup(record));
                 var newAck = Math.Max(acked, ackedSeq);
                 foreach (var e in events.Where(e => e.Seq > newAck))
-                    journal.Upsert(FromEvent(e with { Detail = Truncate(e.Detail) }, compacted: 0, from: null));
+                    journal.Upsert(JournalDocument.FromEvent(e with { Detail = Truncate(e.Detail) }, compacted: 0, from: null));
                 var newSeq = Math.Max(seq, lastSeq);
                 meta.Upsert(new BsonDocument { ["_id"] = SeqKey, ["v"] = newSeq });
                 journal.DeleteMany(Query.LTE("_id", newAck));
@@ -352,17 +352,17 @@ public sealed class LiteAgentStore : IAgentStore
         foreach (var d in oldest)
         {
             count += d["n"].IsNull ? 1 : d["n"].AsInt64;
-            var start = d["from"].IsNull ? At(d) : new DateTimeOffset(d["from"].AsInt64, TimeSpan.Zero);
+            var start = d["from"].IsNull ? JournalDocument.At(d) : new DateTimeOffset(d["from"].AsInt64, TimeSpan.Zero);
             if (start < from)
                 from = start;
         }
         var first = oldest[0]["fs"].IsNull ? oldest[0]["_id"].AsInt64 : oldest[0]["fs"].AsInt64;
         var last = oldest[^1];
-        var to = At(last);
+        var to = JournalDocument.At(last);
         foreach (var d in oldest)
             journal.Delete(d["_id"]);
         var detail = $"{count} events compacted (seq {first}-{last["_id"].AsInt64}) from {from:O} to {to:O}: the journal reached its limit of {journalLimit} unacknowledged events";
-        journal.Insert(FromEvent(new JournalEvent(last["_id"].AsInt64, to, JournalEventKinds.Compacted, Detail: detail, FirstSeq: first), count, from));
+        journal.Insert(JournalDocument.FromEvent(new JournalEvent(last["_id"].AsInt64, to, JournalEventKinds.Compacted, Detail: detail, FirstSeq: first), count, from));
     }
 
     private static Query Newest(string? group)
@@ -376,39 +376,7 @@ public sealed class LiteAgentStore : IAgentStore
     internal static string? Truncate(string? detail) =>
         detail is { Length: > 4096 } ? detail[..4093] + "..." : detail;
 
-    private static DateTimeOffset At(BsonDocument d) => new(d["at"].AsInt64, TimeSpan.Zero);
-
-    private static BsonDocument FromEvent(JournalEvent e, long compacted, DateTimeOffset? from)
-    {
-        var doc = new BsonDocument
-        {
-            ["_id"] = e.Seq,
-            ["at"] = e.At.UtcTicks,
-            ["kind"] = e.Kind,
-            ["group"] = e.Group,
-            ["rev"] = e.Revision,
-            ["detail"] = e.Detail,
-        };
-        if (compacted > 0)
-        {
-            doc["n"] = compacted;
-            doc["from"] = from!.Value.UtcTicks;
-        }
-        if (e.FirstSeq is { } first)
-            doc["fs"] = first;
-        return doc;
-    }
-
-    private static JournalEvent ToEvent(BsonDocument d) => new(
-        d["_id"].AsInt64,
-        At(d),
-        d["kind"].AsString,
-        NullableString(d["group"]),
-        NullableString(d["rev"]),
-        NullableString(d["detail"]),
-        d["fs"].IsNull ? null : d["fs"].AsInt64);
-
-    private static string? NullableString(BsonValue v) => v.IsNull ? null : v.AsString;
+    internal static string? NullableString(BsonValue v) => v.IsNull ? null : v.AsString;
 
     private static BsonDocument FromGroup(GroupRecord g) => new()
     {

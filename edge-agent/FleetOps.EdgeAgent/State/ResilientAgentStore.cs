@@ -198,7 +198,7 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
         Notify(faulted);
     }
 
-    public JournalEvent Append(string kind, string? group = null, string? revision = null, string? detail = null)
+    public JournalEvent Append(string kind, string? group = null, string? revision = null, string? detail = null, IReadOnlyList<ObjectChange>? changes = null)
     {
         JournalEvent? appended = null;
         var faulted = false;
@@ -206,11 +206,11 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
         {
             if (file is not null)
             {
-                faulted = Write(f => appended = f.Append(kind, group, revision, detail));
+                faulted = Write(f => appended = f.Append(kind, group, revision, detail, changes));
                 if (appended is not null)
                     Remember(appended);
             }
-            appended ??= Hold(kind, group, revision, detail);
+            appended ??= Hold(kind, group, revision, detail, changes);
         }
         Notify(faulted);
         Appended?.Invoke();
@@ -308,9 +308,9 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
         }
     }
 
-    private JournalEvent Hold(string kind, string? group, string? revision, string? detail)
+    private JournalEvent Hold(string kind, string? group, string? revision, string? detail, IReadOnlyList<ObjectChange>? changes = null)
     {
-        var e = new JournalEvent(lastSeq + 1, time.GetUtcNow(), kind, group, revision, LiteAgentStore.Truncate(detail));
+        var e = new JournalEvent(lastSeq + 1, time.GetUtcNow(), kind, group, revision, LiteAgentStore.Truncate(detail), changes);
         lastSeq = e.Seq;
         tail.Add(e);
         if (tail.Count > journalLimit)

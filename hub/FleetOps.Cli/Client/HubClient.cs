@@ -53,8 +53,20 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
             ("after", after?.ToString(CultureInfo.InvariantCulture)), ("limit", limit?.ToString(CultureInfo.InvariantCulture))),
             null, ApiJsonContext.Default.HistoryPage, ct);
 
+    /// <summary>A page of journal events across the fleet, newest first.</summary>
+    public Task<EventPage> GetEventsAsync(string? kind, string? group, DateTimeOffset since, DateTimeOffset? until, int page, int pageSize, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, "api/v1/events" + Query(
+            ("kind", kind), ("group", group), ("since", since.ToString("O", CultureInfo.InvariantCulture)),
+            ("until", until?.ToString("O", CultureInfo.InvariantCulture)),
+            ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
+            null, ApiJsonContext.Default.EventPage, ct);
+
     public Task<RefreshResult> RefreshAsync(CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "api/v1/refresh", null, ApiJsonContext.Default.RefreshResult, ct);
+
+    /// <summary>A commit as the hub's mirror knows it: whether the hub has been past it.</summary>
+    public Task<RevisionView> GetRevisionAsync(string sha, string? target, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"api/v1/revisions/{Uri.EscapeDataString(sha)}" + Query(("target", target)), null, ApiJsonContext.Default.RevisionView, ct);
 
     public Task<RegisterClusterResponse> RegisterAsync(RegisterClusterRequest request, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "api/v1/clusters", JsonContent.Create(request, ApiJsonContext.Default.RegisterClusterRequest),

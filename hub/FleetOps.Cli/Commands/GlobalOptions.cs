@@ -26,6 +26,17 @@ public sealed class GlobalOptions
         Description = "table (fits the screen), wide (every column), or json (the hub's API records, complete and stable) [default: table]",
         HelpName = "table|wide|json",
         Recursive = true,
+        // The parser's own message lists the enum's names (Table, Wide, Json); people type them lower case.
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+            if (Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(text, out _))
+                return format;
+            var upper = text.Length > 0 && text.All(c => !char.IsLetter(c) || char.IsUpper(c));
+            var names = Enum.GetNames<OutputFormat>().Select(n => upper ? n.ToUpperInvariant() : n.ToLowerInvariant()).ToList();
+            result.AddError($"-o '{text}' is not an output format; use {string.Join(", ", names[..^1])} or {names[^1]}");
+            return OutputFormat.Table;
+        },
     };
 
     public void AddTo(Command root)

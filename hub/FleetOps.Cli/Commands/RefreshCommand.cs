@@ -7,7 +7,8 @@ namespace FleetOps.Cli.Commands;
 /// <summary>
 /// <c>fleetops refresh</c>: has the hub fetch the fleet-config branch now instead of at its next poll. A fetch that
 /// failed is a failed command (exit 1, the cause on stderr): a pipeline that refreshes after a push must not go on
-/// believing the hub saw its commit.
+/// believing the hub saw its commit. A head refused for some group (fleet.yaml, signature, a group that does not render)
+/// exits 1 too, saying for which groups and why.
 /// </summary>
 public sealed class RefreshCommand : Command
 {
@@ -20,12 +21,13 @@ public sealed class RefreshCommand : Command
             if (context.Json)
             {
                 context.WriteJson(result, JsonOutput.Api.RefreshResult);
-                return result.Head is null ? ExitCodes.Error : ExitCodes.Ok;
+                return result.Head is null || RefreshView.Refused(result) is not null ? ExitCodes.Error : ExitCodes.Ok;
             }
             if (result.Head is null)
                 throw NotFetched(result);
             RefreshView.Write(context.Screen, result);
-            return ExitCodes.Ok;
+            // A head refused for some group is a failed refresh: a pipeline must not go on as if its commit landed.
+            return RefreshView.Refused(result) is null ? ExitCodes.Ok : ExitCodes.Error;
         });
     }
 

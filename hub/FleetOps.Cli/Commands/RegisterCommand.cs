@@ -42,7 +42,11 @@ public sealed class RegisterCommand : Command
             }
             catch (Client.HubProblemException e) when (e.Problem.Status == 409)
             {
-                throw CliException.Error(e.Problem.Text, "fleetops cluster ID shows the registered cluster");
+                // The usual reason to register again is a lost token: say how to get a new one, with this id.
+                var clusterId = context.Value(id);
+                throw CliException.Error(e.Problem.Text,
+                    $"fleetops token {clusterId} issues it a new agent token (the old one stops working)",
+                    $"fleetops cluster {clusterId} shows the registered cluster");
             }
             if (context.Json)
                 context.WriteJson(registered, JsonOutput.Api.RegisterClusterResponse);

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using FleetOps.Cli.Client;
 using FleetOps.Cli.Output;
 using FleetOps.Cli.Waiting;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Contracts;
 
 namespace FleetOps.Cli.Commands;
 
@@ -55,17 +57,16 @@ public sealed class WaitCommand : Command
         var clock = context.Env.Clock;
         var started = clock.GetTimestamp();
         string? lastProgress = null;
+        var sources = new SourceRetries();
         while (true)
         {
-            GroupDetail detail;
-            FleetView? fleet;
-            RolloutView? rollout;
+            WaitReport report;
             try
             {
-                detail = await GroupCommand.GetAsync(context.Hub, goal.Group, ct);
-                // The fleet view tells whether an asked-for revision was refused or left this group unchanged.
-                fleet = goal.Revision is null ? null : await context.Hub.GetFleetAsync(ct);
-                rollout = detail.Group.Rollout is null ? null : await RolloutStatusCommand.GetAsync(context.Hub, goal.Group, ct);
+                // Without --revision: the newest head the hub knows once it has looked now, so a wait right after a push waits for it.
+                if (goal.Revision is null && !goal.NewestHead)
+                    goal = await NewestHeadAsync(context, goal, ct);
+                report = await LookAsync(context, goal, clock.GetElapsedTime(started), sources, ct);
             }
             catch (CliException e) when (e.ExitCode == ExitCodes.HubUnreachable && clock.GetElapsedTime(started) + interval < timeout)
             {
@@ -76,7 +77,7 @@ public sealed class WaitCommand : Command
                 continue;
             }
             var elapsed = clock.GetElapsedTime(started);
-            var report = WaitEvaluator.Evaluate(goal, detail, fleet, elapsed, rollout);
+            report = report with { ElapsedSeconds = Math.Round(elapsed.TotalSeconds, 1) };
             if (report.State != WaitState.Waiting)
                 return report;
 
@@ -88,6 +89,59 @@ public sealed class WaitCommand : Command
                 context.Runtime.WriteProgress($"waiting: {progress}");
             lastProgress = progress;
             await Task.Delay(remaining < interval ? remaining : interval, clock, ct);
+        }
+    }
+
+    /// <summary>The branch head after a refresh (or, when the hub cannot fetch now, the newest one it knows); the group's target when it knows none.</summary>
+    private static async Task<WaitGoal> NewestHeadAsync(CommandContext context, WaitGoal goal, CancellationToken ct)
+    {
+        var refreshed = await context.Hub.RefreshAsync(ct);
+        var head = refreshed.Head ?? (await context.Hub.GetFleetAsync(ct)).Head;
+        if (refreshed.Head is null && head is not null)
+            context.Runtime.WriteProgress($"waiting: the hub could not fetch now; waiting for the newest head it knows, {Revisions.Short(head)}");
+        return goal with { Revision = head, NewestHead = true };
+    }
+
+    /// <summary>
+    /// One look at the hub. A group the hub does not know yet may be new in a revision it has not processed: that is
+    /// waited for like any other; once the hub has processed the revision, a group still missing is an error.
+    /// </summary>
+    private static async Task<WaitReport> LookAsync(CommandContext context, WaitGoal goal, TimeSpan elapsed, SourceRetries sources, CancellationToken ct)
+    {
+        var fleet = goal.Revision is null ? null : await context.Hub.GetFleetAsync(ct);
+        GroupDetail detail;
+        try
+        {
+            detail = await context.Hub.GetGroupAsync(goal.Group, ct);
+        }
+        catch (HubProblemException e) when (e.Problem.Status == 404)
+        {
+            if (goal.Revision is null)
+                throw GroupCommand.UnknownGroup(e);
+            if (await KnownAsync(context, goal.Revision, null, ct) is not { Processed: true })
+                return WaitEvaluator.NotDefinedYet(goal, fleet, elapsed);
+            // The hub may have processed the revision between the two questions: ask for the group again before calling it missing.
+            detail = await GroupCommand.GetAsync(context.Hub, goal.Group, ct);
+        }
+        var rollout = detail.Group.Rollout is null ? null : await RolloutStatusCommand.GetAsync(context.Hub, goal.Group, ct);
+        var report = WaitEvaluator.Evaluate(goal, detail, fleet, elapsed, rollout, null, sources.Update(detail.Members, elapsed));
+        // Neither the target, the accepted commit nor a refused one: ask the hub whether it has been past it (processed long ago).
+        if (report.Revision is null && report.State == WaitState.Waiting && goal.Revision is { } wanted
+            && await KnownAsync(context, wanted, detail.Group.Target?.Commit.Sha, ct) is { Processed: true } known)
+            report = WaitEvaluator.Evaluate(goal, detail, fleet, elapsed, rollout, known, sources.Update(detail.Members, elapsed));
+        return report;
+    }
+
+    private static async Task<RevisionView?> KnownAsync(CommandContext context, string revision, string? target, CancellationToken ct)
+    {
+        try
+        {
+            return await context.Hub.GetRevisionAsync(revision, target, ct);
+        }
+        catch (HubProblemException e) when (e.Problem.Status == 404)
+        {
+            // Not in the hub's mirror (not fetched yet), or a hub without this route: not processed as far as we can tell.
+            return null;
         }
     }
 

@@ -130,7 +130,27 @@ public static class StatusView
         var commit = fleet.Commit is { } k
             ? $"commit {Revisions.Short(k.Sha)} \"{Markup.Escape(Styles.Truncate(k.Subject, 60))}\" {Ages.Since(k.Time, now)} ago"
             : $"no commit accepted yet from {Markup.Escape(fleet.Source.Url)} ({Markup.Escape(fleet.Source.Branch)})";
+        if (Refusal(fleet) is { } refusal)
+            commit += " · " + Styles.Error(refusal);
         return (counts, commit);
+    }
+
+    /// <summary>
+    /// When the newest commit is not what the fleet runs: "newest commit 90cfe34 refused (errors above)", or "did not
+    /// render for pos-west (errors above)". Without it, "12/12 converged · commit d3a6896" reads as green for a commit
+    /// that reached nobody.
+    /// </summary>
+    public static string? Refusal(FleetView fleet)
+    {
+        if (fleet.Head is not { } head)
+            return null;
+        if (fleet.Errors.Any(e => e.Commit == head && e.Kind is FleetErrorKinds.Definition or FleetErrorKinds.UntrustedCommit))
+            return $"newest commit {Revisions.Short(head)} refused (errors above)";
+        var unrendered = fleet.Groups.Where(g => g.Error?.Commit == head).Select(g => g.Name).ToList();
+        if (unrendered.Count == 0)
+            return null;
+        var at = fleet.Commit?.Sha == head ? "" : $" newest commit {Revisions.Short(head)}";
+        return $"did not render for {string.Join(", ", unrendered)}{at} (errors above)";
     }
 
     private static void AddPart(List<string> parts, int count, string word, Phase phase)

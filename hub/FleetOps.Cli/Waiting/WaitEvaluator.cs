@@ -11,11 +11,12 @@ namespace FleetOps.Cli.Waiting;
 /// </summary>
 public static class WaitEvaluator
 {
-    public static WaitReport Evaluate(WaitGoal goal, GroupDetail detail, FleetView? fleet, TimeSpan elapsed, RolloutView? rollout = null)
+    public static WaitReport Evaluate(WaitGoal goal, GroupDetail detail, FleetView? fleet, TimeSpan elapsed, RolloutView? rollout = null,
+        RevisionView? known = null, IReadOnlySet<string>? sourceGaveUp = null)
     {
         var group = detail.Group;
-        var (revision, subject, state, note) = Resolve(goal, group, fleet);
-        if (rollout is not null && revision is null && state == WaitState.Waiting && goal.Revision is { } wanted
+        var (revision, subject, state, note) = Resolve(goal, group, fleet, known);
+        if (rollout is not null && revision is null && state != WaitState.Met && goal.Revision is { } wanted
             && RolloutWaitRules.Earlier(rollout, wanted) is { } earlier)
             (revision, state, note) = earlier;
         // With a rollout, its completion is the goal; a share of converged members is asked for only when given.
@@ -41,8 +42,32 @@ public static class WaitEvaluator
             if (members == 0)
                 note = (note is null ? "" : note + "; ") + "the group has no members, so there is nothing to wait for";
         }
-        return new WaitReport(goal.Group, goal.Revision, revision, subject, state, members, converged, required,
+        if (state == WaitState.Waiting && revision is not null)
+        {
+            // Waiting out the timeout for members that will not move without a new commit helps nobody: say so now.
+            var stuck = detail.Members.Where(m => StuckMembers.IsStuck(m, revision, sourceGaveUp)).Select(m => m.ClusterId).ToHashSet(StringComparer.Ordinal);
+            var reachable = converged + holdouts.Count(h => !stuck.Contains(h.ClusterId));
+            if (stuck.Count > 0 && reachable < required)
+            {
+                state = WaitState.Impossible;
+                note = $"{stuck.Count} of {members} members failed at {Revisions.Short(revision)} in a way that will not fix itself "
+                    + $"({StuckMembers.Describe(holdouts.Where(h => stuck.Contains(h.ClusterId)))}), so at most {reachable} can converge, not {required}; fix forward with a new commit";
+            }
+        }
+        return new WaitReport(goal.Group, goal.NewestHead ? null : goal.Revision, revision, subject, state, members, converged, required,
             percent, note, holdouts, Math.Round(elapsed.TotalSeconds, 1), rollout is null ? null : WaitRollout.From(rollout));
+    }
+
+    /// <summary>
+    /// The group is not in the hub's fleet.yaml yet and the revision asked for has not been processed: it may add the
+    /// group, so the wait goes on as for any revision on its way.
+    /// </summary>
+    public static WaitReport NotDefinedYet(WaitGoal goal, FleetView? fleet, TimeSpan elapsed)
+    {
+        var fetch = fleet?.Errors.FirstOrDefault(e => e.Kind == FleetErrorKinds.Source) is { } error ? $"; its last fetch failed: {error.Message}" : "";
+        var note = $"group '{goal.Group}' is not in fleet.yaml at the hub's head yet; the hub has not processed revision {Revisions.Short(goal.Revision)} yet{fetch}";
+        return new WaitReport(goal.Group, goal.NewestHead ? null : goal.Revision, null, null, WaitState.Waiting, 0, 0, 0,
+            goal.MinConvergedPercent ?? 100, note, [], Math.Round(elapsed.TotalSeconds, 1));
     }
 
     /// <summary>How many members must converge: the percentage of the members, rounded up, so 95% of 10 is 10, not 9.</summary>
@@ -59,7 +84,7 @@ public static class WaitEvaluator
     private static bool IsThere(GroupMemberView member, string revision) =>
         member.Phase == Phase.Converged && member.AppliedRevision == revision;
 
-    private static (string? Revision, string? Subject, WaitState State, string? Note) Resolve(WaitGoal goal, GroupView group, FleetView? fleet)
+    private static (string? Revision, string? Subject, WaitState State, string? Note) Resolve(WaitGoal goal, GroupView group, FleetView? fleet, RevisionView? known)
     {
         var target = group.Target;
         if (goal.Revision is not { } wanted)
@@ -73,11 +98,21 @@ public static class WaitEvaluator
         var refused = fleet?.Errors.FirstOrDefault(e => e.Commit is not null && Matches(e.Commit, wanted)
             && (e.Kind is FleetErrorKinds.Definition or FleetErrorKinds.UntrustedCommit || e.Kind == FleetErrorKinds.Render && Equals(group.Error, e)));
         if (refused is not null)
-            return (null, null, WaitState.Impossible, $"revision {Revisions.Short(refused.Commit)} will not reach group '{group.Name}': {FleetErrorsView.Located(refused)}");
+            return (null, null, WaitState.Impossible, (goal.NewestHead ? "the newest head, " : "") +
+                $"revision {Revisions.Short(refused.Commit)} will not reach group '{group.Name}': {FleetErrorsView.Located(refused)}");
 
         if (fleet?.Commit is { } accepted && Matches(accepted.Sha, wanted) && target is not null)
             return (target.Commit.Sha, target.Commit.Subject, WaitState.Waiting,
                 $"revision {Revisions.Short(accepted.Sha)} does not change what group '{group.Name}' renders; waiting for its target {Revisions.Short(target.Commit.Sha)}");
+
+        // A revision the hub has been past (an older commit): the group either still runs what it rendered then, or moved on.
+        if (known is { Processed: true } && target is not null)
+            return known.AfterTarget == true
+                ? (target.Commit.Sha, target.Commit.Subject, WaitState.Waiting,
+                    $"revision {Revisions.Short(known.Commit.Sha)} (processed, not the newest) does not change what group '{group.Name}' renders; waiting for its target {Revisions.Short(target.Commit.Sha)}")
+                : (null, null, WaitState.Impossible,
+                    $"revision {Revisions.Short(known.Commit.Sha)} was processed long ago and group '{group.Name}' has moved on to {Revisions.Short(target.Commit.Sha)} since; " +
+                    $"wait for that instead: fleetops wait --group {group.Name} --revision {Revisions.Short(target.Commit.Sha)}");
 
         // The hub may be unable to see it at all: then say why, not only that it has not looked yet.
         if (fleet?.Errors.FirstOrDefault(e => e.Kind == FleetErrorKinds.Source) is { } fetch)

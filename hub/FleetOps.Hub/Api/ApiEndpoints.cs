@@ -32,6 +32,8 @@ internal static class ApiEndpoints
         api.MapPost("/refresh", OperationsEndpoints.Refresh);
         api.MapGet("/broker", BrokerEndpoints.Get);
         api.MapGet("/broker/ca", BrokerEndpoints.GetCa);
+        api.MapGet("/revisions/{sha}", RevisionEndpoints.Get);
+        api.MapGet("/events", EventEndpoints.List);
         return app;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> 
         return new FleetView(
             new SourceView(o.EffectiveAgentUrl, o.Branch, activity.LastFetchAt, activity.LastFetchSeconds, activity.LastRenderSeconds,
                 renderer.Current?.Describe()),
-            status.Commit, status.Errors, groups, Sum(counts));
+            status.Commit, status.Errors, groups, Sum(counts), HeadRefusals.Head(status));
     }
 
     public async Task<IReadOnlyList<GroupView>> ReadGroupsAsync()

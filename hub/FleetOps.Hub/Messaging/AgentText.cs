@@ -19,10 +19,23 @@ internal static class AgentText
     };
 
     private static bool IsClean(JournalEvent e) =>
-        SafeText.IsClean(e.Kind, false) && SafeText.IsClean(e.Group, false) && SafeText.IsClean(e.Revision, false) && SafeText.IsClean(e.Detail);
+        SafeText.IsClean(e.Kind, false) && SafeText.IsClean(e.Group, false) && SafeText.IsClean(e.Revision, false) && SafeText.IsClean(e.Detail)
+        && (e.Changes ?? []).All(c => SafeText.IsClean(c.Subject, false) && SafeText.IsClean(c.Action, false)
+            && c.Fields.All(f => SafeText.IsClean(f.Field, false) && SafeText.IsClean(f.From, false) && SafeText.IsClean(f.To, false)));
 
-    private static JournalEvent Clean(JournalEvent e) =>
-        e with { Kind = Line(e.Kind), Group = LineOrNull(e.Group), Revision = LineOrNull(e.Revision), Detail = SafeText.CleanOrNull(e.Detail) };
+    private static JournalEvent Clean(JournalEvent e) => e with
+    {
+        Kind = Line(e.Kind),
+        Group = LineOrNull(e.Group),
+        Revision = LineOrNull(e.Revision),
+        Detail = SafeText.CleanOrNull(e.Detail),
+        Changes = e.Changes?.Select(c => c with
+        {
+            Subject = Line(c.Subject),
+            Action = Line(c.Action),
+            Fields = c.Fields.Select(f => f with { Field = Line(f.Field), From = LineOrNull(f.From), To = LineOrNull(f.To) }).ToList(),
+        }).ToList(),
+    };
 
     private static bool IsClean(GroupStatus g) =>
         SafeText.IsClean(g.Name, false) && SafeText.IsClean(g.Reason, false) && SafeText.IsClean(g.Message)

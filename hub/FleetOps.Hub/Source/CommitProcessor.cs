@@ -38,20 +38,21 @@ internal sealed class CommitProcessor(
         var commit = mirror.GetCommit(head);
 
         if (await VerifyAsync(fleet, head, cancellationToken) is { } untrusted)
-            return new RefreshResult(head, true, [], [untrusted]);
+            return new RefreshResult(head, true, [], [untrusted], HeadRefusals.Groups(await fleet.GetStatusAsync(), head));
 
         var (groups, errors) = ReadDefinitions(head);
         if (errors.Count > 0)
         {
             await fleet.RecordDefinitionErrorsAsync(head, errors);
-            return new RefreshResult(head, true, [], (await fleet.GetStatusAsync()).Errors);
+            var refused = await fleet.GetStatusAsync();
+            return new RefreshResult(head, true, [], refused.Errors, HeadRefusals.Groups(refused, head));
         }
 
         var renders = await RenderAsync(head, groups!, cancellationToken);
         var outcome = await fleet.ApplyCommitAsync(new FleetCommit(commit, groups!, renders));
         logger.LogInformation("Processed {Commit} \"{Subject}\": {Moved} group target(s) moved, {Errors} error(s)",
             Revisions.Short(head), commit.Subject, outcome.MovedGroups.Count, outcome.Errors.Count);
-        return new RefreshResult(head, true, outcome.MovedGroups, outcome.Errors);
+        return new RefreshResult(head, true, outcome.MovedGroups, outcome.Errors, HeadRefusals.Groups(await fleet.GetStatusAsync(), head));
     }
 
     /// <summary>

@@ -85,7 +85,10 @@ internal sealed class GitWatcher(
             await fleet.RecordSourceErrorAsync(null);
 
             if (head == lastHead)
-                return new RefreshResult(head, false, [], (await fleet.GetStatusAsync()).Errors);
+            {
+                var status = await fleet.GetStatusAsync();
+                return new RefreshResult(head, false, [], status.Errors, HeadRefusals.Groups(status, head));
+            }
             return await processor.ProcessAsync(head, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -17,6 +17,12 @@ internal interface IGitMirror
 
     bool HasCommit(string sha);
 
+    /// <summary>The full sha of a commit named by a full or abbreviated sha, or null when the mirror has no such commit.</summary>
+    string? FindCommit(string shaOrPrefix);
+
+    /// <summary>True when <paramref name="ancestor"/> is <paramref name="head"/> or one of its ancestors.</summary>
+    bool IsAncestor(string ancestor, string head);
+
     CommitInfo GetCommit(string sha);
 
     /// <summary>The commit's signature and the data it signs, or null when the commit is unsigned.</summary>

@@ -62,6 +62,27 @@ internal sealed class LibGit2Mirror(IOptions<HubOptions> hubOptions, IOptions<So
         return repo.Lookup<Commit>(sha) is not null;
     }
 
+    public string? FindCommit(string shaOrPrefix)
+    {
+        using var repo = Open();
+        try
+        {
+            return repo.Lookup<Commit>(shaOrPrefix)?.Sha;
+        }
+        catch (AmbiguousSpecificationException)
+        {
+            return null;
+        }
+    }
+
+    public bool IsAncestor(string ancestor, string head)
+    {
+        using var repo = Open();
+        if (repo.Lookup<Commit>(ancestor) is not { } older || repo.Lookup<Commit>(head) is not { } newer)
+            return false;
+        return older.Sha == newer.Sha || repo.ObjectDatabase.FindMergeBase(older, newer)?.Sha == older.Sha;
+    }
+
     public CommitInfo GetCommit(string sha)
     {
         using var repo = Open();

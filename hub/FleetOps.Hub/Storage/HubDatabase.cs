@@ -52,6 +52,8 @@ internal sealed class HubDatabase : IDisposable
             collection.Insert(new BsonDocument { ["_id"] = "$created" });
             collection.Delete("$created");
         }
+        // Indexes too are made here, before the writer or any reader runs, for the same reason.
+        LiteDbJournalStore.EnsureIndexes(Database.GetCollection<StoredJournalChunk>(LiteDbJournalStore.Collection));
         // LiteDB transactions belong to a thread, so the writer is a dedicated one.
         writer = new Thread(WriteLoop) { IsBackground = true, Name = "fleetops-litedb-writer" };
         writer.Start();

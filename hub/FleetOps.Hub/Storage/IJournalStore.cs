@@ -18,6 +18,9 @@ internal interface IJournalStore
     /// </summary>
     Task<IReadOnlyList<ReceivedEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, long afterSeq, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Events of every cluster matching the query, newest first (store's time, then cluster id, then seq).</summary>
+    Task<IReadOnlyList<ClusterEvent>> QueryFleetAsync(FleetEventQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>The newest <paramref name="count"/> events, oldest first.</summary>
     Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default);
 

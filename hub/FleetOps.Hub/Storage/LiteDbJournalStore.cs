@@ -39,6 +39,7 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
                 Group = e.Group,
                 Revision = e.Revision,
                 Detail = e.Detail,
+                Changes = JournalChanges.Write(e.Changes),
             }).ToList(),
         };
         var last = batch[^1].Seq;
@@ -68,6 +69,27 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
         return Task.FromResult<IReadOnlyList<ReceivedEvent>>(found);
     }
 
+    /// <summary>
+    /// Chunks holding an event in the window (and of the kind, when asked) come through the multikey indexes on their
+    /// events' times and kinds; only those are opened, then their events filtered and ordered.
+    /// </summary>
+    public Task<IReadOnlyList<ClusterEvent>> QueryFleetAsync(FleetEventQuery query, CancellationToken cancellationToken = default)
+    {
+        var from = query.Since.UtcDateTime;
+        var to = query.Until?.UtcDateTime ?? DateTime.MaxValue;
+        var where = query.Kind is null
+            ? BsonExpression.Create("$.Events[*].At ANY >= @0", new BsonValue(from))
+            : BsonExpression.Create("$.Events[*].Kind ANY = @0 AND $.Events[*].At ANY >= @1", new BsonValue(query.Kind), new BsonValue(from));
+        var found = chunks.Find(where)
+            .SelectMany(c => c.Events.Select(e => (Cluster: c.Id[..c.Id.LastIndexOf('/')], Event: e)))
+            .Where(x => x.Event.At >= from && x.Event.At < to && (query.Kind is null || x.Event.Kind == query.Kind) && (query.Group is null || x.Event.Group == query.Group))
+            .OrderByDescending(x => x.Event.At).ThenBy(x => x.Cluster, StringComparer.Ordinal).ThenBy(x => x.Event.Seq)
+            .Skip(query.Skip).Take(query.Take)
+            .Select(x => new ClusterEvent(x.Cluster, ToEvent(x.Event)))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ClusterEvent>>(found);
+    }
+
     public Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
     {
         var newest = new List<ReceivedEvent>();
@@ -85,11 +107,21 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
     public Task DeleteAsync(string clusterId, CancellationToken cancellationToken = default) =>
         database.WriteAsync(db => db.GetCollection<StoredJournalChunk>(Collection).DeleteMany(OfCluster(clusterId)));
 
+    /// <summary>
+    /// Multikey indexes over every event of a chunk: what a fleet-wide listing by time and kind looks up. Made by
+    /// <see cref="HubDatabase"/> when it opens the file, before any other transaction runs.
+    /// </summary>
+    public static void EnsureIndexes(ILiteCollection<StoredJournalChunk> collection)
+    {
+        collection.EnsureIndex("event_at", "$.Events[*].At");
+        collection.EnsureIndex("event_kind", "$.Events[*].Kind");
+    }
+
     private static BsonExpression OfCluster(string clusterId) =>
         BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, 0), Key(clusterId, long.MaxValue));
 
     private static ReceivedEvent ToEvent(StoredJournalEvent e) => new(
-        new JournalEvent(e.Seq, Utc(e.At), e.Kind, e.Group, e.Revision, e.Detail),
+        new JournalEvent(e.Seq, Utc(e.At), e.Kind, e.Group, e.Revision, e.Detail, JournalChanges.Read(e.Changes)),
         e.ReceivedAt is { } received ? Utc(received) : null);
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

@@ -17,4 +17,7 @@ internal sealed class StoredJournalEvent
     public string? Revision { get; set; }
 
     public string? Detail { get; set; }
+
+    /// <summary>The event's <c>changes</c> as the wire's JSON; null when the agent sent none.</summary>
+    public string? Changes { get; set; }
 }

@@ -28,4 +28,6 @@ namespace FleetOps.Shared.Api;
 [JsonSerializable(typeof(ClusterLabels))]
 [JsonSerializable(typeof(GroupHistory))]
 [JsonSerializable(typeof(BrokerInfo))]
+[JsonSerializable(typeof(RevisionView))]
+[JsonSerializable(typeof(EventPage))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

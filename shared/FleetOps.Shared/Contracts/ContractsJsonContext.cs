@@ -20,4 +20,5 @@ namespace FleetOps.Shared.Contracts;
 [JsonSerializable(typeof(JournalMessage))]
 [JsonSerializable(typeof(AckMessage))]
 [JsonSerializable(typeof(PresenceMessage))]
+[JsonSerializable(typeof(IReadOnlyList<ObjectChange>))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

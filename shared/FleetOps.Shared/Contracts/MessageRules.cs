@@ -82,6 +82,8 @@ internal static class MessageRules
                 return $"events[{i}]: only a {JournalEventKinds.Compacted} event stands for earlier seqs (firstSeq)";
             if (string.IsNullOrWhiteSpace(e.Kind))
                 return $"events[{i}]: kind must not be empty";
+            if (e.Changes is { } changes && (changes.Count > ObjectChange.MaxObjects || changes.Any(c => c.Fields.Count > ObjectChange.MaxFields)))
+                return $"events[{i}]: at most {ObjectChange.MaxObjects} changes of at most {ObjectChange.MaxFields} fields each";
             previous = e.Seq;
         }
         return null;

@@ -76,6 +76,7 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
 
         Assert.Equal(ExitCodes.Error, again.ExitCode);
         Assert.Contains("cluster 'store-reg-3' is already registered", again.Stderr);
+        Assert.Contains("hint: fleetops token store-reg-3 issues it a new agent token", again.Stderr);
         Assert.DoesNotContain("fot_", again.Stdout + again.Stderr);
     }
 
@@ -107,8 +108,8 @@ public sealed partial class ChangingCommandsTests(ScratchFleet fleet)
         var again = await fleet.RunAsync("refresh");
 
         Assert.True(moved.ExitCode == ExitCodes.Ok, moved.ToString());
-        Assert.Equal($"processed head {head[..7]}; target moved for pos-east\n", moved.Stdout);
-        Assert.Equal($"head {head[..7]} was already processed; nothing new\n", again.Stdout);
+        Assert.Equal($"processed head {head[..7]}; group targets moved: pos-east\n", moved.Stdout);
+        Assert.Equal($"head {head[..7]} was already processed; no group target moved\n", again.Stdout);
     }
 
     [Fact]

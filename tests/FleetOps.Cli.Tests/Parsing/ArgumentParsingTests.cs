@@ -36,6 +36,9 @@ public sealed class ArgumentParsingTests
     [InlineData("Unrecognized command or argument 'stauts'", "stauts")]
     [InlineData("Required command was not provided", new string[0])]
     [InlineData("Unrecognized command or argument 'extra'", "status", "-o", "table", "extra")]
+    [InlineData("-o 'yaml' is not an output format; use table, wide or json", "status", "-o", "yaml")]
+    [InlineData("-o 'YAML' is not an output format; use TABLE, WIDE or JSON", "status", "-o", "YAML")]
+    [InlineData("--page-size '0' must be a whole number from 1 to 1000", "events", "--page-size", "0")]
     public async Task AMistakeOnTheCommandLineExitsTwoAndSaysWhatIsWrong(string message, params string[] args)
     {
         var result = await CliRunner.RunAsync(Env, args);

@@ -68,7 +68,7 @@ public sealed class AgentAcceptanceTests(EmulatorFixture emulator) : IClassFixtu
             "the next interval restores the field and journals it", advance: h.Time, step: TimeSpan.FromSeconds(5));
         Assert.Equal(h.ClusterId, h.Cluster.Get("v1", "ConfigMap", "shop", "settings")!["data"]!["store"]!.GetValue<string>());
         var drift = Assert.Single(h.Journal, e => e.Kind == JournalEventKinds.DriftCorrected);
-        Assert.Equal("ConfigMap/shop/settings configured", drift.Detail);
+        Assert.Equal($"ConfigMap/shop/settings configured: data.store tampered → {h.ClusterId}", drift.Detail);
         Assert.Equal(rev, drift.Revision);
 
         await broker.StartAgainAsync();

@@ -43,7 +43,11 @@ public sealed class DriftUnderNormalisationTests(EmulatorFixture emulator, ITest
         await PeriodicRunsAsync(h, 3);
 
         var drift = Assert.Single(h.Journal, e => e.Kind == JournalEventKinds.DriftCorrected);
-        Assert.Equal("Deployment/till/pos-api configured", drift.Detail);
+        // The journal says what was put back, from the server's own values before and after (no 1Gi-versus-1024Mi noise).
+        Assert.Equal($"Deployment/till/pos-api configured: containers[api].resources.limits.memory 2Gi → {memory}", drift.Detail);
+        var change = Assert.Single(drift.Changes!);
+        Assert.Equal(("Deployment/till/pos-api", "configured"), (change.Subject, change.Action));
+        Assert.Equal(new FieldChange("containers[api].resources.limits.memory", "2Gi", memory), Assert.Single(change.Fields));
         Assert.Equal(journal + 1, h.Journal.Count);
         Assert.Equal(memory, Limit(h.Cluster));
         var write = Assert.Single(h.Cluster.Requests, r => r.IsWrite);
@@ -94,7 +98,10 @@ public sealed class DriftUnderNormalisationTests(EmulatorFixture emulator, ITest
         }
         await Eventually.UntilAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.DriftCorrected), "the next run puts the pin back", advance: h.Time, step: TimeSpan.FromSeconds(IntervalSeconds));
 
-        Assert.Equal("Secret/till-keys/terminal configured", Assert.Single(h.Journal, e => e.Kind == JournalEventKinds.DriftCorrected).Detail);
+        // Which key was put back, never its value (neither the edit's nor the manifest's).
+        var corrected = Assert.Single(h.Journal, e => e.Kind == JournalEventKinds.DriftCorrected);
+        Assert.Equal("Secret/till-keys/terminal configured: data.pin changed (value hidden)", corrected.Detail);
+        Assert.Equal(new FieldChange("data.pin", null, null, Hidden: true), Assert.Single(Assert.Single(corrected.Changes!).Fields));
         Assert.Equal(pin, h.Cluster.Get("v1", "Secret", "till-keys", "terminal")!["data"]!["pin"]!.ToString());
     }
 

@@ -39,7 +39,7 @@ public sealed class PeriodicReadTests(EmulatorFixture emulator) : IClassFixture<
 
         await Eventually.UntilAsync(() => h.Journal.Any(e => e.Kind == JournalEventKinds.DriftCorrected), "the next run puts the label back", advance: h.Time, step: TimeSpan.FromSeconds(60));
 
-        Assert.Equal("ConfigMap/shop/menu configured", h.Journal.Single(e => e.Kind == JournalEventKinds.DriftCorrected).Detail);
+        Assert.Equal("ConfigMap/shop/menu configured: metadata.labels.fleetops.io/group set to shop", h.Journal.Single(e => e.Kind == JournalEventKinds.DriftCorrected).Detail);
         Assert.Equal("shop", Ownership.GroupOf(h.Cluster.Get("v1", "ConfigMap", "shop", "menu")!));
     }
 

@@ -46,6 +46,25 @@ public sealed class LiteAgentStoreTests : IDisposable
     }
 
     [Fact]
+    public void AnEventsChangesSurviveAReopenUntilTheHubHasThem()
+    {
+        var change = new ObjectChange("Deployment/pos/api", "configured", [new FieldChange("image api", "r/api:2.14", "r/api:2.15")]);
+        using (var store = Open())
+        {
+            store.Append(JournalEventKinds.Applied, "pos", new string('a', 40), "Deployment/pos/api configured: image api r/api:2.14 → 2.15", [change]);
+            store.Append(JournalEventKinds.Converged, "pos", new string('a', 40));
+        }
+
+        using var reopened = Open();
+        var events = reopened.ReadJournal(0, 10);
+
+        var kept = Assert.Single(events[0].Changes!);
+        Assert.Equal((change.Subject, change.Action), (kept.Subject, kept.Action));
+        Assert.Equal(change.Fields, kept.Fields);
+        Assert.Null(events[1].Changes);
+    }
+
+    [Fact]
     public void AcknowledgeDropsOnlyEventsUpToTheAckedSeq()
     {
         using var store = Open();

@@ -24,6 +24,13 @@ internal sealed class MemoryJournalStore : IJournalStore
         Task.FromResult<IReadOnlyList<ReceivedEvent>>(All(clusterId)
             .Where(e => e.Event.Seq > afterSeq && (since is null || e.Event.At >= since) && (until is null || e.Event.At < until)).Take(limit).ToList());
 
+    public Task<IReadOnlyList<ClusterEvent>> QueryFleetAsync(FleetEventQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ClusterEvent>>(events.Keys.SelectMany(id => All(id).Select(e => new ClusterEvent(id, e)))
+            .Where(c => c.Event.Event.At >= query.Since && (query.Until is null || c.Event.Event.At < query.Until)
+                && (query.Kind is null || c.Event.Event.Kind == query.Kind) && (query.Group is null || c.Event.Event.Group == query.Group))
+            .OrderByDescending(c => c.Event.Event.At).ThenBy(c => c.ClusterId, StringComparer.Ordinal).ThenBy(c => c.Event.Event.Seq)
+            .Skip(query.Skip).Take(query.Take).ToList());
+
     public Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ReceivedEvent>>(All(clusterId).TakeLast(count).ToList());
 

@@ -138,6 +138,20 @@ public sealed partial class ScenarioFleet : IAsyncDisposable
         return sha;
     }
 
+    /// <summary>
+    /// Commits a change the hub will refuse for <paramref name="group"/> (it does not render, say) and tells the hub at once:
+    /// refresh exits 1 naming the group, as a pipeline would see it. Returns the new sha.
+    /// </summary>
+    public async Task<string> CommitRefusedAsync(string group, string relativePath, string content, string message)
+    {
+        Repository.Write(relativePath, content);
+        var sha = Repository.Commit(message);
+        var refresh = await CliAsync("refresh");
+        Assert.True(refresh.ExitCode == 1, refresh.ToString());
+        Assert.Contains($"head {sha[..7]} refused for group {group}", refresh.Stdout);
+        return sha;
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds for the answers the CLI gives, with a scenario's patience.</summary>
     public static Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
         Eventually.UntilAsync(condition, what, timeout ?? Patience);

@@ -52,6 +52,9 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
             BrokerCa = hub.CaPath,
         }, hub.Client, new IPEndPoint(IPAddress.Loopback, hub.TlsPort), stop);
         output.WriteLine($"stores: {fleet.Stores.Count} agents started, each with its own emulated cluster, verifying the hub over mqtts with its CA");
+        // A store's Connected event names the broker address it was given, which is its link's port, not 8883: say why.
+        output.WriteLine($"links: each store reaches the broker on 127.0.0.1:{hub.TlsPort} through a TCP proxy of its own on 127.0.0.1 " +
+            "(its WAN link, which the simulator can cut); that proxy's port is the broker address its agent was given");
         PrintTryThis(hub, repository, token, Path.Combine(root, "stores"));
 
         await ReportChangesAsync(hub.Client, stop);
@@ -137,13 +140,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
         {
             return $"hub not answering: {e.Message}";
         }
-        var c = fleet.Clusters;
-        var commit = fleet.Commit is null ? "no commit yet" : $"commit {Revisions.Short(fleet.Commit.Sha)} \"{fleet.Commit.Subject}\"";
-        var errors = fleet.Errors.Count == 0 ? "" : $" · {fleet.Errors.Count} error(s): {fleet.Errors[0].Message}";
-        var rollouts = string.Concat(fleet.Groups
-            .Where(g => g.Rollout is { Phase: not (RolloutPhase.Completed or RolloutPhase.Idle) })
-            .Select(g => $" · {g.Name} rollout {g.Rollout!.Phase} wave {g.Rollout.Wave + 1}/{g.Rollout.Waves}, {g.Rollout.Released}/{g.Rollout.Members} released"));
-        return $"{c.Converged}/{c.Total} converged, {c.Progressing + c.Pending} progressing, {c.Degraded} degraded, {c.Failed} failed, {c.Offline} offline, {c.Unknown} unknown{(c.Unconfirmed > 0 ? $", {c.Unconfirmed} unconfirmed" : "")} · {commit}{rollouts}{errors}";
+        return DemoSummary.Line(fleet);
     }
 
     // One admin token per demo folder, so the exported FLEETOPS_TOKEN keeps working across restarts.
