@@ -214,7 +214,7 @@ public sealed class LiteAgentStore : IAgentStore
                 if (pending >= journalLimit)
                     CompactOldest();
                 var seq = lastSeq + 1;
-                var e = new JournalEvent(seq, time.GetUtcNow(), kind, group, revision, Truncate(detail), changes);
+                var e = new JournalEvent(seq, time.GetUtcNow(), kind, group, revision, Truncate(detail), Changes: changes);
                 journal.Insert(JournalDocument.FromEvent(e, compacted: 0, from: null));
                 meta.Upsert(new BsonDocument { ["_id"] = SeqKey, ["v"] = seq });
                 db.Commit();

@@ -310,7 +310,7 @@ public sealed partial class ResilientAgentStore : IAgentStore, IStorageHealth
 
     private JournalEvent Hold(string kind, string? group, string? revision, string? detail, IReadOnlyList<ObjectChange>? changes = null)
     {
-        var e = new JournalEvent(lastSeq + 1, time.GetUtcNow(), kind, group, revision, LiteAgentStore.Truncate(detail), changes);
+        var e = new JournalEvent(lastSeq + 1, time.GetUtcNow(), kind, group, revision, LiteAgentStore.Truncate(detail), Changes: changes);
         lastSeq = e.Seq;
         tail.Add(e);
         if (tail.Count > journalLimit)

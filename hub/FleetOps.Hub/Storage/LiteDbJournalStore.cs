@@ -121,7 +121,7 @@ internal sealed class LiteDbJournalStore(HubDatabase database, IOptions<HubOptio
         BsonExpression.Create("_id BETWEEN @0 AND @1", Key(clusterId, 0), Key(clusterId, long.MaxValue));
 
     private static ReceivedEvent ToEvent(StoredJournalEvent e) => new(
-        new JournalEvent(e.Seq, Utc(e.At), e.Kind, e.Group, e.Revision, e.Detail, JournalChanges.Read(e.Changes)),
+        new JournalEvent(e.Seq, Utc(e.At), e.Kind, e.Group, e.Revision, e.Detail, Changes: JournalChanges.Read(e.Changes)),
         e.ReceivedAt is { } received ? Utc(received) : null);
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

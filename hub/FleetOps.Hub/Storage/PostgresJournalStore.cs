@@ -139,7 +139,7 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
     private static ReceivedEvent Read(NpgsqlDataReader reader) => new(
         new JournalEvent(reader.GetInt64(0), Utc(reader.GetDateTime(1)), reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-            JournalChanges.Read(reader.IsDBNull(7) ? null : reader.GetString(7))),
+            Changes: JournalChanges.Read(reader.IsDBNull(7) ? null : reader.GetString(7))),
         reader.IsDBNull(6) ? null : Utc(reader.GetDateTime(6)));
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

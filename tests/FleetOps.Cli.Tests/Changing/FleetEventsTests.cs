@@ -24,7 +24,7 @@ public sealed class FleetEventsTests
         var west = await scenario.AddAgentAsync("store-ev-2", HubScenario.Labels(("region", "west")));
         await east.SendJournalAsync(
             new JournalEvent(1, now.AddHours(-3), JournalEventKinds.DriftCorrected, "pos-east", "1111111111111111111111111111111111111111",
-                "ConfigMap/pos/pos-region configured: data.tax-rate 0.09 → 0.08", [TaxRate]),
+                "ConfigMap/pos/pos-region configured: data.tax-rate 0.09 → 0.08", Changes: [TaxRate]),
             new JournalEvent(2, now.AddHours(-2), JournalEventKinds.Applied, "pos-east", "2222222222222222222222222222222222222222", "ConfigMap/pos/pos-api configured"),
             new JournalEvent(3, now.AddDays(-3), JournalEventKinds.DriftCorrected, "pos-east", "1111111111111111111111111111111111111111", "older than a day"));
         await west.SendJournalAsync(

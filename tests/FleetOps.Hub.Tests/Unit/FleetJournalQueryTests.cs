@@ -33,7 +33,7 @@ public sealed class FleetJournalQueryTests : IDisposable
         var diff = new[] { new ObjectChange("ConfigMap/pos/pos-region", "configured", [new FieldChange("data.tax-rate", "0.09", "0.08")]) };
         await journal.AppendAsync("store-a", [
             new JournalEvent(1, At.AddHours(-30), JournalEventKinds.DriftCorrected, "pos-east", "r1", "too old"),
-            new JournalEvent(2, At.AddHours(-2), JournalEventKinds.DriftCorrected, "pos-east", "r1", "ConfigMap/pos/pos-region configured", diff),
+            new JournalEvent(2, At.AddHours(-2), JournalEventKinds.DriftCorrected, "pos-east", "r1", "ConfigMap/pos/pos-region configured", Changes: diff),
             new JournalEvent(3, At.AddHours(-1), JournalEventKinds.Applied, "pos-east", "r2", "applied")], At);
         await journal.AppendAsync("store-b", [
             new JournalEvent(1, At.AddMinutes(-30), JournalEventKinds.DriftCorrected, "platform", "r1", "Namespace/store-platform configured")], At);
