@@ -41,6 +41,9 @@ public sealed class HubSession(
     /// <summary>UTC ticks of the last status or journal message that went out (the heartbeat counts from it).</summary>
     private long lastSentTicks;
     private bool statusDirty = true;
+
+    /// <summary>The link refused the last status: a heartbeat then waits for the next look rather than going again at once.</summary>
+    private bool statusRefused;
     private string? kubernetesVersion;
 
     /// <summary>Something new to send (a status change, a journal event): wakes the sender.</summary>
@@ -71,10 +74,11 @@ public sealed class HubSession(
         {
             try
             {
-                if (failures == 0)
-                    await pending.WaitAsync(UntilNextLook(), time, cancellationToken).ConfigureAwait(false);
-                else
+                if (failures > 0)
                     await Task.Delay(Backoff.Delay(failures, options.Link.MinReconnectDelay, options.Link.MaxReconnectDelay), time, cancellationToken).ConfigureAwait(false);
+                // A heartbeat that fell due while this loop was busy goes at once; one the link just refused waits.
+                else if (!HeartbeatDue())
+                    await pending.WaitAsync(UntilNextLook(), time, cancellationToken).ConfigureAwait(false);
                 if (link.IsConnected)
                 {
                     if (UntilHeartbeat() <= TimeSpan.Zero)
@@ -177,16 +181,19 @@ public sealed class HubSession(
                 var published = false;
                 try
                 {
-                    var status = new StatusMessage(WireVersion.Current, options.ClusterId, store.LoadDesired()?.Generation ?? 0, time.GetUtcNow(), board.Snapshot());
+                    // Stamped before the publish: the heartbeat interval runs from when the status went out.
+                    var at = time.GetUtcNow();
+                    var status = new StatusMessage(WireVersion.Current, options.ClusterId, store.LoadDesired()?.Generation ?? 0, at, board.Snapshot());
                     published = await link.PublishAsync(MessageKind.Status, WireCodec.Serialize(status), cancellationToken).ConfigureAwait(false);
                     if (published)
-                        Sent();
+                        Sent(at);
                 }
                 finally
                 {
                     // Not sent (refused, or an error): the next flush sends it.
                     if (!published)
                         Volatile.Write(ref statusDirty, true);
+                    Volatile.Write(ref statusRefused, !published);
                 }
                 if (!published)
                     return;
@@ -197,9 +204,10 @@ public sealed class HubSession(
                 if (events.Count == 0)
                     return;
                 var payload = Fit(events, out var count);
+                var at = time.GetUtcNow();
                 if (!await link.PublishAsync(MessageKind.Journal, payload, cancellationToken).ConfigureAwait(false))
                     return;
-                Sent();
+                Sent(at);
                 sentSeq = events[count - 1].Seq;
             }
         }
@@ -209,7 +217,9 @@ public sealed class HubSession(
         }
     }
 
-    private void Sent() => Volatile.Write(ref lastSentTicks, time.GetUtcNow().UtcTicks);
+    private void Sent(DateTimeOffset at) => Volatile.Write(ref lastSentTicks, at.UtcTicks);
+
+    private bool HeartbeatDue() => link.IsConnected && UntilHeartbeat() <= TimeSpan.Zero && !Volatile.Read(ref statusRefused);
 
     private TimeSpan UntilHeartbeat() =>
         new DateTimeOffset(Volatile.Read(ref lastSentTicks), TimeSpan.Zero) + options.Link.Heartbeat - time.GetUtcNow();

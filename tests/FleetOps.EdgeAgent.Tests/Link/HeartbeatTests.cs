@@ -78,6 +78,41 @@ public sealed class HeartbeatTests : IDisposable
         await sender;
     }
 
+    [Fact]
+    public async Task AHeartbeatThatFellDueWhileTheLastStatusWasStillGoingOutGoesAtOnce()
+    {
+        using var store = new LiteAgentStore(dir.Path, ClusterId, 1000, time);
+        var options = AgentOptions.Default with { ClusterId = ClusterId, DataDir = dir.Path, Link = LinkOptions.Default with { Heartbeat = Heartbeat } };
+        var board = new StatusBoard(store);
+        board.Update(new GroupStatus("pos-east", Phase.Converged, Reasons.ReconciliationSucceeded, null,
+            new string('3', 40), new string('3', 40), new ResourceCounts(6, 6), [], time.GetUtcNow()));
+        // A slow link: the first status takes six (fake) minutes to go out.
+        var slow = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = true;
+        link.PublishAsync(Arg.Any<MessageKind>(), Arg.Any<byte[]>(), Arg.Any<CancellationToken>()).Returns(c =>
+        {
+            sent.Enqueue((c.ArgAt<MessageKind>(0), c.ArgAt<byte[]>(1), time.GetUtcNow()));
+            if (!first)
+                return Task.FromResult(true);
+            first = false;
+            return slow.Task;
+        });
+        var session = new HubSession(options, link, store, board,
+            new DesiredStateIntake(options, store, Substitute.For<IDesiredStateListener>(), NullLogger<DesiredStateIntake>.Instance),
+            Substitute.For<IResourceManager>(), time, NullLogger<HubSession>.Instance);
+        var sender = Task.Run(() => session.RunAsync(stop.Token));
+        session.StatusChanged();
+        await Eventually.TrueAsync(() => Statuses == 1, "the first status is being sent");
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        slow.SetResult(true);
+
+        // Five minutes have passed since it was sent: the heartbeat is due now, with no more time passing.
+        await Eventually.TrueAsync(() => Statuses == 2, "the heartbeat that fell due goes out");
+        await stop.CancelAsync();
+        await sender;
+    }
+
     public void Dispose()
     {
         stop.Dispose();
