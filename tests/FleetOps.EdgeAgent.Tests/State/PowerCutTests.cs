@@ -34,7 +34,7 @@ public sealed class PowerCutTests : IDisposable
             var read = Task.Run(() => store.ReadJournal(0, 10));
             // The power fails the moment the events are handed to the link.
             var cut = read.ContinueWith(_ => disk.Cut(), TaskContinuationOptions.ExecuteSynchronously);
-            await CompletesWithinAsync(read, TimeSpan.FromSeconds(2));
+            await Eventually.CompletesWithinAsync(read, TimeSpan.FromSeconds(2));
             disk.ReleaseFlushes();
             sent = await read;
             await cut;
@@ -47,16 +47,4 @@ public sealed class PowerCutTests : IDisposable
     }
 
     private LiteAgentStore Open() => new(dir.Path, "store-1", 100, time, opener: new PowerCutStateFileOpener(disk));
-
-    private static async Task CompletesWithinAsync(Task task, TimeSpan limit)
-    {
-        try
-        {
-            await Eventually.UntilAsync(() => task.IsCompleted, "the read completed", limit);
-        }
-        catch (TimeoutException)
-        {
-            // Not handed out while the disk cannot take it: as it should be.
-        }
-    }
 }

@@ -60,6 +60,23 @@ public static class Eventually
         }
     }
 
+    /// <summary>
+    /// Gives <paramref name="task"/> up to <paramref name="limit"/> to complete, and says whether it did: for a test that
+    /// lets code misbehave if it would (complete too early), and then checks the consequences, not the timing.
+    /// </summary>
+    public static async Task<bool> CompletesWithinAsync(Task task, TimeSpan limit)
+    {
+        try
+        {
+            await UntilAsync(() => task.IsCompleted, "the task completed", limit);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Polls <paramref name="probe"/> until its value satisfies <paramref name="accept"/>, and returns that value.</summary>
     public static async Task<T> ValueAsync<T>(Func<Task<T>> probe, Func<T, bool> accept, string what, TimeSpan? timeout = null)
     {
