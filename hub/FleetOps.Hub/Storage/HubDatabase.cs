@@ -33,16 +33,21 @@ internal sealed class HubDatabase : IDisposable
 
     private readonly ILogger logger;
     private readonly DiskBarrier barrier = new();
+    private readonly Action syncLog;
 
     public HubDatabase(IOptions<HubOptions> options, ILogger<HubDatabase>? logger = null)
-        : this(Open(options.Value, (ILogger?)logger ?? NullLogger.Instance), logger)
+        : this(Open(options.Value, (ILogger?)logger ?? NullLogger.Instance, out var logPath), () => DurableFile.Sync(logPath), logger)
     {
     }
 
-    /// <summary>Over a database opened elsewhere (a test's streams); it is disposed with this.</summary>
-    internal HubDatabase(LiteDatabase database, ILogger? logger = null)
+    /// <summary>
+    /// Over a database opened elsewhere (a test's streams); it is disposed with this. <paramref name="syncLog"/> takes
+    /// the database's log, as it stands, to the disk.
+    /// </summary>
+    internal HubDatabase(LiteDatabase database, Action syncLog, ILogger? logger = null)
     {
         this.logger = logger ?? NullLogger.Instance;
+        this.syncLog = syncLog;
         Database = database;
         // LiteDB 5 can fail a read with "page type must be collection page" while another transaction
         // creates that collection (LiteDB issue #2792), so every collection exists before anyone reads.
@@ -81,10 +86,11 @@ internal sealed class HubDatabase : IDisposable
         writes.Dispose();
     }
 
-    private static LiteDatabase Open(HubOptions options, ILogger logger)
+    private static LiteDatabase Open(HubOptions options, ILogger logger, out string logPath)
     {
         var folder = HubDataDir.Secure(options, logger);
         PrivateDirectory.CreateFile(folder, PrivateDirectory.LiteDbLog(FileName));
+        logPath = Path.Combine(folder, PrivateDirectory.LiteDbLog(FileName));
         var database = new LiteDatabase(new ConnectionString
         {
             Filename = Path.Combine(folder, FileName),
@@ -133,7 +139,7 @@ internal sealed class HubDatabase : IDisposable
     {
         try
         {
-            barrier.Run(() => Database.Checkpoint(), "a journal batch");
+            barrier.Run(Checkpoint, "a journal batch");
             return null;
         }
         catch (Exception e)
@@ -141,6 +147,17 @@ internal sealed class HubDatabase : IDisposable
             logger.LogWarning(e, "A write batch was committed but could not be flushed to the disk; its journal batches are not acknowledged");
             return e;
         }
+    }
+
+    /// <summary>
+    /// Folds the log into the data file, which LiteDB flushes, and then takes the emptied log to the disk too: LiteDB
+    /// empties it without a flush, and were the emptying lost to a power cut while the data file's new pages survived,
+    /// the next open would replay the old log over them and undo the batches the hub has acknowledged.
+    /// </summary>
+    private void Checkpoint()
+    {
+        Database.Checkpoint();
+        syncLog();
     }
 
     // An exception escaping this thread would end the process; the batch has already failed, so a

@@ -46,5 +46,22 @@ public sealed class PowerCutTests : IDisposable
         Assert.Equal(["Before", JournalEventKinds.Applied], after.ReadJournal(0, 10).Select(e => e.Kind));
     }
 
+    [Fact]
+    public async Task WhenEventsAreReadForTheHubTheLogOnTheDiskIsTheLogLiteDbHas()
+    {
+        using var store = Open();
+        store.Append("First");
+        await Eventually.UntilAsync(() => disk.FlushedLength(LogName) > 0, "LiteDB's log writer put the commit on the disk");
+
+        store.ReadJournal(0, 10);
+
+        // The read folded the log into the data file and LiteDB emptied the log. Were the emptying only in the page
+        // cache, a power cut would leave the old log on the disk, and the next open would replay it over the newer
+        // pages of the data file: the seq would go back and events the hub holds would be numbered again.
+        Assert.True(disk.IsFlushed(LogName), "the emptied log is on the disk");
+    }
+
+    private static string LogName => Path.GetFileName(StateFileOpener.LogPath(LiteAgentStore.FileName));
+
     private LiteAgentStore Open() => new(dir.Path, "store-1", 100, time, opener: new PowerCutStateFileOpener(disk));
 }

@@ -46,8 +46,31 @@ public sealed class PowerCutTests
         Assert.Equal([1L, 2, 3], stored.Select(e => e.Event.Seq));
     }
 
-    private static HubDatabase Open(PowerCutDisk disk) =>
-        new(new LiteDatabase(disk.Open(HubDatabase.FileName), logStream: disk.Open("hub-log.db")));
+    [Fact]
+    public async Task WhenABatchIsAcceptedTheLogOnTheDiskIsTheLogLiteDbHas()
+    {
+        var disk = new PowerCutDisk();
+        using var database = Open(disk);
+        // The batch's log reaches the disk while the data file is slow: LiteDB's log writer flushes it.
+        disk.HoldFlushes(only: HubDatabase.FileName);
+        var append = Journal(database).AppendAsync("store-1", Events(1, 3), At);
+        await Eventually.UntilAsync(() => disk.FlushedLength(LogName) > 0, "the batch's log is on the disk");
+        disk.ReleaseFlushes();
+        await append;
+
+        // The batch is in the data file and LiteDB has emptied its log. Were the emptying only in the page cache, a
+        // power cut would leave the old log on the disk, and the next open would replay it over the data file: over
+        // the pages of batches accepted after it, undoing them.
+        Assert.True(disk.IsFlushed(LogName), "the emptied log is on the disk");
+    }
+
+    private const string LogName = "hub-log.db";
+
+    private static HubDatabase Open(PowerCutDisk disk)
+    {
+        var log = disk.Open(LogName);
+        return new(new LiteDatabase(disk.Open(HubDatabase.FileName), logStream: log), syncLog: log.Flush);
+    }
 
     private static LiteDbJournalStore Journal(HubDatabase database) =>
         new(database, Options.Create(new HubOptions { HistoryLimit = 1000 }));

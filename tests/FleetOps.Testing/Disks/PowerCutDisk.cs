@@ -14,6 +14,7 @@ public sealed class PowerCutDisk
     private readonly Dictionary<string, byte[]> flushed = new(StringComparer.Ordinal);
     private readonly List<CachedFile> open = [];
     private readonly ManualResetEventSlim flushable = new(initialState: true);
+    private string? heldOnly;
     private int waiting;
 
     /// <summary>Whether a flush is waiting on <see cref="HoldFlushes"/>.</summary>
@@ -30,8 +31,32 @@ public sealed class PowerCutDisk
         }
     }
 
-    /// <summary>From now on, flushes wait until <see cref="ReleaseFlushes"/>.</summary>
-    public void HoldFlushes() => flushable.Reset();
+    /// <summary>How many bytes of <paramref name="name"/> a power cut now would leave (0 if it was never flushed).</summary>
+    public long FlushedLength(string name)
+    {
+        lock (gate)
+            return flushed.GetValueOrDefault(name)?.Length ?? 0;
+    }
+
+    /// <summary>Whether what the process sees of <paramref name="name"/> (open now) is what a power cut would leave.</summary>
+    public bool IsFlushed(string name)
+    {
+        lock (gate)
+        {
+            var file = open.Last(stream => stream.Name == name);
+            return file.Contents().AsSpan().SequenceEqual(flushed.GetValueOrDefault(name) ?? []);
+        }
+    }
+
+    /// <summary>
+    /// From now on, flushes wait until <see cref="ReleaseFlushes"/>: every file's, or only <paramref name="only"/>'s
+    /// (a log on a slow disk while its data file goes through).
+    /// </summary>
+    public void HoldFlushes(string? only = null)
+    {
+        heldOnly = only;
+        flushable.Reset();
+    }
 
     public void ReleaseFlushes() => flushable.Set();
 
@@ -49,7 +74,8 @@ public sealed class PowerCutDisk
 
     private void Flush(CachedFile stream)
     {
-        AwaitFlushable();
+        if (heldOnly is null || heldOnly == stream.Name)
+            AwaitFlushable();
         lock (gate)
         {
             if (!stream.Dead)

@@ -8,8 +8,9 @@ public sealed class PowerCutStateFileOpener(PowerCutDisk disk) : IStateFileOpene
 {
     public StateFile Open(string path)
     {
-        var data = disk.Open(Path.GetFileName(path));
-        var log = disk.Open(Path.GetFileName(StateFileOpener.LogPath(path)));
+        // Through the agent's own wrapper: what it flushes, and when, is what is under test.
+        var data = new SyncedFileStream(disk.Open(Path.GetFileName(path)));
+        var log = new SyncedFileStream(disk.Open(Path.GetFileName(StateFileOpener.LogPath(path))));
         return new StateFile(new LiteDatabase(data, logStream: log), data, log);
     }
 
