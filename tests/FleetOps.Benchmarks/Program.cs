@@ -19,7 +19,7 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     Console.Error.WriteLine("  agent-noop [--objects 200] [--runs 20]: time of a no-op (drift check) reconcile of a converged group");
     Console.Error.WriteLine("  rollout-book [--members 10000]: rollout bookkeeping per member report, a whole canary + 3-wave rollout at 1,000 to N members");
     Console.Error.WriteLine("  schema-check [--objects 1000]: KubernetesSchema.Check (the hub's preflight) over rendered objects, and with normalization");
-    Console.Error.WriteLine("  fleet-scale [--stores 10000] [--converge-ms 2000] [--fail-percent 1] [--results DIR]: commit to Converged over N protocol-level stores, hub CPU, RSS, traffic, restart storm; last line machine-readable");
+    Console.Error.WriteLine("  fleet-scale [--stores 10000] [--converge-ms 2000] [--fail-percent 1] [--groups 1] [--rollout] [--results DIR]: commit to Converged over N protocol-level stores (in G groups; with --rollout each a canary + 3-wave rollout, bake 0, timed to Completed), hub CPU, RSS, traffic, restart storm; last line machine-readable");
     return 2;
 }
 return await run(args[1..]);

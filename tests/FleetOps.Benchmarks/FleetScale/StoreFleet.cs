@@ -15,14 +15,15 @@ public sealed class StoreFleet(IReadOnlyList<ScaleStore> stores, WireTraffic tra
 
     public int Failing => stores.Count(s => s.Fails);
 
-    public static async Task<StoreFleet> RegisterAndConnectAsync(HubClient api, int count, Func<int, string, ScaleStoreOptions> options, int parallelism)
+    public static async Task<StoreFleet> RegisterAndConnectAsync(HubClient api, int count, Func<int, IReadOnlyDictionary<string, string>> labels,
+        Func<int, string, ScaleStoreOptions> options, int parallelism)
     {
         var traffic = new WireTraffic();
         var stores = new ScaleStore[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, cancellationToken) =>
         {
             var id = $"store-{i:D5}";
-            var registration = await api.RegisterAsync(new RegisterClusterRequest(id, new Dictionary<string, string> { ["region"] = "bench" }), cancellationToken);
+            var registration = await api.RegisterAsync(new RegisterClusterRequest(id, labels(i)), cancellationToken);
             var store = new ScaleStore(id, registration.Token, options(i, id), traffic);
             await store.ConnectAsync(cancellationToken);
             stores[i] = store;
@@ -36,9 +37,9 @@ public sealed class StoreFleet(IReadOnlyList<ScaleStore> stores, WireTraffic tra
     public int Connected() => stores.Count(s => s.IsConnected);
 
     /// <summary>Stores whose last status (revision and phase) is not what the hub's API shows for them.</summary>
-    public int StatusesNotShown(GroupDetail group)
+    public int StatusesNotShown(IEnumerable<GroupMemberView> members)
     {
-        var shown = group.Members.ToDictionary(m => m.ClusterId, StringComparer.Ordinal);
+        var shown = members.ToDictionary(m => m.ClusterId, StringComparer.Ordinal);
         return stores.Count(s => !shown.TryGetValue(s.ClusterId, out var member)
             || member.Phase != s.LastReport.Phase || member.DesiredRevision != s.LastReport.Revision);
     }
