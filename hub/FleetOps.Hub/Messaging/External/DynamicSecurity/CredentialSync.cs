@@ -28,6 +28,7 @@ internal sealed class CredentialSync(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
+        string? problem = null;
         var roleGiven = string.IsNullOrEmpty(hub.Username);
         if (roleGiven)
             logger.LogWarning("The hub connects to the MQTT broker without a username, so it cannot manage dynamic security; set Hub:Mqtt:Username and Password");
@@ -42,14 +43,23 @@ internal sealed class CredentialSync(
                 }
                 await SendPendingAsync(stoppingToken);
             }
-            catch (BrokerUnreachableException e)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogDebug("Dynamic security not synchronised yet: {Reason}", e.Message);
+                // Once per distinct reason: a broker away for hours, or without the plugin loaded, is one line. Storage
+                // the outbox cannot reach is retried the same way: this loop must outlive every passing fault.
+                if (problem != e.Message)
+                {
+                    if (e is CredentialsRefusedException)
+                        logger.LogError("The hub cannot manage the MQTT broker's dynamic security: {Reason}", e.Message);
+                    else
+                        logger.LogWarning("The MQTT broker's dynamic security is not in step with the hub yet: {Reason}", e.Message);
+                }
+                problem = e.Message;
+                continue;
             }
-            catch (CredentialsRefusedException e)
-            {
-                logger.LogError("The hub cannot manage the MQTT broker's dynamic security: {Reason}", e.Message);
-            }
+            if (problem is not null)
+                logger.LogInformation("The MQTT broker's dynamic security is in step with the hub again");
+            problem = null;
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
