@@ -140,4 +140,21 @@ public sealed class MosquittoRestartTests
             return await gone.ConnectAsync() != MqttClientConnectResultCode.Success;
         }, "the cluster deregistered while Mosquitto was away is refused once it is back", Reconnect);
     }
+
+    [Fact]
+    public async Task AClusterRegisteredWhileMosquittoWasAwayIsCreatedThereByTheNextHubStart()
+    {
+        using var broker = await Mosquitto.StartWithDynamicSecurityAsync();
+        await using var scenario = await StartAsync(hub: o => o with { Settings = broker.HubSettings });
+        await broker.StopAsync();
+        var registered = await scenario.Hub.Client.RegisterAsync(new RegisterClusterRequest("away-restart", Labels(("region", "east"))), default);
+
+        // This hub stops before the broker is back: only the next one, from what it stored, can tell Mosquitto.
+        await scenario.RestartAsync(whileStopped: broker.StartAgainAsync);
+
+        await using var agent = new SimulatedAgent("away-restart", registered.Token, "127.0.0.1", broker.Port);
+        await Eventually.UntilAsync(async () => await agent.ConnectAsync() == MqttClientConnectResultCode.Success,
+            "the cluster registered while Mosquitto was away can connect after the next hub start", Reconnect);
+        await agent.WaitForDesiredAsync(d => d.Groups.Count == 2, "and gets its desired state");
+    }
 }
