@@ -37,11 +37,9 @@ internal sealed class CredentialSync(
             try
             {
                 if (!roleGiven)
-                {
-                    await credentials.EnsureHubRoleAsync(hub.Username, options.Value.ShareGroup, stoppingToken);
-                    roleGiven = true;
-                }
-                await SendPendingAsync(stoppingToken);
+                    roleGiven = await credentials.EnsureHubRoleAsync(hub.Username, options.Value.ShareGroup, stoppingToken);
+                if (roleGiven)
+                    await SendPendingAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -46,20 +46,33 @@ internal sealed class DynamicSecurityCredentials(
         Check(id, created[1]);
     }
 
-    /// <summary>Gives the hub's own user its role (publish desired and ack, take the agents' topics), unless it has it.</summary>
-    public async Task EnsureHubRoleAsync(string username, string shareGroup, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the hub's own user its role (publish desired and ack, take the agents' topics), unless it has it. True once
+    /// it has; false when the role was just given: Mosquitto then disconnects every connection of that user (this one
+    /// too, maybe before it answers), and the next call confirms it.
+    /// </summary>
+    public async Task<bool> EnsureHubRoleAsync(string username, string shareGroup, CancellationToken cancellationToken)
     {
         var client = (await connection.SendAsync([DynSecCommands.GetClient(username)], cancellationToken))[0];
         Check(username, client);
         var roles = client.Data?["client"]?["roles"] as JsonArray ?? [];
         if (roles.Any(r => r?["rolename"]?.GetValue<string>() == DynSecCommands.HubRole))
-            return;
-        var added = await connection.SendAsync(
-            [DynSecCommands.CreateRole(DynSecCommands.HubRole, DynSecCommands.HubAcls(shareGroup)), DynSecCommands.AddClientRole(username, DynSecCommands.HubRole)],
-            cancellationToken);
-        Check(username, added[0], "Role already exists");
-        Check(username, added[1]);
-        logger.LogInformation("Gave the hub's MQTT user {User} the role {Role} on the broker", username, DynSecCommands.HubRole);
+            return true;
+        logger.LogInformation("Giving the hub's MQTT user {User} the role {Role} on the broker, which reconnects that user once to apply it",
+            username, DynSecCommands.HubRole);
+        try
+        {
+            var added = await connection.SendAsync(
+                [DynSecCommands.CreateRole(DynSecCommands.HubRole, DynSecCommands.HubAcls(shareGroup)), DynSecCommands.AddClientRole(username, DynSecCommands.HubRole)],
+                cancellationToken);
+            Check(username, added[0], "Role already exists");
+            Check(username, added[1]);
+        }
+        catch (BrokerUnreachableException)
+        {
+            // The answer was lost to the disconnect that applies the role, or the broker went away: the next call tells.
+        }
+        return false;
     }
 
     private async Task ChangeAsync(string clusterId, string? token, CancellationToken cancellationToken)
