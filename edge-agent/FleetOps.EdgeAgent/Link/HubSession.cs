@@ -34,12 +34,22 @@ public sealed class HubSession(
 
     private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Journal events not acknowledged this long after they went out are sent again from the hub's ack: an external
+    /// broker drops what nobody subscribes to (a store back from a broker restart before the hub is), and the
+    /// connection that would resend them on reconnect may never drop again. The hub takes each seq once.
+    /// </summary>
+    public static readonly TimeSpan AckPatience = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly Signal pending = new();
     private long sentSeq;
 
     /// <summary>UTC ticks of the last status or journal message that went out (the heartbeat counts from it).</summary>
     private long lastSentTicks;
+
+    /// <summary>UTC ticks of the last journal message that went out (<see cref="AckPatience"/> counts from it).</summary>
+    private long journalSentTicks;
     private bool statusDirty = true;
 
     /// <summary>The link refused the last status: a heartbeat then waits for the next look rather than going again at once.</summary>
@@ -198,6 +208,12 @@ public sealed class HubSession(
                 if (!published)
                     return;
             }
+            if (store.AckedSeq < sentSeq && time.GetUtcNow().UtcTicks - journalSentTicks >= AckPatience.Ticks)
+            {
+                logger.LogInformation("The hub has not acknowledged journal events {From} to {To} for {Patience}; sending them again",
+                    store.AckedSeq + 1, sentSeq, AckPatience);
+                sentSeq = store.AckedSeq;
+            }
             while (true)
             {
                 var events = store.ReadJournal(Math.Max(sentSeq, store.AckedSeq), MaxBatch);
@@ -208,6 +224,7 @@ public sealed class HubSession(
                 if (!await link.PublishAsync(MessageKind.Journal, payload, cancellationToken).ConfigureAwait(false))
                     return;
                 Sent(at);
+                journalSentTicks = at.UtcTicks;
                 sentSeq = events[count - 1].Seq;
             }
         }

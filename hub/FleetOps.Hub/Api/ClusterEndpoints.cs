@@ -85,7 +85,7 @@ internal static class ClusterEndpoints
     }
 
     public static async Task<Results<Created<RegisterClusterResponse>, ProblemHttpResult>> Register(
-        RegisterClusterRequest request, IGrainFactory grains, TimeProvider time, BrokerDirections broker)
+        RegisterClusterRequest request, IGrainFactory grains, TimeProvider time, BrokerDirections broker, IAgentCredentials credentials)
     {
         if (!ClusterIds.IsValid(request.Id))
             return Problems.BadRequest("Invalid cluster id", ClusterIds.Explain(request.Id));
@@ -109,15 +109,36 @@ internal static class ClusterEndpoints
             await shard.UnregisterAsync(request.Id);
             throw;
         }
+        try
+        {
+            await credentials.SetAsync(request.Id, token);
+        }
+        catch (CredentialsRefusedException e)
+        {
+            // A cluster that can never connect is no registration: undone whole, so the same request can be made again.
+            await shard.UnregisterAsync(request.Id);
+            await grains.GetGrain<IClusterGrain>(request.Id).DeregisterAsync();
+            return Problems.BadGateway("The MQTT broker refused the cluster's credentials", $"cluster '{request.Id}' was not registered: {e.Message}");
+        }
         return TypedResults.Created($"/api/v1/clusters/{request.Id}", new RegisterClusterResponse(request.Id, token, labels, broker.Describe()));
     }
 
     /// <summary>A new token; the old one stops at once: no new connection takes it and the live session is ended.</summary>
-    public static async Task<Results<Ok<RegisterClusterResponse>, ProblemHttpResult>> ReplaceToken(string id, IGrainFactory grains, IAgentTransport transport, BrokerDirections broker)
+    public static async Task<Results<Ok<RegisterClusterResponse>, ProblemHttpResult>> ReplaceToken(
+        string id, IGrainFactory grains, IAgentTransport transport, BrokerDirections broker, IAgentCredentials credentials)
     {
         var token = Tokens.New();
         if (!ClusterIds.IsValid(id) || !await ClusterDirectory.For(grains, id).ReplaceTokenAsync(id, Tokens.Hash(token)))
             return await NotFoundAsync(id, grains);
+        try
+        {
+            await credentials.SetAsync(id, token);
+        }
+        catch (CredentialsRefusedException e)
+        {
+            return Problems.BadGateway("The MQTT broker refused the new token",
+                $"cluster '{id}': the hub no longer takes its old token, but the broker still does: {e.Message}; ask for a new token again once the broker is fixed");
+        }
         await transport.EndSessionsAsync(id, forget: false);
         var detail = await grains.GetGrain<IClusterGrain>(id).GetDetailAsync(0);
         return TypedResults.Ok(new RegisterClusterResponse(id, token, detail?.Labels ?? new Dictionary<string, string>(), broker.Describe()));
@@ -129,7 +150,7 @@ internal static class ClusterEndpoints
     /// the grain, whose pending publish could otherwise put its desired state back). Safe to repeat after a failure.
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Deregister(
-        string id, string? actor, IGrainFactory grains, IAgentTransport transport, HubReadiness readiness, ILoggerFactory loggers)
+        string id, string? actor, IGrainFactory grains, IAgentTransport transport, IAgentCredentials credentials, HubReadiness readiness, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ClusterEndpoints));
         if (!ClusterIds.IsValid(id))
@@ -137,6 +158,15 @@ internal static class ClusterEndpoints
         var shard = ClusterDirectory.For(grains, id);
         var listed = await shard.IsRegisteredAsync(id);
         await shard.UnregisterAsync(id);
+        try
+        {
+            await credentials.RemoveAsync(id);
+        }
+        catch (CredentialsRefusedException e)
+        {
+            // The registry has forgotten it either way; the operator must remove the client on the broker.
+            logger.LogError("Cluster {Cluster}: the MQTT broker kept its client: {Reason}; delete it there with mosquitto_ctrl dynsec deleteClient", id, e.Message);
+        }
         await transport.EndSessionsAsync(id, forget: true);
         var existed = await grains.GetGrain<IClusterGrain>(id).DeregisterAsync();
         if (!listed && !existed)

@@ -16,6 +16,10 @@ internal static class Problems
     public static ProblemHttpResult BadRequest(string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: title);
 
+    /// <summary>The MQTT broker refused what the hub asked of it on the caller's behalf.</summary>
+    public static ProblemHttpResult BadGateway(string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status502BadGateway, title: title);
+
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: title);
 }

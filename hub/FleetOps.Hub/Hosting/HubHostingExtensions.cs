@@ -3,6 +3,7 @@ using FleetOps.Hub.Api;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Messaging.Embedded;
 using FleetOps.Hub.Messaging.External;
+using FleetOps.Hub.Messaging.External.DynamicSecurity;
 using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Security;
 using FleetOps.Hub.Security.Tls;
@@ -83,6 +84,7 @@ public static class HubHostingExtensions
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddSingleton(sp => new PresenceEpoch(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
             services.AddSingleton(sp => new BrokerDirections(mqtt, sp.GetRequiredService<BrokerCertificates>(), System.Net.Dns.GetHostName()));
+            services.AddSingleton<IAgentCredentials, UnmanagedCredentials>();
         }
         else
         {
@@ -92,9 +94,24 @@ public static class HubHostingExtensions
             services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerLink>());
             services.AddSingleton(new PresenceEpoch(null));
             services.AddSingleton(new BrokerDirections(mqtt, null, System.Net.Dns.GetHostName()));
+            AddBrokerCredentials(services, mqtt);
         }
         services.AddHostedService<DesiredRepublisher>();
         return builder;
+    }
+
+    /// <summary>With dynamic security the hub keeps agents' clients and roles on the broker; otherwise the broker's operators do.</summary>
+    private static void AddBrokerCredentials(IServiceCollection services, MqttOptions mqtt)
+    {
+        if (!mqtt.ManagesDynamicSecurity)
+        {
+            services.AddSingleton<IAgentCredentials, UnmanagedCredentials>();
+            return;
+        }
+        services.AddSingleton<DynSecConnection>();
+        services.AddSingleton<DynamicSecurityCredentials>();
+        services.AddSingleton<IAgentCredentials>(sp => sp.GetRequiredService<DynamicSecurityCredentials>());
+        services.AddHostedService<CredentialSync>();
     }
 
     public static IHostApplicationBuilder AddHubSource(this IHostApplicationBuilder builder)

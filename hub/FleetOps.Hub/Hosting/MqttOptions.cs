@@ -24,6 +24,12 @@ public sealed record MqttOptions
 
     public string ShareGroup { get; set; } = "hub";
 
+    /// <summary>External broker: whether the hub manages agents' credentials and ACLs there (Mosquitto's dynamic security).</summary>
+    public BrokerCredentials Credentials { get; set; } = BrokerCredentials.DynamicSecurity;
+
+    /// <summary>External broker with dynamic security: how long a control command may wait for its answer before the broker counts as away.</summary>
+    public TimeSpan ControlTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Embedded broker: plain MQTT port (0 picks a free port, for tests).</summary>
     public int Port { get; set; } = 1883;
 
@@ -81,4 +87,6 @@ public sealed record MqttOptions
     public int MaxInFlight { get; set; } = 2048;
 
     public bool IsEmbedded => string.IsNullOrWhiteSpace(BrokerUrl);
+
+    public bool ManagesDynamicSecurity => !IsEmbedded && Credentials == BrokerCredentials.DynamicSecurity;
 }

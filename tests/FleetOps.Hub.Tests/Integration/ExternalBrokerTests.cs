@@ -19,7 +19,7 @@ public sealed class ExternalBrokerTests
         using var broker = await Mosquitto.StartAsync();
         await using var scenario = await StartAsync(hub: o => o with
         {
-            Settings = new Dictionary<string, string?> { ["Hub:Mqtt:BrokerUrl"] = $"mqtt://127.0.0.1:{broker.Port}" },
+            Settings = new Dictionary<string, string?> { ["Hub:Mqtt:BrokerUrl"] = $"mqtt://127.0.0.1:{broker.Port}", ["Hub:Mqtt:Credentials"] = "None" },
         });
         await scenario.Hub.Client.RegisterAsync(new RegisterClusterRequest("store-external", Labels(("region", "east"))), default);
 

@@ -22,6 +22,7 @@ public sealed class SimulatedAgent(string clusterId, string token, string host, 
     private long ackedSeq;
     private long journalSeq;
     private bool disposed;
+    private bool listening;
 
     public string ClusterId => clusterId;
 
@@ -38,10 +39,17 @@ public sealed class SimulatedAgent(string clusterId, string token, string host, 
     /// <summary>Connect with TLS, trusting any certificate (the tests' broker has a self-signed one).</summary>
     public bool UseTls { get; init; }
 
-    /// <summary>Connects and subscribes; returns the broker's answer instead of throwing when refused.</summary>
+    /// <summary>
+    /// Connects and subscribes; returns the broker's answer instead of throwing when refused. Called again after the
+    /// connection was lost, it reconnects as an agent does, keeping its journal seq and the acks it received.
+    /// </summary>
     public async Task<MqttClientConnectResultCode> ConnectAsync(string? willTopic = null, string? password = null, string? clientId = null)
     {
-        client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        if (!listening)
+        {
+            client.ApplicationMessageReceivedAsync += OnMessageAsync;
+            listening = true;
+        }
         var will = new PresenceMessage(WireVersion.Current, clusterId, PresenceState.Offline, DateTimeOffset.UtcNow);
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)

@@ -71,6 +71,13 @@ public sealed class HubScenario : IAsyncDisposable
         Hub = await Hub.RestartAsync(whileStopped);
     }
 
+    /// <summary>As <see cref="RestartAsync(Action?)"/>, with work in between that waits (a broker restarted while no hub runs, say).</summary>
+    public async Task RestartAsync(Func<Task> whileStopped)
+    {
+        await DisconnectAgentsAsync();
+        Hub = await Hub.RestartAsync(whileStopped);
+    }
+
     /// <summary>Registers a cluster and gives it an agent that, unless told otherwise, connects and says hello with its labels.</summary>
     public async Task<SimulatedAgent> AddAgentAsync(string id, IReadOnlyDictionary<string, string> labels, bool connect = true)
     {

@@ -92,10 +92,18 @@ public sealed class InProcessHub : IAsyncDisposable
     /// Stops this hub and starts a new one on the same folders and MQTT port, as a redeploy would;
     /// <paramref name="whileStopped"/> runs in between.
     /// </summary>
-    public async Task<InProcessHub> RestartAsync(Action? whileStopped = null, CancellationToken cancellationToken = default)
+    public Task<InProcessHub> RestartAsync(Action? whileStopped = null, CancellationToken cancellationToken = default) =>
+        RestartAsync(() =>
+        {
+            whileStopped?.Invoke();
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>As <see cref="RestartAsync(Action?, CancellationToken)"/>, with work in between that waits.</summary>
+    public async Task<InProcessHub> RestartAsync(Func<Task> whileStopped, CancellationToken cancellationToken = default)
     {
         await DisposeAsync();
-        whileStopped?.Invoke();
+        await whileStopped();
         return await StartAsync(Options with { MqttPort = MqttPort, TlsPort = TlsPort }, cancellationToken);
     }
 

@@ -61,12 +61,16 @@ internal sealed class ExternalBrokerLink(
     }
 
     /// <summary>
-    /// The external broker authenticates agents itself (its own users or plugin), so the hub cannot end a session
-    /// there: a connected agent keeps its session until it reconnects, and is then refused only if the broker was
-    /// told of the change. Said in the log each time, since the operator must act on the broker.
+    /// With dynamic security the hub's credentials change on the broker ended the sessions already. Otherwise the
+    /// broker authenticates agents by its own means, so the hub cannot end a session there: a connected agent keeps
+    /// its session until it reconnects, and is then refused only if the broker was told of the change. Said in the log
+    /// each time, since the operator must act on the broker.
     /// </summary>
     public override Task EndSessionsAsync(string clusterId, bool forget, CancellationToken cancellationToken = default)
     {
+        // With dynamic security the hub changed the cluster's client on the broker, and Mosquitto ended its sessions then.
+        if (options.Value.ManagesDynamicSecurity)
+            return Task.CompletedTask;
         logger.LogWarning("Cluster {Cluster}: its token was replaced or it was deregistered, but the external MQTT broker authenticates agents itself; " +
             "end its session and change its credentials on the broker", clusterId);
         return Task.CompletedTask;
@@ -127,27 +131,20 @@ internal sealed class ExternalBrokerLink(
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var url = new Uri(o.BrokerUrl!);
-        var tls = url.Scheme.Equals("mqtts", StringComparison.OrdinalIgnoreCase);
-        var builder = new MqttClientOptionsBuilder()
-            .WithClientId(credential.ClientId)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithCleanStart()
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .WithTcpServer(url.Host, url.IsDefaultPort || url.Port < 0 ? (tls ? 8883 : 1883) : url.Port);
-        // A broker on a private network may let the hub in anonymously; otherwise it has credentials.
-        if (!string.IsNullOrEmpty(credential.Username))
-            builder = builder.WithCredentials(credential.Username, credential.Password);
-        if (tls)
-            builder = builder.WithTlsOptions(t => t.UseTls().WithTargetHost(url.Host).WithAllowUntrustedCertificates(o.AllowUntrustedCertificates)
-                .WithIgnoreCertificateChainErrors(o.AllowUntrustedCertificates));
-        await client.ConnectAsync(builder.Build(), cancellationToken);
+        await client.ConnectAsync(ExternalBrokerOptions.Client(o, credential, credential.ClientId), cancellationToken);
 
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var kind in Inbound)
             subscribe = subscribe.WithTopicFilter(f => f.WithTopic(Topics.AllClusters(kind, o.ShareGroup)).WithAtLeastOnceQoS());
-        await client.SubscribeAsync(subscribe.Build(), cancellationToken);
-        logger.LogInformation("Connected to the MQTT broker {Broker} as {User} and subscribed to agent topics", url.Authority, credential.Username);
+        var subscribed = await client.SubscribeAsync(subscribe.Build(), cancellationToken);
+        // A refused subscription would leave a connected hub that hears nothing: treat it as a failed connect and retry.
+        if (subscribed.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2) is { } refused)
+        {
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            throw new InvalidOperationException($"the broker refused the hub's user '{credential.Username}' the subscription " +
+                $"{refused.TopicFilter.Topic} ({refused.ResultCode}); with dynamic security the hub gives its user the role '{DynamicSecurity.DynSecCommands.HubRole}' itself");
+        }
+        logger.LogInformation("Connected to the MQTT broker {Broker} as {User} and subscribed to agent topics", new Uri(o.BrokerUrl!).Authority, credential.Username);
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
