@@ -30,7 +30,7 @@ public static class FleetScaleBenchmark
         var patience = TimeSpan.FromSeconds(options.Int("patience-s", 600));
         var results = options.String("results", Checkout.PathOf("tests", "FleetOps.Benchmarks", "results"));
         var failEvery = failPercent <= 0 ? int.MaxValue : (int)Math.Round(100 / failPercent);
-        var shape = new FleetShape(options.Int("groups", 1), options.Flag("rollout"));
+        var shape = new FleetShape(count, options.Int("groups", 1), options.Flag("rollout"));
 
         using var root = new TempDir("fleetops-bench", Environment.GetEnvironmentVariable("FLEETOPS_BENCH_DIR"));
         using var repository = FleetScaleRepository.Create(root.Sub("repo"), shape);

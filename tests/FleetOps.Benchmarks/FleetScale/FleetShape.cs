@@ -3,11 +3,11 @@ using System.Globalization;
 namespace FleetOps.Benchmarks.FleetScale;
 
 /// <summary>
-/// How the benchmark's fleet is cut: <see cref="Groups"/> groups, store i in group i mod Groups (one group, <c>pos</c>,
-/// selects every store), and with <see cref="Rollout"/> each group rolls out progressively: its canary stores (1 in 50 of its members),
+/// How the benchmark's fleet of <see cref="Stores"/> is cut: <see cref="Groups"/> groups of consecutive stores (one group,
+/// <c>pos</c>, selects every store), so the failing share (every 100th store) spreads over them all, and with <see cref="Rollout"/> each group rolls out progressively: its canary stores (1 in 50 of its members),
 /// then three waves, bake 0.
 /// </summary>
-public sealed record FleetShape(int Groups, bool Rollout)
+public sealed record FleetShape(int Stores, int Groups, bool Rollout)
 {
     /// <summary>One store in this many is a canary.</summary>
     public const int CanaryEvery = 50;
@@ -20,9 +20,8 @@ public sealed record FleetShape(int Groups, bool Rollout)
     public Dictionary<string, string> Labels(int store) => new()
     {
         ["region"] = "bench",
-        ["shard"] = (store % Groups).ToString(CultureInfo.InvariantCulture),
-        // Counted within the store's group (its members are i, i + Groups, ...), so every group has its canaries.
-        ["ring"] = store / Groups % CanaryEvery == 0 ? "canary" : "main",
+        ["shard"] = ((long)store * Groups / Stores).ToString(CultureInfo.InvariantCulture),
+        ["ring"] = store % CanaryEvery == 0 ? "canary" : "main",
     };
 
     /// <summary>For file names and the plot's legend: "" for the plain run, else "-g100", "-rollout", "-g100-rollout".</summary>
