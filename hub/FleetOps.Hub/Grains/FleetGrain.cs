@@ -73,6 +73,7 @@ internal sealed class FleetGrain(
                 unsynced.Add(spec.Name);
         }
         var removed = S.Groups.Select(g => g.Name).Except(next.Select(g => g.Name)).ToList();
+        RecordRemovals(removed, next, commit.Commit.Sha, now);
 
         var definitionsChanged = !next.Select(Shape).SequenceEqual(S.Groups.Select(Shape));
         S.Groups = next;
@@ -198,7 +199,16 @@ internal sealed class FleetGrain(
     public Task<FleetSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public Task<FleetStatus> GetStatusAsync() =>
-        Task.FromResult(new FleetStatus(S.Commit, S.Groups.ToList(), Errors(), S.LastHead));
+        Task.FromResult(new FleetStatus(S.Commit, S.Groups.ToList(), Errors(), S.LastHead, S.Removed.ToList()));
+
+    // A group added back is no longer removed; the list keeps the newest removals only.
+    private void RecordRemovals(List<string> removed, List<GroupSpec> next, string commit, DateTimeOffset at)
+    {
+        S.Removed.RemoveAll(r => removed.Contains(r.Name) || next.Any(g => g.Name == r.Name));
+        S.Removed.AddRange(removed.Select(name => new RemovedGroup(name, commit, at)));
+        if (S.Removed.Count > RemovedGroup.Kept)
+            S.Removed.RemoveRange(0, S.Removed.Count - RemovedGroup.Kept);
+    }
 
     // Selectors are parsed once per snapshot, not once per cluster that matches against them.
     private FleetSnapshot Snapshot() => snapshot ??= new(
