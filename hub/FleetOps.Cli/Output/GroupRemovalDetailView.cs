@@ -11,7 +11,7 @@ public static class GroupRemovalDetailView
         var count = removal.Stores.Count;
         var state = count == 0
             ? "removed from fleet.yaml; no store holds its objects any more"
-            : $"removed from fleet.yaml; {count} store{(count == 1 ? "" : "s")} still hold its objects";
+            : $"removed from fleet.yaml; {count} store{(count == 1 ? " still holds" : "s still hold")} its objects";
         var facts = Tables.Facts().Fact(Styles.Bold("group"), Markup.Escape(removal.Group)).Fact(Styles.Bold("state"), Markup.Escape(state));
         if (RemovalTable.DataWarning(removal.Group, count, removal.PersistentVolumeClaims, removal.Namespaces) is { } data)
             facts.Fact(Styles.Warning("warning"), Styles.Warning(data));

@@ -30,7 +30,7 @@ public static class RemovalWaitView
         if (report.InFleet)
             return $"{report.Group}: still in fleet.yaml";
         var failed = report.Stores.Count(s => s.State == RemovalState.PruneFailed);
-        return $"{report.Group}: {report.Stores.Count} store{(report.Stores.Count == 1 ? "" : "s")} still hold its objects" +
+        return $"{report.Group}: {report.Stores.Count} store{(report.Stores.Count == 1 ? " still holds" : "s still hold")} its objects" +
             (failed > 0 ? $", {failed} failed to prune them" : "");
     }
 }

@@ -16,7 +16,7 @@ public static class RemovalsView
         foreach (var r in removals)
         {
             var failed = r.Failed == 0 ? "" : $", {r.Failed} could not prune them";
-            var head = $"group '{r.Group}' was removed from fleet.yaml; {r.Stores} store{(r.Stores == 1 ? "" : "s")} still hold its objects{failed}";
+            var head = $"group '{r.Group}' was removed from fleet.yaml; {r.Stores} store{(r.Stores == 1 ? " still holds" : "s still hold")} its objects{failed}";
             var lines = new List<string> { Markup.Escape(head) };
             if (RemovalTable.DataWarning(r.Group, r.Stores, r.PersistentVolumeClaims, r.Namespaces) is { } data)
                 lines.Add(Styles.Warning(data));
