@@ -17,6 +17,7 @@ public static class RemovalEvaluator
             { InFleet: true } => (WaitState.Waiting, $"group '{view.Group}' is still in fleet.yaml: commit its removal (the hub takes it at its next poll, or at 'fleetops refresh')"),
             _ when stores.Any(s => s.State == RemovalState.PruneFailed) =>
                 (WaitState.Stopped, "a store could not prune what the group owns; it retries with backoff: fix what refuses the delete (a finalizer, a webhook, RBAC) and wait again"),
+            { ClustersTold: false } when stores.Count == 0 => (WaitState.Waiting, "the hub is still telling its clusters that the group is gone"),
             _ when stores.Count == 0 => (WaitState.Met, null),
             _ => (WaitState.Waiting, (string?)null),
         };

@@ -23,7 +23,16 @@ internal static class RemovalEndpoints
             return Problems.NotFound("Group not found", $"there is no group '{name}' in fleet.yaml, and none of that name was removed from it", DidYouMean.Closest(name, known));
         }
         return TypedResults.Ok(new GroupRemovalView(name, inFleet,
-            members.Select(m => m.Member).OrderBy(m => m.ClusterId, StringComparer.Ordinal).ToList()));
+            members.Select(m => m.Member).OrderBy(m => m.ClusterId, StringComparer.Ordinal).ToList(), await ToldAsync(grains, status, name)));
+    }
+
+    // Every shard has brought its clusters up to the snapshot that left the group out, so each knows it is leaving.
+    private static async Task<bool> ToldAsync(IGrainFactory grains, FleetStatus status, string name)
+    {
+        if ((status.Removed ?? []).LastOrDefault(r => r.Name == name) is not { } removed)
+            return true;
+        var applied = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.GetAppliedVersionAsync()));
+        return applied.All(version => version >= removed.SnapshotVersion);
     }
 
     /// <summary>Every store that holds a group it left, over all shards.</summary>

@@ -73,7 +73,6 @@ internal sealed class FleetGrain(
                 unsynced.Add(spec.Name);
         }
         var removed = S.Groups.Select(g => g.Name).Except(next.Select(g => g.Name)).ToList();
-        RecordRemovals(removed, next, commit.Commit.Sha, now);
 
         var definitionsChanged = !next.Select(Shape).SequenceEqual(S.Groups.Select(Shape));
         S.Groups = next;
@@ -85,6 +84,7 @@ internal sealed class FleetGrain(
             S.SnapshotVersion++;
             snapshot = null;
         }
+        RecordRemovals(removed, next, commit.Commit.Sha, now);
         await state.WriteStateAsync();
 
         if (moved.Count > 0 || definitionsChanged)
@@ -205,7 +205,7 @@ internal sealed class FleetGrain(
     private void RecordRemovals(List<string> removed, List<GroupSpec> next, string commit, DateTimeOffset at)
     {
         S.Removed.RemoveAll(r => removed.Contains(r.Name) || next.Any(g => g.Name == r.Name));
-        S.Removed.AddRange(removed.Select(name => new RemovedGroup(name, commit, at)));
+        S.Removed.AddRange(removed.Select(name => new RemovedGroup(name, commit, at, S.SnapshotVersion)));
         if (S.Removed.Count > RemovedGroup.Kept)
             S.Removed.RemoveRange(0, S.Removed.Count - RemovedGroup.Kept);
     }
