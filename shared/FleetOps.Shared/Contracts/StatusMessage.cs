@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FleetOps.Shared.Contracts;
 
 /// <summary>
@@ -11,4 +13,5 @@ public sealed record StatusMessage(
     long Generation,
     DateTimeOffset At,
     IReadOnlyList<GroupStatus> Groups,
-    IReadOnlyList<GroupInventory>? Inventories = null) : IClusterMessage;
+    // Left out rather than written as null: every heartbeat carries none, and the idle uplink is counted in bytes.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<GroupInventory>? Inventories = null) : IClusterMessage;

@@ -91,6 +91,8 @@ public sealed class HubSessionTests : IAsyncLifetime
     public async Task EachInventoryGoesToTheHubOnceAfterConnectAndAgainOnlyWhenItChanges()
     {
         await StartAgentLinkAsync();
+        // A connect sends every inventory again: one sent in the moment before the session's hello would be sent twice, rightly.
+        await Eventually.UntilAsync(() => hub.Messages<HelloMessage>(clusterId, MessageKind.Hello).Count > 0, "the agent says hello");
         board.Update(Status("pos"));
         board.UpdateInventory(Inventory("pos", "api"));
         board.Update(Status("menu"));

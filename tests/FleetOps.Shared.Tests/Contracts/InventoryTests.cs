@@ -74,5 +74,9 @@ public sealed class InventoryTests
         Assert.Null(parsed.Message.Inventories);
     }
 
+    [Fact]
+    public void AStatusWithoutInventoriesDoesNotSpellOutTheirAbsence() =>
+        Assert.DoesNotContain("inventories", WireCodec.SerializeToString(new StatusMessage(1, Cluster, 3, DateTimeOffset.UnixEpoch, [Pos])));
+
     private static InventoryObject Object(string kind, string name, ObjectHealthState health = ObjectHealthState.Healthy) => new(kind, "pos", name, health);
 }
