@@ -57,6 +57,7 @@ public sealed class HealthChecker(IResourceManager resources, RetryOptions retry
             objects.Count,
             objects.Count - unhealthy.Count,
             unhealthy.Take(GroupStatus.MaxUnhealthyListed).Select(o => new UnhealthyObject(o.Subject, results[o].Message)).ToList(),
-            unhealthy.Count);
+            unhealthy.Count,
+            results.ToDictionary(r => r.Key, r => r.Value.State));
     }
 }

@@ -56,6 +56,12 @@ public sealed class HubSession(
     private bool statusRefused;
     private string? kubernetesVersion;
 
+    /// <summary>
+    /// Each group's inventory as last sent on this connection: a status carries only the ones that differ, so a heartbeat
+    /// costs no inventory. Emptied on connect, so a new connection (a restarted hub among them) gets them all once.
+    /// </summary>
+    private readonly Dictionary<string, GroupInventory> sentInventories = new(StringComparer.Ordinal);
+
     /// <summary>Something new to send (a status change, a journal event): wakes the sender.</summary>
     public void Kick()
     {
@@ -136,6 +142,7 @@ public sealed class HubSession(
             await link.PublishAsync(MessageKind.Hello, WireCodec.Serialize(hello), cancellationToken).ConfigureAwait(false);
             // Whatever was sent before the connection dropped may not have reached the hub: resend from its ack.
             sentSeq = store.AckedSeq;
+            sentInventories.Clear();
             statusDirty = true;
         }
         finally
@@ -193,10 +200,18 @@ public sealed class HubSession(
                 {
                     // Stamped before the publish: the heartbeat interval runs from when the status went out.
                     var at = time.GetUtcNow();
-                    var status = new StatusMessage(WireVersion.Current, options.ClusterId, store.LoadDesired()?.Generation ?? 0, at, board.Snapshot());
-                    published = await link.PublishAsync(MessageKind.Status, WireCodec.Serialize(status), cancellationToken).ConfigureAwait(false);
+                    var groups = board.Snapshot();
+                    var inventories = ChangedInventories(groups);
+                    var payload = FitStatus(at, groups, inventories, out var heldBack);
+                    published = await link.PublishAsync(MessageKind.Status, payload, cancellationToken).ConfigureAwait(false);
                     if (published)
+                    {
                         Sent(at);
+                        RecordSent(groups, inventories);
+                        // Inventories that did not fit go in the next status, right after this one.
+                        if (heldBack)
+                            StatusChanged();
+                    }
                 }
                 finally
                 {
@@ -236,6 +251,22 @@ public sealed class HubSession(
 
     private void Sent(DateTimeOffset at) => Volatile.Write(ref lastSentTicks, at.UtcTicks);
 
+    // The inventories of the groups in this status that the hub has not been sent as they are now.
+    private List<GroupInventory> ChangedInventories(IReadOnlyList<GroupStatus> groups)
+    {
+        var reported = groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+        return board.Inventories().Where(i => reported.Contains(i.Group) && !(sentInventories.TryGetValue(i.Group, out var sent) && sent.Equals(i))).ToList();
+    }
+
+    // A group gone from the status is gone from the hub's view too; sent again in full if it comes back.
+    private void RecordSent(IReadOnlyList<GroupStatus> groups, List<GroupInventory> inventories)
+    {
+        foreach (var inventory in inventories)
+            sentInventories[inventory.Group] = inventory;
+        foreach (var gone in sentInventories.Keys.Except(groups.Select(g => g.Name), StringComparer.Ordinal).ToList())
+            sentInventories.Remove(gone);
+    }
+
     private bool HeartbeatDue() => link.IsConnected && UntilHeartbeat() <= TimeSpan.Zero && !Volatile.Read(ref statusRefused);
 
     private TimeSpan UntilHeartbeat() =>
@@ -251,6 +282,22 @@ public sealed class HubSession(
         if (heartbeat <= TimeSpan.Zero)
             return options.Link.MinReconnectDelay;
         return heartbeat < SafetyNet ? heartbeat : SafetyNet;
+    }
+
+    // Leaves inventories out, last first, until the status fits under the wire limit (it lists at most 100 objects a group).
+    private byte[] FitStatus(DateTimeOffset at, IReadOnlyList<GroupStatus> groups, List<GroupInventory> inventories, out bool heldBack)
+    {
+        var limit = WireCodec.Default.Options.MaxPayloadBytes - 1024;
+        var generation = store.LoadDesired()?.Generation ?? 0;
+        heldBack = false;
+        while (true)
+        {
+            var payload = WireCodec.Serialize(new StatusMessage(WireVersion.Current, options.ClusterId, generation, at, groups, inventories.Count > 0 ? inventories : null));
+            if (payload.Length <= limit || inventories.Count == 0)
+                return payload;
+            inventories.RemoveAt(inventories.Count - 1);
+            heldBack = true;
+        }
     }
 
     // Halves the batch until it fits under the wire limit (events carry at most 4 KiB of detail, so one always fits).

@@ -304,6 +304,7 @@ public sealed class GroupReconciler(
             run.Health?.Unhealthy ?? [],
             previous is not null && previous.Phase == phase && previous.Reason == reason ? previous.Since : time.GetUtcNow());
         run.Record = run.Record with { Status = status };
+        board.UpdateInventory(GroupInventories.Of(run.Target.Name, run.Record.Inventory, run.Health, board.GetInventory(run.Target.Name)));
         if (board.Update(status))
         {
             store.SaveGroup(run.Record);

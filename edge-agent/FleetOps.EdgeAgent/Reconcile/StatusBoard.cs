@@ -4,7 +4,7 @@ using FleetOps.Shared.Contracts;
 namespace FleetOps.EdgeAgent.Reconcile;
 
 /// <summary>
-/// The latest status of every group, held in memory for the status message. Raises
+/// The latest status of every group, and what each owns (its inventory), held in memory for the status message. Raises
 /// <see cref="Changed"/> only when something a reader cares about changed, so status is published on change.
 /// While the data dir cannot be written, <see cref="Snapshot"/> says so on every group (<see cref="StorageFaultStatus"/>).
 /// </summary>
@@ -12,6 +12,7 @@ public sealed class StatusBoard
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, GroupStatus> groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupInventory> inventories = new(StringComparer.Ordinal);
     private readonly IStorageHealth? storage;
 
     public StatusBoard(IAgentStore store, IStorageHealth? storage = null)
@@ -19,7 +20,11 @@ public sealed class StatusBoard
         foreach (var record in store.LoadGroups())
         {
             if (record.Status is { } s)
+            {
                 groups[record.Name] = s;
+                // Health is not stored: Unknown until the group's first run after the start judges it.
+                inventories[record.Name] = GroupInventories.Of(record.Name, record.Inventory, null, null);
+            }
         }
         this.storage = storage;
         if (storage is not null)
@@ -51,9 +56,35 @@ public sealed class StatusBoard
     {
         bool removed;
         lock (gate)
-            removed = groups.Remove(group);
+            removed = groups.Remove(group) | inventories.Remove(group);
         if (removed)
             Changed?.Invoke();
+    }
+
+    public GroupInventory? GetInventory(string group)
+    {
+        lock (gate)
+            return inventories.GetValueOrDefault(group);
+    }
+
+    /// <summary>Stores what a group owns; <see cref="Changed"/> is raised only when it differs from the last one.</summary>
+    public bool UpdateInventory(GroupInventory inventory)
+    {
+        lock (gate)
+        {
+            if (inventories.TryGetValue(inventory.Group, out var old) && old.Equals(inventory))
+                return false;
+            inventories[inventory.Group] = inventory;
+        }
+        Changed?.Invoke();
+        return true;
+    }
+
+    /// <summary>The inventory of every group with a status, by name.</summary>
+    public IReadOnlyList<GroupInventory> Inventories()
+    {
+        lock (gate)
+            return inventories.Values.Where(i => groups.ContainsKey(i.Group)).OrderBy(i => i.Group, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>What the hub is told: every group's status, each marked with the storage fault while there is one.</summary>

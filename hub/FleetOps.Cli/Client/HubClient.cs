@@ -61,6 +61,14 @@ public sealed class HubClient(HttpClient http, HubConnection connection) : IDisp
             ("page", page.ToString(CultureInfo.InvariantCulture)), ("pageSize", pageSize.ToString(CultureInfo.InvariantCulture))),
             null, ApiJsonContext.Default.EventPage, ct);
 
+    /// <summary>What each group (or one) owns on a store, from its agent's inventory as last reported.</summary>
+    public Task<ClusterObjects> GetClusterObjectsAsync(string id, string? group, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"api/v1/clusters/{Uri.EscapeDataString(id)}/objects" + Query(("group", group)), null, ApiJsonContext.Default.ClusterObjects, ct);
+
+    /// <summary>The stores that still hold a group they left (removed from fleet.yaml, or relabelled out).</summary>
+    public Task<GroupRemovalView> GetGroupRemovalAsync(string group, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, $"api/v1/groups/{Uri.EscapeDataString(group)}/removal", null, ApiJsonContext.Default.GroupRemovalView, ct);
+
     public Task<RefreshResult> RefreshAsync(CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "api/v1/refresh", null, ApiJsonContext.Default.RefreshResult, ct);
 

@@ -5,7 +5,10 @@ using FleetOps.Shared.Contracts;
 
 namespace FleetOps.Cli.Commands;
 
-/// <summary><c>fleetops group NAME</c>: one group's definition, target, members by phase, and why the others are not converged.</summary>
+/// <summary>
+/// <c>fleetops group NAME</c>: one group's definition, target, members by phase, and why the others are not converged; for a
+/// group removed from fleet.yaml, the stores that still hold it and the data its removal deletes there.
+/// </summary>
 public sealed class GroupCommand : Command
 {
     public GroupCommand(CliRuntime runtime)
@@ -16,7 +19,15 @@ public sealed class GroupCommand : Command
         this.Runs(runtime, async (context, ct) =>
         {
             var groupName = context.Value(name);
-            var detail = await GetAsync(context.Hub, groupName, ct);
+            FleetOps.Shared.Api.GroupDetail detail;
+            try
+            {
+                detail = await context.Hub.GetGroupAsync(groupName, ct);
+            }
+            catch (HubProblemException e) when (e.Problem.Status == 404)
+            {
+                return await RemovedAsync(context, groupName, e, ct);
+            }
             if (context.Json)
             {
                 context.WriteJson(detail, JsonOutput.Api.GroupDetail);
@@ -29,6 +40,25 @@ public sealed class GroupCommand : Command
             GroupDetailView.Write(context.Screen, detail, clusters, context.Wide);
             return ExitCodes.Ok;
         });
+    }
+
+    // Not in fleet.yaml: a group removed from it is shown with the stores that still hold it; any other name is unknown.
+    private static async Task<int> RemovedAsync(CommandContext context, string name, HubProblemException unknown, CancellationToken ct)
+    {
+        FleetOps.Shared.Api.GroupRemovalView removal;
+        try
+        {
+            removal = await context.Hub.GetGroupRemovalAsync(name, ct);
+        }
+        catch (HubProblemException e) when (e.Problem.Status == 404)
+        {
+            throw UnknownGroup(unknown);
+        }
+        if (context.Json)
+            context.WriteJson(removal, JsonOutput.Api.GroupRemovalView);
+        else
+            GroupRemovalDetailView.Write(context.Screen, removal);
+        return ExitCodes.Ok;
     }
 
     public static async Task<FleetOps.Shared.Api.GroupDetail> GetAsync(HubClient hub, string name, CancellationToken ct)

@@ -11,7 +11,8 @@ namespace FleetOps.Cli.Commands;
 /// <c>fleetops wait</c>, for pipelines: polls until enough of a group's members are Converged at the
 /// revision, then exits 0; when the timeout passes, or the revision can never arrive, exits 4 and lists the
 /// clusters holding it back with their agents' reasons. For a group with a rollout block it waits for the
-/// rollout of the revision to complete, and exits 4 at once when that rollout is Halted or Aborted.
+/// rollout of the revision to complete, and exits 4 at once when that rollout is Halted or Aborted. With <c>--removed</c>
+/// it waits for a group taken out of fleet.yaml to be pruned on every store (<see cref="RemovalWait"/>).
 /// </summary>
 public sealed class WaitCommand : Command
 {
@@ -27,7 +28,11 @@ public sealed class WaitCommand : Command
             "Share of the group's members that must be Converged at the revision [default: 100%; with a rollout block: its completion is enough]");
         var timeout = OptionParsers.Duration("--timeout", "Give up after this long [default: 10m]");
         var interval = OptionParsers.Duration("--interval", "Time between looks at the hub [default: 5s]");
-        foreach (var option in new Option[] { group, revision, minConverged, timeout, interval })
+        var removed = new Option<bool>("--removed")
+        {
+            Description = "Wait until a group removed from fleet.yaml is pruned on every store that had it (exit 4 at once when a store's prune failed)",
+        };
+        foreach (var option in new Option[] { group, revision, minConverged, timeout, interval, removed })
             Options.Add(option);
 
         this.Runs(runtime, async (context, ct) =>
@@ -36,6 +41,13 @@ public sealed class WaitCommand : Command
             var every = context.Value(interval) ?? DefaultInterval;
             if (every <= TimeSpan.Zero)
                 throw CliException.Usage("--interval must be longer than zero", "for example --interval 5s");
+            if (context.Value(removed))
+            {
+                if (goal.Revision is not null || goal.MinConvergedPercent is not null)
+                    throw CliException.Usage("--removed waits for a group to be gone from every store: --revision and --min-converged do not apply",
+                        $"fleetops wait --group {goal.Group} --removed");
+                return await RemovalWait.RunAsync(context, goal.Group, context.Value(timeout) ?? DefaultTimeout, every, ct);
+            }
             var report = await PollAsync(context, goal, context.Value(timeout) ?? DefaultTimeout, every, ct);
             int? detailed = null;
             if (report.State != WaitState.Met)

@@ -28,6 +28,7 @@ public static class StatusView
     public static void Write(Screen screen, FleetView fleet, bool wide)
     {
         FleetErrorsView.Write(screen, fleet.Errors, fleet.Commit, fleet.Groups);
+        RemovalsView.Write(screen, fleet.Removals);
         if (wide)
             screen.Line(Source(fleet.Source, screen.Now));
 

@@ -8,4 +8,5 @@ namespace FleetOps.Cli.Waiting;
     UseStringEnumConverter = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(WaitReport))]
+[JsonSerializable(typeof(RemovalWaitReport))]
 internal sealed partial class WaitJsonContext : JsonSerializerContext;

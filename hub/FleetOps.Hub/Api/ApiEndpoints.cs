@@ -20,10 +20,12 @@ internal static class ApiEndpoints
         api.MapGet("/groups/{name}/rollout", RolloutEndpoints.Get);
         api.MapPost("/groups/{name}/rollout/{action}", RolloutEndpoints.Act);
         api.MapGet("/groups/{name}/history", RolloutEndpoints.History);
+        api.MapGet("/groups/{name}/removal", RemovalEndpoints.Get);
         api.MapGet("/clusters", ClusterEndpoints.List);
         api.MapPost("/clusters", ClusterEndpoints.Register);
         api.MapGet("/clusters/{id}", ClusterEndpoints.Get);
         api.MapGet("/clusters/{id}/history", ClusterEndpoints.History);
+        api.MapGet("/clusters/{id}/objects", ObjectEndpoints.Get);
         api.MapDelete("/clusters/{id}", ClusterEndpoints.Deregister);
         api.MapPost("/clusters/{id}/token", ClusterEndpoints.ReplaceToken);
         api.MapPost("/clusters/{id}/labels", LabelEndpoints.Relabel);

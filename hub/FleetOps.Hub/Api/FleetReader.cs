@@ -19,11 +19,12 @@ internal sealed class FleetReader(IGrainFactory grains, IOptions<SourceOptions> 
         var status = await grains.GetGrain<IFleetGrain>(IFleetGrain.Key).GetStatusAsync();
         var groups = await Task.WhenAll(status.Groups.Select(ToViewAsync));
         var counts = await Task.WhenAll(ClusterDirectory.All(grains).Select(shard => shard.CountAsync()));
+        var leaving = await RemovalEndpoints.LeavingAsync(grains, null);
         var o = source.Value;
         return new FleetView(
             new SourceView(o.EffectiveAgentUrl, o.Branch, activity.LastFetchAt, activity.LastFetchSeconds, activity.LastRenderSeconds,
                 renderer.Current?.Describe()),
-            status.Commit, status.Errors, groups, Sum(counts), HeadRefusals.Head(status));
+            status.Commit, status.Errors, groups, Sum(counts), HeadRefusals.Head(status), RemovalEndpoints.Summaries(leaving, status));
     }
 
     public async Task<IReadOnlyList<GroupView>> ReadGroupsAsync()

@@ -126,6 +126,11 @@ internal sealed class ClusterDirectoryGrain(
     public Task<IReadOnlyList<MemberReport>> GetGroupMembersAsync(string group) =>
         Task.FromResult<IReadOnlyList<MemberReport>>(reports.Values.SelectMany(r => r.Members).Where(m => m.Group == group).ToList());
 
+    public Task<Immutable<IReadOnlyList<LeavingMember>>> GetLeavingAsync(string? group) => Task.FromResult(((IReadOnlyList<LeavingMember>)reports.Values
+        .SelectMany(r => (r.Leaving ?? []).Where(l => group is null || l.Group == group).Select(l => new LeavingMember(l.Group,
+            new RemovalMember(r.Id, l.State, r.Presence, l.Message, l.Objects, l.PersistentVolumeClaims, l.Namespaces))))
+        .ToList()).AsImmutable());
+
     public Task BroadcastAsync(FleetSnapshot next)
     {
         if (next.Version <= snapshot.Version)

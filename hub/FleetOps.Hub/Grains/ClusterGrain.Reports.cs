@@ -57,7 +57,7 @@ internal partial class ClusterGrain
         }
 
         var report = new ClusterReport(Id, SelectionLabels, ClusterView.ClusterPhase(S), S.Presence, S.LastSeen, S.Generation, members, 0, ClusterView.LastPhase(S),
-            UnconfirmedUntil is not null);
+            UnconfirmedUntil is not null, Leaving.Of(S));
         if (!force && lastReport is not null && SameExceptSeen(lastReport, report)
             && (report.LastSeen is null || lastReport.LastSeen is { } seen && report.LastSeen - seen < LastSeenResolution))
             return calls;
@@ -106,7 +106,7 @@ internal partial class ClusterGrain
 
     private static bool SameExceptSeen(ClusterReport a, ClusterReport b) =>
         a.Phase == b.Phase && a.LastPhase == b.LastPhase && a.Presence == b.Presence && a.Unconfirmed == b.Unconfirmed && a.Generation == b.Generation
-        && SameLabels(a.Labels, b.Labels)
+        && SameLabels(a.Labels, b.Labels) && (a.Leaving ?? []).SequenceEqual(b.Leaving ?? [])
         && a.Members.Select(m => m with { Stamp = 0 }).SequenceEqual(b.Members.Select(m => m with { Stamp = 0 }));
 
     // Stamps order reports from this cluster even across reactivations: they follow the clock.

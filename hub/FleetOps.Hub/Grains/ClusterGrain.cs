@@ -124,8 +124,10 @@ internal partial class ClusterGrain(
             return IngestOutcome.UnknownCluster;
         // An idle agent's heartbeat is its unchanged status sent again: it says "alive", which "last seen" records
         // without a storage write (the next change, hello, presence or deactivation carries it).
-        var heartbeat = S.HasReported && S.LastStatus is { } last && StatusRules.SameExceptTime(last, message.Value);
-        S.LastStatus = message.Value;
+        var inventoriesChanged = TakeInventories(message.Value);
+        var heartbeat = S.HasReported && S.LastStatus is { } last && StatusRules.SameExceptTime(last, message.Value) && !inventoriesChanged;
+        // The inventories are kept per group (TakeInventories), not twice.
+        S.LastStatus = message.Value.Inventories is null ? message.Value : message.Value with { Inventories = null };
         stateProblem = null;
         S.HasReported = true;
         Seen();

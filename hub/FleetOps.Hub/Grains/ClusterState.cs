@@ -93,4 +93,7 @@ internal sealed class ClusterState
     [Id(30)] public string? LabelsChangedBy { get; set; }
 
     [Id(31)] public DateTimeOffset? LabelsChangedAt { get; set; }
+
+    /// <summary>Per group its agent reports: what the group owns on the store, as last sent (an agent sends it only when it changed).</summary>
+    [Id(32)] public Dictionary<string, HeldInventory> Inventories { get; set; } = new(StringComparer.Ordinal);
 }

@@ -84,6 +84,7 @@ internal sealed class FleetGrain(
             S.SnapshotVersion++;
             snapshot = null;
         }
+        RecordRemovals(removed, next, commit.Commit.Sha, now);
         await state.WriteStateAsync();
 
         if (moved.Count > 0 || definitionsChanged)
@@ -198,7 +199,16 @@ internal sealed class FleetGrain(
     public Task<FleetSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public Task<FleetStatus> GetStatusAsync() =>
-        Task.FromResult(new FleetStatus(S.Commit, S.Groups.ToList(), Errors(), S.LastHead));
+        Task.FromResult(new FleetStatus(S.Commit, S.Groups.ToList(), Errors(), S.LastHead, S.Removed.ToList()));
+
+    // A group added back is no longer removed; the list keeps the newest removals only.
+    private void RecordRemovals(List<string> removed, List<GroupSpec> next, string commit, DateTimeOffset at)
+    {
+        S.Removed.RemoveAll(r => removed.Contains(r.Name) || next.Any(g => g.Name == r.Name));
+        S.Removed.AddRange(removed.Select(name => new RemovedGroup(name, commit, at, S.SnapshotVersion)));
+        if (S.Removed.Count > RemovedGroup.Kept)
+            S.Removed.RemoveRange(0, S.Removed.Count - RemovedGroup.Kept);
+    }
 
     // Selectors are parsed once per snapshot, not once per cluster that matches against them.
     private FleetSnapshot Snapshot() => snapshot ??= new(

@@ -23,4 +23,7 @@ internal sealed class FleetState
 
     /// <summary>The seq of the latest target move of any group: every move takes the next one.</summary>
     [Id(7)] public long LastTargetSeq { get; set; }
+
+    /// <summary>Groups taken out of fleet.yaml, newest last (bounded): so a removal can be waited on, and a typo is not "removed".</summary>
+    [Id(8)] public List<RemovedGroup> Removed { get; set; } = [];
 }

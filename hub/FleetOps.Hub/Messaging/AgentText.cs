@@ -12,7 +12,8 @@ internal static class AgentText
     public static IClusterMessage Clean(IClusterMessage message) => message switch
     {
         JournalMessage journal when !journal.Events.All(IsClean) => journal with { Events = journal.Events.Select(Clean).ToList() },
-        StatusMessage status when !status.Groups.All(IsClean) => status with { Groups = status.Groups.Select(Clean).ToList() },
+        StatusMessage status when !status.Groups.All(IsClean) || !(status.Inventories ?? []).All(IsClean) =>
+            status with { Groups = status.Groups.Select(Clean).ToList(), Inventories = status.Inventories?.Select(Clean).ToList() },
         HelloMessage hello when !SafeText.IsClean(hello.AgentVersion, false) || !SafeText.IsClean(hello.KubernetesVersion, false) =>
             hello with { AgentVersion = Line(hello.AgentVersion), KubernetesVersion = LineOrNull(hello.KubernetesVersion) },
         _ => message,
@@ -51,6 +52,15 @@ internal static class AgentText
         AppliedRevision = LineOrNull(g.AppliedRevision),
         Unhealthy = g.Unhealthy.Select(u => new UnhealthyObject(Line(u.Subject), SafeText.Clean(u.Message))).ToList(),
     };
+
+    private static bool IsClean(GroupInventory i) =>
+        SafeText.IsClean(i.Group, false) && i.Objects.All(o => SafeText.IsClean(o.Kind, false) && SafeText.IsClean(o.Namespace, false) && SafeText.IsClean(o.Name, false))
+        && i.More.All(k => SafeText.IsClean(k.Kind, false));
+
+    private static GroupInventory Clean(GroupInventory i) => new(
+        Line(i.Group),
+        i.Objects.Select(o => o with { Kind = Line(o.Kind), Namespace = LineOrNull(o.Namespace), Name = Line(o.Name) }).ToList(),
+        i.More.Select(k => k with { Kind = Line(k.Kind) }).ToList());
 
     /// <summary>Names, kinds and revisions are one line.</summary>
     private static string Line(string text) => SafeText.Clean(text, keepLineBreaks: false);

@@ -30,4 +30,6 @@ namespace FleetOps.Shared.Api;
 [JsonSerializable(typeof(BrokerInfo))]
 [JsonSerializable(typeof(RevisionView))]
 [JsonSerializable(typeof(EventPage))]
+[JsonSerializable(typeof(ClusterObjects))]
+[JsonSerializable(typeof(GroupRemovalView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -63,8 +63,29 @@ internal static class MessageRules
             if (g.Resources.Total < 0 || g.Resources.Healthy < 0 || g.Resources.Healthy > g.Resources.Total)
                 return $"groups[{i}] '{g.Name}': resource counts {g.Resources.Healthy}/{g.Resources.Total} are impossible";
         }
+        return Check(m.Inventories ?? [], names);
+    }
+
+    private static string? Check(IReadOnlyList<GroupInventory> inventories, HashSet<string> groups)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < inventories.Count; i++)
+        {
+            var inventory = inventories[i];
+            if (!groups.Contains(inventory.Group))
+                return $"inventories[{i}]: group '{inventory.Group}' has no status in this message";
+            if (!seen.Add(inventory.Group))
+                return $"inventories[{i}]: group '{inventory.Group}' is listed twice";
+            if (inventory.Objects.Count > GroupInventory.MaxObjects || inventory.More.Count > GroupInventory.MaxKinds)
+                return $"inventories[{i}] '{inventory.Group}': at most {GroupInventory.MaxObjects} objects and {GroupInventory.MaxKinds} kinds counted past them";
+            if (inventory.More.Any(k => k.Count is < 1 or > MaxInventoryCount))
+                return $"inventories[{i}] '{inventory.Group}': a kind's count must be between 1 and {MaxInventoryCount}";
+        }
         return null;
     }
+
+    /// <summary>More objects of one kind than any store's API server would hold for one group.</summary>
+    public const int MaxInventoryCount = 1_000_000;
 
     public static string? Check(JournalMessage m)
     {

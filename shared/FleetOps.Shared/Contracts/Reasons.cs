@@ -24,12 +24,16 @@ public static class Reasons
     /// holds its records and journal only in memory until it can write again. Reported on every group.
     /// </summary>
     public const string StorageUnavailable = "StorageUnavailable";
+
+    /// <summary>Progressing: the group left the store's desired state and its objects are being pruned; PruneFailed (Failed) if that fails.</summary>
+    public const string Removing = "Removing";
+
     /// <summary>Failed: the revision is not signed by a key the agent trusts; nothing of it was rendered or applied.</summary>
     public const string UntrustedRevision = "UntrustedRevision";
 
     public static readonly IReadOnlyList<string> All =
     [
         Pending, Progressing, SourceUnavailable, RenderFailed, ApplyFailed, PruneFailed, HealthCheckFailed, Conflict,
-        ReconciliationSucceeded, OutsideWindow, StorageUnavailable, UntrustedRevision,
+        ReconciliationSucceeded, OutsideWindow, StorageUnavailable, UntrustedRevision, Removing,
     ];
 }

@@ -112,7 +112,7 @@ public sealed class WireCodec(WireOptions options)
     private static readonly JsonSerializerOptions ReadOptions = new(ContractsJsonContext.Default.Options)
     {
         TypeInfoResolver = ContractsJsonContext.Default.WithAddedModifier(NullableParametersAreOptional),
-        Converters = { new WireEnumConverter<Phase>(), new WireEnumConverter<PresenceState>() },
+        Converters = { new WireEnumConverter<Phase>(), new WireEnumConverter<PresenceState>(), new WireEnumConverter<ObjectHealthState>() },
     };
 
     private static void NullableParametersAreOptional(JsonTypeInfo typeInfo)

@@ -23,6 +23,7 @@ public sealed class HubSessionTests : IAsyncLifetime
     private LiteAgentStore store = null!;
     private MqttHubLink link = null!;
     private HubSession session = null!;
+    private StatusBoard board = null!;
     private readonly CancellationTokenSource stop = new();
     private Task? sender;
 
@@ -45,7 +46,7 @@ public sealed class HubSessionTests : IAsyncLifetime
             Labels = new Dictionary<string, string> { ["region"] = "east" },
             Link = LinkOptions.Default with { MinReconnectDelay = TimeSpan.FromMilliseconds(50), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) },
         };
-        var board = new StatusBoard(store);
+        board = new StatusBoard(store);
         var intake = new DesiredStateIntake(options, store, listener, NullLogger<DesiredStateIntake>.Instance);
         var resources = Substitute.For<IResourceManager>();
         resources.GetServerVersionAsync(Arg.Any<CancellationToken>()).Returns("v1.31.4+k3s1");
@@ -53,6 +54,7 @@ public sealed class HubSessionTests : IAsyncLifetime
         session = new HubSession(options, link, store, board, intake, resources, TimeProvider.System, NullLogger<HubSession>.Instance,
             new FleetOps.Shared.Rendering.RendererDetection(FleetOps.Shared.Rendering.RenderOptions.Default));
         store.Appended += session.Kick;
+        board.Changed += session.StatusChanged;
         sender = session.RunAsync(stop.Token);
         await link.StartAsync(session, CancellationToken.None);
     }
@@ -84,6 +86,42 @@ public sealed class HubSessionTests : IAsyncLifetime
         Assert.Equal(seqs.Order(), seqs);
         Assert.Equal(["Offline1", "Offline2"], hub.Journal(clusterId).Take(2).Select(e => e.Kind));
     }
+
+    [Fact]
+    public async Task EachInventoryGoesToTheHubOnceAfterConnectAndAgainOnlyWhenItChanges()
+    {
+        await StartAgentLinkAsync();
+        // A connect sends every inventory again: one sent in the moment before the session's hello would be sent twice, rightly.
+        await Eventually.UntilAsync(() => hub.Messages<HelloMessage>(clusterId, MessageKind.Hello).Count > 0, "the agent says hello");
+        board.Update(Status("pos"));
+        board.UpdateInventory(Inventory("pos", "api"));
+        board.Update(Status("menu"));
+        board.UpdateInventory(Inventory("menu", "screen"));
+        await Eventually.UntilAsync(() => SentInventories("pos").Count == 1 && SentInventories("menu").Count == 1, "both inventories are sent");
+
+        // A status change that leaves the inventories as they were, and a heartbeat's worth of unchanged ones, carry none.
+        var before = Statuses().Count;
+        board.Update(Status("pos") with { Message = "checked again" });
+        board.UpdateInventory(Inventory("pos", "api"));
+        await Eventually.UntilAsync(() => Statuses().Count > before, "the changed status is sent");
+        Assert.Null(Statuses()[^1].Inventories);
+
+        board.UpdateInventory(Inventory("menu", "screen", "board"));
+        await Eventually.UntilAsync(() => SentInventories("menu").Count == 2, "menu's new inventory is sent");
+        Assert.Single(SentInventories("pos"));
+        Assert.Equal(["ConfigMap/pos/board", "ConfigMap/pos/screen"], SentInventories("menu")[^1].Objects.Select(o => o.Subject));
+    }
+
+    private List<StatusMessage> Statuses() => hub.Messages<StatusMessage>(clusterId, MessageKind.Status).ToList();
+
+    private List<GroupInventory> SentInventories(string group) =>
+        Statuses().SelectMany(s => s.Inventories ?? []).Where(i => i.Group == group).ToList();
+
+    private static GroupStatus Status(string group) =>
+        new(group, Phase.Converged, Reasons.ReconciliationSucceeded, "applied", new string('a', 40), new string('a', 40), new ResourceCounts(1, 1), []);
+
+    private static GroupInventory Inventory(string group, params string[] names) =>
+        GroupInventory.Of(group, names.Order(StringComparer.Ordinal).Select(n => new InventoryObject("ConfigMap", "pos", n, ObjectHealthState.Healthy)).ToList());
 
     [Fact]
     public async Task ALongOfflineJournalGoesOutInOrderInBatchesUnderThePayloadLimit()

@@ -49,7 +49,7 @@ internal sealed class ReconcileRig : IDisposable
         var pruner = new Pruner(Resources, Loggers.CreateLogger<Pruner>());
         Reconciler = new GroupReconciler(Options, Store, Git, new RevisionVerifier(Git, Verifier), new RenderCache(Git, Renderer, "store-1"), Resources, pruner,
             new HealthChecker(Resources, Options.Retry, Time), Board, Time, Loggers.CreateLogger<GroupReconciler>());
-        Remover = new GroupRemover(Store, pruner, Board, Loggers.CreateLogger<GroupRemover>());
+        Remover = new GroupRemover(Store, pruner, Board, Time, Loggers.CreateLogger<GroupRemover>());
     }
 
     public AgentOptions Options { get; }

@@ -66,7 +66,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
     {
         // Absolute, so the commands work from the working copy as well as from the checkout.
         var cli = $"dotnet run --project {Path.Combine(CheckoutRoot(), "hub", "FleetOps.Cli")} --";
-        var bump = PosBump(repository.Path);
+        var bump = string.Join(Environment.NewLine + "  ", DemoBump.Commands());
         output.WriteLine($"""
 
             In another terminal:
@@ -81,8 +81,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
             Roll out a change: it reaches the east canaries first, then half the other east stores, then all
             (the hub polls every {options.PollInterval.TotalSeconds:0}s, or run `{cli} refresh`):
               cd {repository.Path}
-              sed -i 's/newTag: "{bump.From}"/newTag: "{bump.To}"/' apps/pos/overlays/east/kustomization.yaml
-              git commit -am "POS {bump.To} for the east region"
+              {bump}
               {cli} rollout status pos-east
               {cli} wait --group pos-east --revision $(git rev-parse HEAD) --timeout 5m
 
@@ -94,17 +93,6 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
             Ctrl-C stops the demo; rerunning it keeps the working copy and the fleet's history.
 
             """);
-    }
-
-    /// <summary>The POS image tag east runs now and the next patch version, so the printed sed changes something on every run.</summary>
-    private static (string From, string To) PosBump(string workingCopy)
-    {
-        var kustomization = File.ReadAllText(Path.Combine(workingCopy, "apps", "pos", "overlays", "east", "kustomization.yaml"));
-        var match = System.Text.RegularExpressions.Regex.Match(kustomization, "newTag: \"(\\d+)\\.(\\d+)\\.(\\d+)\"");
-        if (!match.Success)
-            return ("2.14.0", "2.14.1");
-        var from = $"{match.Groups[1].Value}.{match.Groups[2].Value}.{match.Groups[3].Value}";
-        return (from, $"{match.Groups[1].Value}.{match.Groups[2].Value}.{int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}");
     }
 
     private static string CheckoutRoot() => Path.GetDirectoryName(BundledFleetConfig.Locate())!;

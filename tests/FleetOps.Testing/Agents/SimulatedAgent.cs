@@ -115,6 +115,14 @@ public sealed class SimulatedAgent(string clusterId, string token, string host, 
             WireVersion.Current, clusterId, target?.Generation ?? 0, at ?? DateTimeOffset.UtcNow, (target?.Groups ?? []).Select(group).ToList())));
     }
 
+    /// <summary>
+    /// Reports exactly these group statuses (a group it is removing among them, which the latest desired state no longer
+    /// names) and, as an agent does when they changed, these inventories.
+    /// </summary>
+    public Task ReportStatusAsync(IReadOnlyList<GroupStatus> groups, IReadOnlyList<GroupInventory>? inventories = null, DateTimeOffset? at = null) =>
+        PublishAsync(Topics.Status(clusterId), WireCodec.Serialize(new StatusMessage(
+            WireVersion.Current, clusterId, LatestDesired?.Generation ?? 0, at ?? DateTimeOffset.UtcNow, groups, inventories)));
+
     /// <summary>Sends <paramref name="count"/> new journal events in one batch and returns the last seq.</summary>
     public async Task<long> JournalAsync(int count, string kind = JournalEventKinds.Applied, DateTimeOffset? at = null)
     {

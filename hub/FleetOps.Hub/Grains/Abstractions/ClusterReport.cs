@@ -6,7 +6,7 @@ namespace FleetOps.Hub.Grains.Abstractions;
 /// What a cluster tells its directory shard so that listing and counting never activate every cluster.
 /// <see cref="Members"/> holds its state in each group it belongs to; <see cref="LastPhase"/> is the
 /// worst of the phases its agent last reported, kept while it is Offline. <see cref="Unconfirmed"/>: online when the hub
-/// last stopped, not heard from since it started.
+/// last stopped, not heard from since it started. <see cref="Leaving"/>: groups its agent still holds that it no longer belongs to.
 /// </summary>
 [GenerateSerializer, Immutable]
 internal sealed record ClusterReport(
@@ -19,4 +19,5 @@ internal sealed record ClusterReport(
     [property: Id(6)] IReadOnlyList<MemberReport> Members,
     [property: Id(7)] long Stamp,
     [property: Id(8)] Phase? LastPhase = null,
-    [property: Id(9)] bool Unconfirmed = false);
+    [property: Id(9)] bool Unconfirmed = false,
+    [property: Id(10)] IReadOnlyList<LeavingGroup>? Leaving = null);

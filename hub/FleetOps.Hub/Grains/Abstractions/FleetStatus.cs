@@ -8,4 +8,5 @@ internal sealed record FleetStatus(
     [property: Id(0)] CommitInfo? Commit,
     [property: Id(1)] IReadOnlyList<GroupSpec> Groups,
     [property: Id(2)] IReadOnlyList<FleetError> Errors,
-    [property: Id(3)] string? LastHead);
+    [property: Id(3)] string? LastHead,
+    [property: Id(4)] IReadOnlyList<RemovedGroup>? Removed = null);

@@ -47,6 +47,10 @@ internal interface IClusterDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<IReadOnlyList<MemberReport>> GetGroupMembersAsync(string group);
 
+    /// <summary>The clusters whose agents still hold a group they no longer belong to (only <paramref name="group"/>, when given).</summary>
+    [ReadOnly]
+    Task<Immutable<IReadOnlyList<LeavingMember>>> GetLeavingAsync(string? group);
+
     /// <summary>
     /// Takes a new fleet snapshot and returns at once; the shard then brings each of its clusters up to it,
     /// retrying with backoff those that fail. Each cluster decides whether its desired state changes.

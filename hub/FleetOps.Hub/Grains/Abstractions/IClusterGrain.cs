@@ -53,4 +53,8 @@ internal interface IClusterGrain : IGrainWithStringKey
     /// <summary>Null when the cluster is not registered.</summary>
     [AlwaysInterleave]
     Task<ClusterDetail?> GetDetailAsync(int recentEvents);
+
+    /// <summary>What each group (or only <paramref name="group"/>) owns on the store, as its agent last reported; null when not registered.</summary>
+    [AlwaysInterleave]
+    Task<ClusterObjects?> GetObjectsAsync(string? group);
 }
