@@ -55,8 +55,42 @@ public sealed class InProcessHub : IAsyncDisposable
 
     public static async Task<InProcessHub> StartAsync(InProcessHubOptions options, CancellationToken cancellationToken = default)
     {
-        var mqttPort = options.MqttPort == 0 ? FreePort.Next() : options.MqttPort;
-        var tlsPort = options.TlsPort == 0 ? FreePort.Next() : options.TlsPort;
+        // A port FreePort found free can be taken by another test's process before the hub binds it: then the hub starts
+        // again on new ones (only ports chosen here; a port the test asked for is the test's).
+        for (var attempt = 1; ; attempt++)
+        {
+            var mqttPort = options.MqttPort == 0 ? FreePort.Next() : options.MqttPort;
+            var tlsPort = options.TlsPort == 0 ? FreePort.Next() : options.TlsPort;
+            var app = Build(options, mqttPort, tlsPort);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception e) when (attempt < 3 && FreePort.IsAddressInUse(e))
+            {
+                await StopQuietlyAsync(app);
+                continue;
+            }
+            return await ReadyAsync(app, options, mqttPort, tlsPort, cancellationToken);
+        }
+    }
+
+    // What had started before the bind failed stops with it, so the next attempt finds the data dir free.
+    private static async Task StopQuietlyAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StopAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Stopping a half-started host can fail in the part that never started; disposing still releases the rest.
+        }
+        await app.DisposeAsync();
+    }
+
+    private static WebApplication Build(InProcessHubOptions options, int mqttPort, int tlsPort)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(Settings(options, mqttPort, tlsPort));
         builder.Logging.ClearProviders();
@@ -72,8 +106,11 @@ public sealed class InProcessHub : IAsyncDisposable
         options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseFleetOpsHub();
-        await app.StartAsync(cancellationToken);
+        return app;
+    }
 
+    private static async Task<InProcessHub> ReadyAsync(WebApplication app, InProcessHubOptions options, int mqttPort, int tlsPort, CancellationToken cancellationToken)
+    {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var hub = new InProcessHub(app, options, new Uri(address), mqttPort, tlsPort);
         try
