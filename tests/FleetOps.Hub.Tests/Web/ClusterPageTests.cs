@@ -26,7 +26,7 @@ public sealed class ClusterPageTests(BrowserFixture browser, DemoFleet fleet)
         await using var tab = await browser.Chromium.OpenAsync(fleet.Hub.ApiAddress);
         await tab.LogInAsync(fleet.Hub.Options.AdminToken, $"/login?return=%2Fclusters%2F{DemoFleet.Converged}");
 
-        Assert.Equal(DemoFleet.ScriptDetail, (await tab.TextAsync("#journal tr[data-seq='2'] .detail"))?.Trim());
+        Assert.Equal(DemoFleet.ScriptDetail, await tab.TextAsync("#journal tr[data-seq='2'] .detail"));
         Assert.Equal(0, await tab.Page.EvaluateExpressionAsync<int>("document.querySelectorAll('main script, main b').length"));
         Assert.True(await tab.Page.EvaluateExpressionAsync<bool>("window.__injected === undefined"));
 

@@ -21,13 +21,16 @@ public sealed class WebLoginTests(BrowserFixture browser, DemoFleet fleet)
             Assert.DoesNotContain(DemoFleet.Failing, body);
             Assert.DoesNotContain(DemoFleet.FailureMessage, body);
             Assert.DoesNotContain("pos-east", body);
-            Assert.DoesNotContain("live.js", body);
+            Assert.Equal(0, await tab.Page.EvaluateExpressionAsync<int>("document.scripts.length"));
         }
         Assert.Equal("Log in to the fleet", await tab.TextAsync("h1"));
         // Its stylesheet is served to it, and nothing else is.
         Assert.True(await tab.Page.EvaluateExpressionAsync<bool>("getComputedStyle(document.querySelector('.top')).display === 'flex'"));
-        using var anonymous = fleet.Hub.CreateHttpClient(withToken: false);
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fleet.Hub.ApiAddress };
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/web/site.css")).StatusCode);
+        var script = await anonymous.GetAsync("/web/live.js");
+        Assert.Equal(HttpStatusCode.Redirect, script.StatusCode);
+        Assert.Equal("/login?return=%2Fweb%2Flive.js", script.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/fleet")).StatusCode);
     }
 
