@@ -10,7 +10,7 @@ public sealed class ClusterPageTests(BrowserFixture browser, DemoFleet fleet)
         await using var tab = await browser.Chromium.OpenAsync(fleet.Hub.ApiAddress);
         await tab.LogInAsync(fleet.Hub.Options.AdminToken, $"/login?return=%2Fclusters%2F{DemoFleet.Converged}");
 
-        Assert.Equal(["2", "1"], await tab.Page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#journal tr[data-seq]')].map(r => r.dataset.seq)"));
+        Assert.Equal(["3", "2", "1"], await tab.Page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#journal tr[data-seq]')].map(r => r.dataset.seq)"));
         var offline = await tab.TextAsync("#journal tr[data-seq='1']");
         Assert.Contains("DriftCorrected", offline);
         Assert.Contains("put back ConfigMap/store-platform/mqtt-bridge while offline", offline);

@@ -12,7 +12,8 @@ namespace FleetOps.Hub.Tests.Web;
 /// <summary>
 /// A hub over the demo's fleet-config (rendered by kustomize, as in the demo) with four stores labelled as the demo
 /// labels its first four, in four different states: converged, failed, silent and offline. store-0001 has journaled
-/// an event while offline (written half an hour before the hub received it) and one whose detail holds a script tag.
+/// an event while offline (written half an hour before the hub received it), one whose detail holds a script tag, and
+/// its convergence on platform's target.
 /// </summary>
 public sealed class DemoFleet : IAsyncLifetime
 {
@@ -46,12 +47,13 @@ public sealed class DemoFleet : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         await converged.SendJournalAsync(
             new JournalEvent(1, now.AddMinutes(-30), JournalEventKinds.DriftCorrected, "platform", null, "put back ConfigMap/store-platform/mqtt-bridge while offline"),
-            new JournalEvent(2, now, JournalEventKinds.Applied, "platform", null, ScriptDetail));
+            new JournalEvent(2, now, JournalEventKinds.Applied, "platform", null, ScriptDetail),
+            new JournalEvent(3, now, JournalEventKinds.Converged, "platform", converged.LatestDesired!.Groups.Single(g => g.Name == "platform").Revision, "ReconciliationSucceeded"));
         await Eventually.UntilAsync(async () =>
         {
             var fleet = await Hub.Client.GetFleetAsync(default);
             var store = await Hub.Client.GetClusterAsync(Converged, default);
-            return fleet.Clusters is { Converged: 1, Failed: 1, Offline: 1 } && store.RecentEvents.Count == 2;
+            return fleet.Clusters is { Converged: 1, Failed: 1, Offline: 1 } && store.RecentEvents.Count == 3;
         }, "the four stores' states and store-0001's journal reached the hub");
     }
 

@@ -51,6 +51,8 @@ public sealed class OverviewPageTests(BrowserFixture browser, DemoFleet fleet)
         var members = await tab.Page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('tr[data-cluster]')].map(r => r.dataset.cluster)");
         Assert.Equal([DemoFleet.Failing, DemoFleet.Gone], members[..2]);
         Assert.Contains(DemoFleet.FailureMessage, await tab.TextAsync($"tr[data-cluster='{DemoFleet.Failing}']"));
+        Assert.StartsWith("1 of 4 members converged", await tab.TextAsync("#convergence-summary"));
+        Assert.True(await tab.Page.EvaluateExpressionAsync<bool>("document.querySelector('#convergence polyline').getAttribute('points').split(' ').length === 3"));
 
         await tab.GoToAsync("/groups/platform?selector=kitchen%3Dnone");
         Assert.Equal([DemoFleet.Gone], await tab.Page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('tr[data-cluster]')].map(r => r.dataset.cluster)"));
