@@ -1,6 +1,11 @@
+using FleetOps.Hub.Hosting;
+using FleetOps.Hub.Security;
 using FleetOps.Hub.Web;
 using FleetOps.Hub.Web.Reading;
 using FleetOps.Shared.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FleetOps.Hub.Tests.Unit;
 
@@ -16,6 +21,27 @@ public sealed class WebViewRulesTests
     [InlineData("", "/")]
     [InlineData(null, "/")]
     public void ALoginReturnsOnlyToAPathOnThisHub(string? asked, string expected) => Assert.Equal(expected, WebSession.LocalPath(asked));
+
+    [Theory]
+    [InlineData("https", true)]
+    [InlineData("http", false)]
+    public void TheSessionCookieIsHttpOnlyStrictAndSecureExactlyWhenServedOverTls(string scheme, bool secure)
+    {
+        var session = new WebSession(new AdminToken(Options.Create(new HubOptions { AdminToken = "the-token" }), NullLogger<AdminToken>.Instance));
+        var http = new DefaultHttpContext();
+        http.Request.Scheme = scheme;
+
+        Assert.False(session.TryOpen(http, "not-the-token"));
+        Assert.Equal(0, http.Response.Headers.SetCookie.Count);
+        Assert.True(session.TryOpen(http, "the-token"));
+
+        var cookie = http.Response.Headers.SetCookie.ToString();
+        Assert.StartsWith(WebSession.CookieName + "=", cookie);
+        Assert.Contains("; httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(secure, cookie.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("the-token", cookie);
+    }
 
     [Fact]
     public void AMemberSearchThatIsNotUnderstoodSaysWhyAndFiltersNothingByIt()
