@@ -8,6 +8,7 @@ using FleetOps.Hub.Security;
 using FleetOps.Hub.Security.Tls;
 using FleetOps.Hub.Source;
 using FleetOps.Hub.Web;
+using FleetOps.Hub.Web.Reading;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Rendering;
 using FleetOps.Shared.Signing;
@@ -141,6 +142,7 @@ public static class HubHostingExtensions
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddSingleton<WebSession>();
+        builder.Services.AddSingleton<ConvergenceCurves>();
         return builder;
     }
 

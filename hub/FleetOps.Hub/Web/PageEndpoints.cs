@@ -21,7 +21,7 @@ internal static class PageEndpoints
         (nameof(OverviewPage.Now), time.GetUtcNow()));
 
     public static async Task<RazorComponentResult> Group(string name, string? q, string? selector, string? phase,
-        FleetReader reader, IGrainFactory grains, IJournalStore journal, TimeProvider time, CancellationToken cancellationToken)
+        FleetReader reader, IGrainFactory grains, ConvergenceCurves curves, TimeProvider time, CancellationToken cancellationToken)
     {
         var answer = await FleetEndpoints.GetGroup(name, reader, grains);
         if (answer.Result is not Ok<GroupDetail> { Value: { } detail })
@@ -33,7 +33,7 @@ internal static class PageEndpoints
             (nameof(GroupDetailPage.Rollout), rollout),
             (nameof(GroupDetailPage.Search), search),
             (nameof(GroupDetailPage.Members), await MemberFilter.ApplyAsync(name, detail.Members, search, grains)),
-            (nameof(GroupDetailPage.Curve), await ConvergenceCurves.ReadAsync(detail.Group, journal, cancellationToken)),
+            (nameof(GroupDetailPage.Curve), await curves.ReadAsync(detail.Group, cancellationToken)),
             (nameof(GroupDetailPage.Now), time.GetUtcNow()));
     }
 
