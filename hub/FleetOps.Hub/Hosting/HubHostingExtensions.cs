@@ -8,6 +8,8 @@ using FleetOps.Hub.Metrics;
 using FleetOps.Hub.Security;
 using FleetOps.Hub.Security.Tls;
 using FleetOps.Hub.Source;
+using FleetOps.Hub.Web;
+using FleetOps.Hub.Web.Reading;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Rendering;
 using FleetOps.Shared.Signing;
@@ -24,7 +26,7 @@ namespace FleetOps.Hub.Hosting;
 public static class HubHostingExtensions
 {
     public static IHostApplicationBuilder AddFleetOpsHub(this IHostApplicationBuilder builder) =>
-        builder.AddHubOptions().AddHubMetrics().AddHubOrleans().AddHubMessaging().AddHubSource().AddHubApi();
+        builder.AddHubOptions().AddHubMetrics().AddHubOrleans().AddHubMessaging().AddHubSource().AddHubApi().AddHubWeb();
 
     public static IHostApplicationBuilder AddHubOptions(this IHostApplicationBuilder builder)
     {
@@ -149,12 +151,25 @@ public static class HubHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The web view: Razor components rendered on the server by minimal-API handlers over the API's own readers, and
+    /// the login that turns the admin token into a session cookie (see <see cref="WebEndpoints"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddHubWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<WebSession>();
+        builder.Services.AddSingleton<ConvergenceCurves>();
+        return builder;
+    }
+
     /// <summary>Maps the routes and makes the admin token exist (and be printed) at start rather than at the first request.</summary>
     public static WebApplication UseFleetOpsHub(this WebApplication app)
     {
         app.Services.GetRequiredService<AdminToken>();
         app.UseRequestProblems();
         app.MapHubApi();
+        app.MapHubWeb();
         return app;
     }
 }

@@ -22,5 +22,9 @@ internal static class Tokens
 
     public static bool Matches(string expectedHash, string? token) => token is not null && HashesEqual(expectedHash, Hash(token));
 
+    /// <summary>A second secret made from a token for one purpose (HMAC-SHA256 keyed with the token), from which the token cannot be recovered.</summary>
+    public static string Derive(string token, string purpose) =>
+        Base64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(purpose)));
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -35,4 +35,20 @@ public sealed class AdminTokenTests
         Assert.True(token.Accepts("configured-token"));
         Assert.False(File.Exists(Path.Combine(folder.Path, AdminToken.FileName)));
     }
+
+    [Fact]
+    public void TheWebSessionValueIsNotTheTokenIsStableAndChangesWithTheToken()
+    {
+        using var folder = new TempDir();
+        AdminToken With(string token) => new(Options.Create(new HubOptions { DataDir = folder.Path, AdminToken = token }), NullLogger<AdminToken>.Instance);
+        var first = With("configured-token");
+
+        Assert.DoesNotContain("configured-token", first.SessionValue);
+        Assert.False(first.Accepts(first.SessionValue));
+        Assert.True(first.AcceptsSession(first.SessionValue));
+        Assert.False(first.AcceptsSession("configured-token"));
+        Assert.False(first.AcceptsSession(null));
+        Assert.Equal(first.SessionValue, With("configured-token").SessionValue);
+        Assert.False(With("another-token").AcceptsSession(first.SessionValue));
+    }
 }

@@ -41,6 +41,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output)
             MinimumLogLevel = LogLevel.Warning,
         }, stop);
         output.WriteLine($"hub: API {hub.ApiAddress}, embedded MQTT broker over TLS on port {hub.TlsPort} (CA {hub.CaPath}), plain MQTT on 127.0.0.1:{hub.MqttPort}");
+        output.WriteLine($"web view: {hub.ApiAddress} (log in with the admin token, FLEETOPS_TOKEN below)");
 
         await using var fleet = await SimulatedFleet.StartAsync(new SimulatedFleetOptions
         {

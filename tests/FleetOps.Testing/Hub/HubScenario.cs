@@ -11,7 +11,7 @@ using Xunit;
 namespace FleetOps.Testing.Hub;
 
 /// <summary>
-/// A hub over a fresh git repository made from testdata/fleet-repo, its data dir and repository in one
+/// A hub over a fresh git repository made from testdata/fleet-repo (or another template), its data dir and repository in one
 /// temp folder, with the simulated agents a test adds. Disposing stops everything and deletes the folder.
 /// </summary>
 public sealed class HubScenario : IAsyncDisposable
@@ -19,9 +19,9 @@ public sealed class HubScenario : IAsyncDisposable
     private readonly TempDir folder = new("fleetops-hub-scenario");
     private readonly List<SimulatedAgent> agents = [];
 
-    private HubScenario(DateTimeOffset? firstCommitAt, ICommitSigner? signer)
+    private HubScenario(DateTimeOffset? firstCommitAt, ICommitSigner? signer, string template)
     {
-        Repository = GitRepo.Create(folder.Sub("repo")).CopyFrom("fleet-repo");
+        Repository = GitRepo.Create(folder.Sub("repo")).CopyFrom(template);
         Repository.Signer = signer;
         Repository.Commit("Initial fleet", firstCommitAt);
     }
@@ -37,10 +37,12 @@ public sealed class HubScenario : IAsyncDisposable
     /// <param name="hub">Changes the hub's options further (its clock, settings, services).</param>
     /// <param name="firstCommitAt">The first commit's time, for tests whose output shows shas and ages.</param>
     /// <param name="signer">Signs the first commit and every later one (<see cref="GitRepo.Signer"/>), for hubs that verify commits.</param>
+    /// <param name="template">What the repository starts with: a testdata name or a full path (the bundled fleet-config, say).</param>
     public static async Task<HubScenario> StartAsync(bool refresh = true, bool realRenderer = false,
-        Func<InProcessHubOptions, InProcessHubOptions>? hub = null, DateTimeOffset? firstCommitAt = null, ICommitSigner? signer = null)
+        Func<InProcessHubOptions, InProcessHubOptions>? hub = null, DateTimeOffset? firstCommitAt = null, ICommitSigner? signer = null,
+        string template = "fleet-repo")
     {
-        var scenario = new HubScenario(firstCommitAt, signer);
+        var scenario = new HubScenario(firstCommitAt, signer, template);
         try
         {
             var options = new InProcessHubOptions
