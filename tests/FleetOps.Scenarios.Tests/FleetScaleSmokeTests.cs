@@ -27,6 +27,21 @@ public sealed partial class FleetScaleSmokeTests
         Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(results.Path, "fleet-scale.svg")));
     }
 
+    [Fact]
+    public async Task TwoHundredStoresInFourGroupsRollOutWaveByWaveAndEveryRolloutCompletes()
+    {
+        using var results = new TempDir("fleetops-fleet-scale");
+        var (exitCode, output, errors) = await RunBenchmarkAsync("fleet-scale", "--stores", "200", "--groups", "4", "--rollout",
+            "--converge-ms", "500", "--fail-percent", "1", "--results", results.Path);
+
+        Assert.True(exitCode == 0, $"fleet-scale exited {exitCode}:\n{output}\n{errors}");
+        // The two failing stores fall in two different groups, each inside its rollout's failure budget.
+        Assert.Contains("(198/198; 2/2 Failed as meant)", output);
+        Assert.Matches(@"rollouts: 4 \(canary 1 in 50, then 33/66/100%, bake 0\) all Completed \d+\.\d s after the commit", output);
+        Assert.Matches(LastLine(), output.TrimEnd().Split('\n')[^1].TrimEnd('\r'));
+        Assert.True(File.Exists(Path.Combine(results.Path, "fleet-scale-200-g4-rollout.csv")), output);
+    }
+
     [GeneratedRegex(@"^fleet-scale: stores=200 p99_converged_s=\d+\.\d hub_rss_mib=\d+ restart_online_s=\d+\.\d lost=0$")]
     private static partial Regex LastLine();
 
