@@ -124,6 +124,13 @@ internal partial class ClusterGrain(
             return IngestOutcome.UnknownCluster;
         // An idle agent's heartbeat is its unchanged status sent again: it says "alive", which "last seen" records
         // without a storage write (the next change, hello, presence or deactivation carries it).
+        if (IsOutOfOrder(message.Value))
+        {
+            // Still a sign of life; the newer status stays.
+            Seen();
+            unsavedSeen = true;
+            return IngestOutcome.Accepted;
+        }
         var heartbeat = S.HasReported && S.LastStatus is { } last && StatusRules.SameExceptTime(last, message.Value);
         S.LastStatus = message.Value;
         stateProblem = null;
@@ -154,6 +161,20 @@ internal partial class ClusterGrain(
         Report(force: false);
         return IngestOutcome.Accepted;
     }
+
+    /// <summary>
+    /// How long after a status arrived an older one (by the agent's clock) is taken for a reordered message rather than
+    /// for an agent whose clock was set back: silos reorder by moments, and a clock set back is heard again after this.
+    /// </summary>
+    private static readonly TimeSpan ReorderWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Silos share the agents' topics, so the broker may hand two statuses of one agent to two silos that deliver them
+    /// here in the other order: one the agent sent before the status held must not replace it.
+    /// </summary>
+    private bool IsOutOfOrder(StatusMessage status) =>
+        S.LastStatus is { } held && status.At < held.At
+        && S.StatusReceivedAt is { } heldArrived && time.GetUtcNow() - heldArrived < ReorderWindow;
 
     private bool unsavedSeen;
 

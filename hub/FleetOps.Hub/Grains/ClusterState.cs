@@ -93,4 +93,7 @@ internal sealed class ClusterState
     [Id(30)] public string? LabelsChangedBy { get; set; }
 
     [Id(31)] public DateTimeOffset? LabelsChangedAt { get; set; }
+
+    /// <summary>The newest event time (the agent's clock) among the journal events the hub stored: a hello older than it is stale.</summary>
+    [Id(32)] public DateTimeOffset? LastEventAt { get; set; }
 }
