@@ -71,8 +71,15 @@ internal static class PostgresSchema
     }
 
     /// <summary>The Orleans release the queries were written for, recorded beside the version.</summary>
-    public static string OrleansVersion { get; } =
-        typeof(IGrain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    public static string OrleansVersion { get; } = ReleaseOf(typeof(IGrain).Assembly);
+
+    // Orleans' informational version reads "10.4.2. Commit Hash: ...": the release is its leading digits and dots.
+    private static string ReleaseOf(Assembly assembly)
+    {
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+        var release = new string([.. informational.TakeWhile(c => char.IsAsciiDigit(c) || c == '.')]).TrimEnd('.');
+        return release.Length > 0 ? release : "unknown";
+    }
 
     private static string Read(string step)
     {
