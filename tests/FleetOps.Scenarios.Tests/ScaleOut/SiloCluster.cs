@@ -79,6 +79,21 @@ public sealed class SiloCluster : IAsyncDisposable
         return stored;
     }
 
+    /// <summary>
+    /// Writes so far: of grain state (each row's version counts its writes: 1 for the insert, +1 for each update), and
+    /// journal events stored. The database load a scenario caused, exactly, unlike PostgreSQL's lagging statistics.
+    /// </summary>
+    public async Task<(long GrainStateWrites, long JournalEvents)> WritesAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand(
+            "SELECT (SELECT coalesce(sum(version), 0) FROM orleans_grain_state)::bigint, (SELECT count(*) FROM fleetops_journal)::bigint", connection);
+        await using var reader = await read.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var silo in silos)
