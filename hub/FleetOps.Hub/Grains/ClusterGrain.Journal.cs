@@ -51,9 +51,10 @@ internal partial class ClusterGrain
     /// </summary>
     private bool RebaseJournal(HelloMessage hello)
     {
-        // Silos share the agents' topics, so a hello may be taken after journal events the agent sent after it (another
+        // Silos share the agents' topics, so a hello may be taken after journal events the agent sent just after it (another
         // silo was quicker): by the agent's own clock it predates them, and its seqs say nothing of a restarted journal.
-        if (S.LastEventAt is { } newest && hello.At < newest)
+        // Only just before: a hello from long before them is an agent whose clock was set back, and is heard.
+        if (S.LastEventAt is { } newest && hello.At < newest && newest - hello.At < ReorderWindow)
         {
             logger.LogDebug("Cluster {Cluster}: a hello sent at {HelloAt} arrived after journal events of {EventAt}; its journal seqs are not taken", Id, hello.At, newest);
             return false;

@@ -163,17 +163,20 @@ internal partial class ClusterGrain(
     }
 
     /// <summary>
-    /// How long after a status arrived an older one (by the agent's clock) is taken for a reordered message rather than
-    /// for an agent whose clock was set back: silos reorder by moments, and a clock set back is heard again after this.
+    /// How far apart two reordered messages can be: silos reorder one agent's messages by moments, so a status sent
+    /// more than this before the one held (by the agent's clock), or arriving this long after it, is no reordering but
+    /// an agent whose clock was set back (store hours are tested that way), and is taken.
     /// </summary>
     private static readonly TimeSpan ReorderWindow = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Silos share the agents' topics, so the broker may hand two statuses of one agent to two silos that deliver them
-    /// here in the other order: one the agent sent before the status held must not replace it.
+    /// here in the other order: one the agent sent just before the status held must not replace it. A status for a
+    /// newer desired generation is never older.
     /// </summary>
     private bool IsOutOfOrder(StatusMessage status) =>
-        S.LastStatus is { } held && status.At < held.At
+        S.LastStatus is { } held && status.Generation <= held.Generation
+        && status.At < held.At && held.At - status.At < ReorderWindow
         && S.StatusReceivedAt is { } heldArrived && time.GetUtcNow() - heldArrived < ReorderWindow;
 
     private bool unsavedSeen;

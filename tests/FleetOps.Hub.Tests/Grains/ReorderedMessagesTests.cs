@@ -27,6 +27,29 @@ public sealed class ReorderedMessagesTests(GrainClusterFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task AStatusFromAnAgentWhoseClockWasSetBackIsTaken()
+    {
+        var cluster = await RegisteredAsync("reorder-clock");
+
+        // Store hours are tested, and clocks corrected, by setting a store's clock back: that is no reordering.
+        await cluster.StatusAsync(Status("reorder-clock", 2, When, Phase.Converged).AsImmutable());
+        await cluster.StatusAsync(Status("reorder-clock", 2, When.AddHours(-9), Phase.Pending).AsImmutable());
+
+        Assert.Equal(When.AddHours(-9), (await cluster.GetDetailAsync(0))!.StatusAt);
+    }
+
+    [Fact]
+    public async Task AStatusForANewerGenerationIsTakenWhateverItsTime()
+    {
+        var cluster = await RegisteredAsync("reorder-generation");
+
+        await cluster.StatusAsync(Status("reorder-generation", 2, When, Phase.Converged).AsImmutable());
+        await cluster.StatusAsync(Status("reorder-generation", 3, When.AddSeconds(-2), Phase.Progressing).AsImmutable());
+
+        Assert.Equal(When.AddSeconds(-2), (await cluster.GetDetailAsync(0))!.StatusAt);
+    }
+
+    [Fact]
     public async Task AHelloTheAgentSentBeforeJournalEventsTheHubStoredDoesNotRestartItsJournal()
     {
         var cluster = await RegisteredAsync("reorder-hello");
@@ -51,6 +74,18 @@ public sealed class ReorderedMessagesTests(GrainClusterFixture fixture) : IClass
         await cluster.JournalAsync(new JournalMessage(1, "reorder-wiped", Events(1, 1, When.AddMinutes(2))).AsImmutable());
 
         Assert.Equal([1L, 2, 3], (await fixture.Journal.LatestAsync("reorder-wiped", 20)).Select(e => e.Event.Seq));
+    }
+
+    [Fact]
+    public async Task AHelloFromAWipedAgentWhoseClockIsHoursBehindStillRenumbersIt()
+    {
+        var cluster = await RegisteredAsync("reorder-wiped-behind");
+        await cluster.JournalAsync(new JournalMessage(1, "reorder-wiped-behind", Events(1, 2, When)).AsImmutable());
+
+        await cluster.HelloAsync(new HelloMessage(1, "reorder-wiped-behind", "1.0", new Dictionary<string, string>(), null, 0, 0, When.AddHours(-9), AckedJournalSeq: 0).AsImmutable());
+        await cluster.JournalAsync(new JournalMessage(1, "reorder-wiped-behind", Events(1, 1, When.AddHours(-9))).AsImmutable());
+
+        Assert.Equal([1L, 2, 3], (await fixture.Journal.LatestAsync("reorder-wiped-behind", 20)).Select(e => e.Event.Seq));
     }
 
     private async Task<IClusterGrain> RegisteredAsync(string id)
