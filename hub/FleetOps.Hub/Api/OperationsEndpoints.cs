@@ -2,6 +2,7 @@ using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Messaging;
 using FleetOps.Hub.Source;
+using FleetOps.Hub.Storage.Postgres;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,7 @@ namespace FleetOps.Hub.Api;
 /// <summary>Refresh, health and readiness; metrics are <see cref="MetricsEndpoint"/>.</summary>
 internal static class OperationsEndpoints
 {
+    /// <summary>Polls now, on whichever silo watches the repository (<see cref="GitWatcher.RefreshAsync"/>).</summary>
     public static async Task<Ok<RefreshResult>> Refresh(GitWatcher watcher, CancellationToken cancellationToken) =>
         TypedResults.Ok(await watcher.RefreshAsync(cancellationToken));
 
@@ -25,8 +27,10 @@ internal static class OperationsEndpoints
     /// answer a probe and an operator both read); those are checked again on each probe and drop off once
     /// their agent has reported since. They never make the hub unready: one store must not take the API away.
     /// </summary>
-    public static async Task<Results<Ok<string>, ProblemHttpResult>> Ready(HubReadiness readiness, IAgentTransport transport, IGrainFactory grains, RendererDetection renderer)
+    public static async Task<Results<Ok<string>, ProblemHttpResult>> Ready(HubReadiness readiness, IAgentTransport transport, DatabaseHealth database, IGrainFactory grains, RendererDetection renderer)
     {
+        if (database.Problem is { } unreachable)
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: unreachable);
         if (!transport.IsConnected)
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the hub cannot reach agents: the MQTT broker is not running or not connected");
         if (!readiness.IsReady)

@@ -29,6 +29,8 @@ internal partial class ClusterGrain
             await journal.AppendAsync(Id, stored, time.GetUtcNow());
             S.AckedSeq = stored[^1].Seq;
             S.AgentLastSeq = Math.Max(S.AgentLastSeq, run.Fresh[^1].Seq);
+            var newest = run.Fresh.Max(e => e.At);
+            S.LastEventAt = S.LastEventAt is { } held && held > newest ? held : newest;
         }
         // Not written here: the events are, and the next hello, status, presence or deactivation carries "last seen".
         Seen();
@@ -49,6 +51,14 @@ internal partial class ClusterGrain
     /// </summary>
     private bool RebaseJournal(HelloMessage hello)
     {
+        // Silos share the agents' topics, so a hello may be taken after journal events the agent sent just after it (another
+        // silo was quicker): by the agent's own clock it predates them, and its seqs say nothing of a restarted journal.
+        // Only just before: a hello from long before them is an agent whose clock was set back, and is heard.
+        if (S.LastEventAt is { } newest && hello.At < newest && newest - hello.At < ReorderWindow)
+        {
+            logger.LogDebug("Cluster {Cluster}: a hello sent at {HelloAt} arrived after journal events of {EventAt}; its journal seqs are not taken", Id, hello.At, newest);
+            return false;
+        }
         // Agents before AckedJournalSeq: a restart is taken as acknowledged nothing, which drops nothing.
         var agentAcked = hello.AckedJournalSeq ?? (hello.LastJournalSeq < AgentAckedSeq ? 0 : AgentAckedSeq);
         S.AgentLastSeq = hello.LastJournalSeq;

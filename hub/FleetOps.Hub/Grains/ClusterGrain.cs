@@ -122,9 +122,16 @@ internal partial class ClusterGrain(
     {
         if (!S.Registered)
             return IngestOutcome.UnknownCluster;
+        if (IsOutOfOrder(message.Value))
+        {
+            // Still a sign of life; the newer status (and the inventories it brought) stays.
+            Seen();
+            unsavedSeen = true;
+            return IngestOutcome.Accepted;
+        }
+        var inventoriesChanged = TakeInventories(message.Value);
         // An idle agent's heartbeat is its unchanged status sent again: it says "alive", which "last seen" records
         // without a storage write (the next change, hello, presence or deactivation carries it).
-        var inventoriesChanged = TakeInventories(message.Value);
         var heartbeat = S.HasReported && S.LastStatus is { } last && StatusRules.SameExceptTime(last, message.Value) && !inventoriesChanged;
         // The inventories are kept per group (TakeInventories), not twice.
         S.LastStatus = message.Value.Inventories is null ? message.Value : message.Value with { Inventories = null };
@@ -156,6 +163,23 @@ internal partial class ClusterGrain(
         Report(force: false);
         return IngestOutcome.Accepted;
     }
+
+    /// <summary>
+    /// How far apart two reordered messages can be: silos reorder one agent's messages by moments, so a status sent
+    /// more than this before the one held (by the agent's clock), or arriving this long after it, is no reordering but
+    /// an agent whose clock was set back (store hours are tested that way), and is taken.
+    /// </summary>
+    private static readonly TimeSpan ReorderWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Silos share the agents' topics, so the broker may hand two statuses of one agent to two silos that deliver them
+    /// here in the other order: one the agent sent just before the status held must not replace it. A status for a
+    /// newer desired generation is never older.
+    /// </summary>
+    private bool IsOutOfOrder(StatusMessage status) =>
+        S.LastStatus is { } held && status.Generation <= held.Generation
+        && status.At < held.At && held.At - status.At < ReorderWindow
+        && S.StatusReceivedAt is { } heldArrived && time.GetUtcNow() - heldArrived < ReorderWindow;
 
     private bool unsavedSeen;
 

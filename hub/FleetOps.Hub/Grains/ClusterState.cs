@@ -96,4 +96,7 @@ internal sealed class ClusterState
 
     /// <summary>Per group its agent reports: what the group owns on the store, as last sent (an agent sends it only when it changed).</summary>
     [Id(32)] public Dictionary<string, HeldInventory> Inventories { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The newest event time (the agent's clock) among the journal events the hub stored: a hello older than it is stale.</summary>
+    [Id(33)] public DateTimeOffset? LastEventAt { get; set; }
 }

@@ -4,7 +4,7 @@ namespace FleetOps.Hub.Hosting;
 /// Section <c>Hub:Orleans</c>: the one place where development and scale-out hosting are chosen.
 /// <see cref="Clustering"/> is <c>Localhost</c> (default) or <c>AdoNet</c>; <see cref="Storage"/> is
 /// <c>LiteDb</c> (default) or <c>AdoNet</c>. AdoNet uses PostgreSQL through Npgsql with
-/// <see cref="ConnectionString"/>; README.md in this project names the SQL scripts the database needs.
+/// <see cref="ConnectionString"/>, in a schema of the hub's own made by <c>fleetops-hub --init-database</c> (Storage/Postgres).
 /// </summary>
 public sealed record ClusteringOptions
 {

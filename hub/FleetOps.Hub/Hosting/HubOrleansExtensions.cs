@@ -1,7 +1,11 @@
 using FleetOps.Hub.Storage;
+using FleetOps.Hub.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
@@ -19,6 +23,16 @@ public static class HubOrleansExtensions
     {
         var o = builder.Configuration.GetSection(ClusteringOptions.Section).Get<ClusteringOptions>() ?? ClusteringOptions.Default;
         builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.Section);
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        if (o.UsesAdoNetClustering || o.UsesAdoNetStorage)
+        {
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(Required(o.ConnectionString)));
+            // Before the silo's own hosted service, so an un-migrated database stops the hub with what to run.
+            builder.Services.AddHostedService<DatabaseGate>();
+        }
+        builder.Services.AddSingleton(sp => new DatabaseHealth(sp.GetService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<DatabaseOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseHealth>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseHealth>());
 
         builder.UseOrleans(silo =>
         {

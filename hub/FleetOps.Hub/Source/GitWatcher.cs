@@ -13,7 +13,9 @@ namespace FleetOps.Hub.Source;
 /// <summary>
 /// Polls the fleet-config repository every interval plus jitter, or at once on <see cref="RefreshAsync"/>.
 /// Each poll asks the remote for the branch head first and fetches only when it moved past the last
-/// head the hub processed, so thousands of idle polls cost one ls-remote each.
+/// head the hub processed, so thousands of idle polls cost one ls-remote each. With several silos only one polls:
+/// the one the <see cref="ISourceWatchGrain"/> lives on (<see cref="Lead"/>); every silo pings that grain so the
+/// watch moves to a survivor when its silo is lost, and a refresh from any silo's API is polled there.
 /// </summary>
 internal sealed class GitWatcher(
     IGitMirror mirror,
@@ -26,10 +28,28 @@ internal sealed class GitWatcher(
     TimeProvider time,
     ILogger<GitWatcher> logger) : BackgroundService
 {
-    private readonly Channel<TaskCompletionSource<RefreshResult>> requests = Channel.CreateUnbounded<TaskCompletionSource<RefreshResult>>();
+    /// <summary>How often each silo makes sure some silo watches (a lost silo's watch moves within this).</summary>
+    private static readonly TimeSpan WatchPing = TimeSpan.FromSeconds(5);
 
-    /// <summary>Polls now and returns that poll's outcome (a poll already running finishes first).</summary>
-    public async Task<RefreshResult> RefreshAsync(CancellationToken cancellationToken)
+    private readonly Channel<TaskCompletionSource<RefreshResult>> requests = Channel.CreateUnbounded<TaskCompletionSource<RefreshResult>>();
+    private volatile TaskCompletionSource leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>This silo is the cluster's watcher now (the watch grain activated here).</summary>
+    public void Lead() => leading.TrySetResult();
+
+    /// <summary>This silo no longer watches (the watch grain left it); the current poll, if any, still finishes.</summary>
+    public void Follow()
+    {
+        if (leading.Task.IsCompleted)
+            leading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Polls now on the watching silo, whichever it is, and returns that poll's outcome.</summary>
+    public Task<RefreshResult> RefreshAsync(CancellationToken cancellationToken) =>
+        grains.GetGrain<ISourceWatchGrain>(ISourceWatchGrain.Key).RefreshAsync().WaitAsync(cancellationToken);
+
+    /// <summary>Polls now on this silo and returns that poll's outcome (a poll already running finishes first).</summary>
+    public async Task<RefreshResult> RefreshHereAsync(CancellationToken cancellationToken)
     {
         var request = new TaskCompletionSource<RefreshResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         await requests.Writer.WriteAsync(request, cancellationToken);
@@ -46,8 +66,13 @@ internal sealed class GitWatcher(
             return;
         }
         await readiness.WaitAsync(stoppingToken);
+        var pings = KeepWatchedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Requests reach only the watching silo (through the grain), so a silo that does not lead just waits.
+            if (!leading.Task.IsCompleted)
+                await Task.WhenAny(leading.Task, requests.Reader.WaitToReadAsync(stoppingToken).AsTask());
+            stoppingToken.ThrowIfCancellationRequested();
             var waiting = new List<TaskCompletionSource<RefreshResult>>();
             while (requests.Reader.TryRead(out var request))
                 waiting.Add(request);
@@ -62,6 +87,25 @@ internal sealed class GitWatcher(
             var asked = requests.Reader.WaitToReadAsync(wake.Token).AsTask();
             await Task.WhenAny(timer, asked);
             await wake.CancelAsync();
+        }
+        await pings;
+    }
+
+    /// <summary>Pings the watch grain now and then, so some silo always watches (this one, if no other does).</summary>
+    private async Task KeepWatchedAsync(CancellationToken stoppingToken)
+    {
+        var watch = grains.GetGrain<ISourceWatchGrain>(ISourceWatchGrain.Key);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await watch.PingAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogDebug("Could not reach the repository watch grain ({Error}); trying again", e.Message);
+            }
+            await Task.Delay(WatchPing, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

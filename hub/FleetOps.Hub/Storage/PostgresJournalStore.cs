@@ -6,49 +6,17 @@ using Npgsql;
 namespace FleetOps.Hub.Storage;
 
 /// <summary>
-/// Journal history in PostgreSQL for the scale-out hub (table <c>fleetops_journal</c>, created when
-/// missing). The primary key (cluster, seq) makes redelivered events no-ops.
+/// Journal history in PostgreSQL for the scale-out hub (table <c>fleetops_journal</c>, made by the hub's migration,
+/// <c>Postgres/Schema/04-journal.sql</c>). The primary key (cluster, seq) makes redelivered events no-ops.
 /// </summary>
-internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
+internal sealed class PostgresJournalStore(NpgsqlDataSource dataSource, IOptions<HubOptions> hub) : IJournalStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS fleetops_journal (
-            cluster_id text NOT NULL,
-            seq bigint NOT NULL,
-            at timestamptz NOT NULL,
-            kind text NOT NULL,
-            group_name text NULL,
-            revision text NULL,
-            detail text NULL,
-            PRIMARY KEY (cluster_id, seq));
-        CREATE INDEX IF NOT EXISTS fleetops_journal_at ON fleetops_journal (cluster_id, at);
-        ALTER TABLE fleetops_journal ADD COLUMN IF NOT EXISTS received_at timestamptz NULL;
-        ALTER TABLE fleetops_journal ADD COLUMN IF NOT EXISTS changes text NULL;
-        CREATE INDEX IF NOT EXISTS fleetops_journal_fleet_at ON fleetops_journal (at DESC, cluster_id, seq);
-        CREATE INDEX IF NOT EXISTS fleetops_journal_kind_at ON fleetops_journal (kind, at DESC);
-        """;
-
-    private readonly NpgsqlDataSource dataSource;
-    private readonly int limit;
-    private readonly Lazy<Task> schema;
-
-    public PostgresJournalStore(IOptions<ClusteringOptions> clustering, IOptions<HubOptions> hub)
-    {
-        dataSource = NpgsqlDataSource.Create(clustering.Value.ConnectionString
-            ?? throw new InvalidOperationException("Hub:Orleans:ConnectionString is required for AdoNet storage"));
-        limit = hub.Value.HistoryLimit;
-        schema = new Lazy<Task>(async () =>
-        {
-            await using var create = dataSource.CreateCommand(Schema);
-            await create.ExecuteNonQueryAsync();
-        });
-    }
+    private readonly int limit = hub.Value.HistoryLimit;
 
     public async Task AppendAsync(string clusterId, IReadOnlyList<JournalEvent> events, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
             return;
-        await schema.Value;
         await using var batch = dataSource.CreateBatch();
         foreach (var e in events)
         {
@@ -74,7 +42,6 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
 
     public async Task<IReadOnlyList<ReceivedEvent>> QueryAsync(string clusterId, DateTimeOffset? since, DateTimeOffset? until, long afterSeq, int limit, CancellationToken cancellationToken = default)
     {
-        await schema.Value;
         await using var query = dataSource.CreateCommand(
             "SELECT seq, at, kind, group_name, revision, detail, received_at, changes FROM fleetops_journal WHERE cluster_id = $1 AND at >= $2 AND at < $3 AND seq > $4 ORDER BY seq LIMIT $5");
         query.Parameters.Add(new NpgsqlParameter { Value = clusterId });
@@ -87,7 +54,6 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
 
     public async Task<IReadOnlyList<ClusterEvent>> QueryFleetAsync(FleetEventQuery query, CancellationToken cancellationToken = default)
     {
-        await schema.Value;
         // (kind, at DESC) serves a listing of one kind, (at DESC, cluster_id, seq) every other one, in the order asked.
         await using var select = dataSource.CreateCommand(
             "SELECT seq, at, kind, group_name, revision, detail, received_at, changes, cluster_id FROM fleetops_journal " +
@@ -108,7 +74,6 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
 
     public async Task<IReadOnlyList<ReceivedEvent>> LatestAsync(string clusterId, int count, CancellationToken cancellationToken = default)
     {
-        await schema.Value;
         await using var query = dataSource.CreateCommand(
             "SELECT seq, at, kind, group_name, revision, detail, received_at, changes FROM (SELECT * FROM fleetops_journal WHERE cluster_id = $1 ORDER BY seq DESC LIMIT $2) AS newest ORDER BY seq");
         query.Parameters.Add(new NpgsqlParameter { Value = clusterId });
@@ -118,13 +83,10 @@ internal sealed class PostgresJournalStore : IJournalStore, IAsyncDisposable
 
     public async Task DeleteAsync(string clusterId, CancellationToken cancellationToken = default)
     {
-        await schema.Value;
         await using var delete = dataSource.CreateCommand("DELETE FROM fleetops_journal WHERE cluster_id = $1");
         delete.Parameters.Add(new NpgsqlParameter { Value = clusterId });
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
     private static async Task<IReadOnlyList<ReceivedEvent>> ReadAsync(NpgsqlCommand query, CancellationToken cancellationToken)
     {
