@@ -49,6 +49,8 @@ public sealed class StoredStateTests
         var desired = await agent.WaitForDesiredAsync(d => d.Groups.Count == 2, "desired arrives");
         await healthy.WaitForDesiredAsync(d => d.Groups.Count == 2, "desired arrives");
         await healthy.ReportAsync(Phase.Converged);
+        await Eventually.UntilAsync(async () => (await scenario.Hub.Client.GetClusterAsync(healthy.ClusterId, default)).Phase == Phase.Converged,
+            "the hub has store-fine's status before it restarts");
         // What an older hub stored before its codec refused numbers: straight to the grain, past the wire.
         var poisoned = new StatusMessage(WireVersion.Current, agent.ClusterId, desired.Generation, DateTimeOffset.UtcNow,
             desired.Groups.Select(g => new GroupStatus(g.Name, (Phase)99, Reasons.ReconciliationSucceeded, null, g.Revision, g.Revision,

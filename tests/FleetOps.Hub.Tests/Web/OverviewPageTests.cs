@@ -35,10 +35,25 @@ public sealed class OverviewPageTests(BrowserFixture browser, DemoFleet fleet)
         await tab.LogInAsync(fleet.Hub.Options.AdminToken);
         await tab.WaitForTextAsync("tr[data-group]", "menu-board", "the overview lists the groups");
 
-        var widths = await tab.Page.EvaluateExpressionAsync<int[]>("[document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]");
+        await AssertFitsAsync(tab);
 
+        // A source whose path has no place to break (a temp folder's 32 hex digits once made the page 2 px too wide), and
+        // the header's live status at its longest, as a hub too slow to answer makes it.
+        await tab.Page.EvaluateExpressionAsync("(() => { document.querySelector('.source').textContent = '/srv/fleet-config-' + 'f0e1d2c3b4a59687'.repeat(4) + '/repo, branch main';"
+            + " const s = document.getElementById('live-status'); s.textContent = 'hub not answering, retrying'; s.classList.add('stale'); })()");
+        await AssertFitsAsync(tab);
+    }
+
+    private static async Task AssertFitsAsync(FleetOps.Testing.Web.HubTab tab)
+    {
+        var widths = await tab.Page.EvaluateExpressionAsync<int[]>("[document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]");
         Assert.Equal(390, widths[2]);
-        Assert.True(widths[0] <= widths[2] && widths[1] <= widths[2], $"the page is {widths[0]} px wide on a {widths[2]} px screen");
+        // What sticks out, named, for when it fails: the elements whose right edge passes the screen's, or whose text passes theirs.
+        var wide = await tab.Page.EvaluateExpressionAsync<string[]>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth || e.scrollWidth > e.clientWidth + 1)"
+            + ".map(e => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent || '').trim().slice(0, 80)}`)");
+        Assert.True(widths[0] <= widths[2] && widths[1] <= widths[2],
+            $"the page is {widths[0]} px wide on a {widths[2]} px screen; past its edge: {string.Join(" | ", wide)}");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using FleetOps.Hub.Grains.Abstractions;
 using FleetOps.Hub.Security;
@@ -16,6 +17,8 @@ internal sealed class DynamicSecurityCredentials(
     IGrainFactory grains,
     ILogger<DynamicSecurityCredentials> logger) : IAgentCredentials
 {
+    private static readonly TimeSpan QuickFailure = TimeSpan.FromSeconds(2);
+
     private ICredentialOutboxGrain Outbox => grains.GetGrain<ICredentialOutboxGrain>(ICredentialOutboxGrain.Key);
 
     public Task SetAsync(string clusterId, string token, CancellationToken cancellationToken = default) => ChangeAsync(clusterId, token, cancellationToken);
@@ -80,7 +83,7 @@ internal sealed class DynamicSecurityCredentials(
         var pending = await Outbox.PutAsync(clusterId, token);
         try
         {
-            await ApplyAsync(pending, cancellationToken);
+            await ApplyWithOneQuickRetryAsync(pending, cancellationToken);
         }
         catch (BrokerUnreachableException e)
         {
@@ -94,6 +97,25 @@ internal sealed class DynamicSecurityCredentials(
             throw;
         }
         await Outbox.DoneAsync(pending);
+    }
+
+    /// <summary>
+    /// A connection that failed at once is made again and the change sent once more before it is left to the outbox:
+    /// Mosquitto ends every session of the hub's user when that user is given a role (at the hub's first start), and a
+    /// registration caught in that moment would otherwise be refused to its agent for seconds, until the outbox's
+    /// resend. A broker that did not answer in time is not asked twice: the caller has waited long enough.
+    /// </summary>
+    private async Task ApplyWithOneQuickRetryAsync(PendingCredential pending, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await ApplyAsync(pending, cancellationToken);
+        }
+        catch (BrokerUnreachableException) when (Stopwatch.GetElapsedTime(started) < QuickFailure)
+        {
+            await ApplyAsync(pending, cancellationToken);
+        }
     }
 
     private static void Check(string subject, DynSecResponse response, string? alreadyDone = null)
