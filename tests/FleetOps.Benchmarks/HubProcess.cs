@@ -12,8 +12,10 @@ public sealed class HubProcess : IDisposable
 {
     private readonly Process process;
 
-    private HubProcess(Process process, int httpPort, int mqttPort)
+    private HubProcess(Process process, int httpPort, int mqttPort, int tlsPort, string dataDir)
     {
+        TlsPort = tlsPort;
+        CaPath = Path.Combine(dataDir, "tls", "ca.crt");
         this.process = process;
         HttpPort = httpPort;
         MqttPort = mqttPort;
@@ -23,18 +25,24 @@ public sealed class HubProcess : IDisposable
 
     public int MqttPort { get; }
 
+    /// <summary>The embedded broker's TLS port, which real agents use; they verify the hub with <see cref="CaPath"/>.</summary>
+    public int TlsPort { get; }
+
+    /// <summary>The CA the hub made for its broker (in its data dir, once it has started).</summary>
+    public string CaPath { get; }
+
     public int Id => process.Id;
 
     public int SiloPort { get; private init; }
 
     public static HubProcess Start(string dataDir, string repository, string adminToken) =>
-        Start(dataDir, repository, adminToken, FreePort.Next(), FreePort.Next(), FreePort.Next());
+        Start(dataDir, repository, adminToken, FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
 
     /// <summary>A hub on the same folders and ports as this one (after it stopped): its stores reconnect to it as to the old.</summary>
     public HubProcess Restart(string dataDir, string repository, string adminToken) =>
-        Start(dataDir, repository, adminToken, HttpPort, MqttPort, SiloPort);
+        Start(dataDir, repository, adminToken, HttpPort, MqttPort, SiloPort, TlsPort);
 
-    private static HubProcess Start(string dataDir, string repository, string adminToken, int http, int mqtt, int silo)
+    private static HubProcess Start(string dataDir, string repository, string adminToken, int http, int mqtt, int silo, int tls)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,7 +53,7 @@ public sealed class HubProcess : IDisposable
         foreach (var arg in new[]
         {
             Checkout.BuildOutput(Path.Combine("hub", "FleetOps.Hub"), "fleetops-hub.dll"), "--urls", $"http://127.0.0.1:{http}", "--Hub:DataDir", dataDir, "--Hub:AdminToken", adminToken,
-            "--Hub:Source:Url", repository, "--Hub:Source:Branch", "main", "--Hub:Mqtt:Port", mqtt.ToString(), "--Hub:Mqtt:TlsPort", FreePort.Next().ToString(), "--Hub:Mqtt:BindAddress", "127.0.0.1",
+            "--Hub:Source:Url", repository, "--Hub:Source:Branch", "main", "--Hub:Mqtt:Port", mqtt.ToString(), "--Hub:Mqtt:TlsPort", tls.ToString(), "--Hub:Mqtt:BindAddress", "127.0.0.1",
             "--Hub:Orleans:SiloPort", silo.ToString(), "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:FleetOps.Hub.Messaging.DesiredRepublisher", "Information",
         })
@@ -56,7 +64,7 @@ public sealed class HubProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"hub: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HubProcess(process, http, mqtt) { SiloPort = silo };
+        return new HubProcess(process, http, mqtt, tls, dataDir) { SiloPort = silo };
     }
 
     /// <summary>Resident and peak resident memory of the hub process, in MiB (Linux /proc).</summary>

@@ -1,4 +1,5 @@
 using FleetOps.Benchmarks;
+using FleetOps.Benchmarks.FleetAgents;
 using FleetOps.Benchmarks.FleetScale;
 
 // Benchmarks are added by the issues that measure something; each prints its figures and the command to rerun it.
@@ -10,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["rollout-book"] = RolloutBookBenchmark.RunAsync,
     ["schema-check"] = SchemaCheckBenchmark.RunAsync,
     ["fleet-scale"] = FleetScaleBenchmark.RunAsync,
+    ["fleet-agents"] = FleetAgentsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
@@ -20,6 +22,7 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     Console.Error.WriteLine("  rollout-book [--members 10000]: rollout bookkeeping per member report, a whole canary + 3-wave rollout at 1,000 to N members");
     Console.Error.WriteLine("  schema-check [--objects 1000]: KubernetesSchema.Check (the hub's preflight) over rendered objects, and with normalization");
     Console.Error.WriteLine("  fleet-scale [--stores 10000] [--converge-ms 2000] [--fail-percent 1] [--groups 1] [--rollout] [--results DIR]: commit to Converged over N protocol-level stores (in G groups; with --rollout each a canary + 3-wave rollout, bake 0, timed to Completed), hub CPU, RSS, traffic, restart storm; last line machine-readable");
+    Console.Error.WriteLine("  fleet-agents [--agents 500] [--rollout-delay-ms 1000] [--start-parallelism 16] [--no-shared-renders]: N real edge agents (git, render, server-side apply to emulated clusters, mqtts) against the real hub; commit of every group to every store Converged; last line machine-readable");
     return 2;
 }
 return await run(args[1..]);

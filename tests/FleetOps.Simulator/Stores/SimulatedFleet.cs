@@ -2,6 +2,7 @@ using System.Net;
 using FleetOps.Cli.Client;
 using FleetOps.KubeEmulator;
 using FleetOps.Shared.Api;
+using FleetOps.Shared.Rendering;
 using FleetOps.Testing.Network;
 
 namespace FleetOps.Simulator.Stores;
@@ -15,15 +16,19 @@ public sealed class SimulatedFleet : IAsyncDisposable
     private readonly KubeEmulatorServer emulator;
     private readonly Dictionary<string, SimulatedStore> stores;
 
-    private SimulatedFleet(KubeEmulatorServer emulator, IEnumerable<SimulatedStore> stores)
+    private SimulatedFleet(KubeEmulatorServer emulator, IEnumerable<SimulatedStore> stores, SharedRenderer? renders)
     {
         this.emulator = emulator;
+        Renders = renders;
         this.stores = stores.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<SimulatedStore> Stores => stores.Values;
 
     public KubeEmulatorServer Emulator => emulator;
+
+    /// <summary>The renderer every store shares when <see cref="SimulatedFleetOptions.ShareRenders"/> is on (its counts say how much it saved).</summary>
+    public SharedRenderer? Renders { get; }
 
     public SimulatedStore this[string id] => stores.TryGetValue(id, out var store)
         ? store
@@ -40,7 +45,8 @@ public sealed class SimulatedFleet : IAsyncDisposable
         });
         await emulator.StartAsync();
         var created = new List<SimulatedStore>();
-        var fleet = new SimulatedFleet(emulator, []);
+        var renders = options.ShareRenders ? new SharedRenderer(new Renderer(RenderOptions.Default, TimeProvider.System)) : null;
+        var fleet = new SimulatedFleet(emulator, [], renders);
         try
         {
             using var gate = new SemaphoreSlim(options.StartParallelism);
@@ -50,7 +56,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 try
                 {
                     var token = await RegisterAsync(hub, spec, cancellationToken);
-                    var store = new SimulatedStore(spec, spec.TokenOverride ?? token, emulator.Cluster(spec.Id), new TcpProxy(broker), options);
+                    var store = new SimulatedStore(spec, spec.TokenOverride ?? token, emulator.Cluster(spec.Id), new TcpProxy(broker), options, renders);
                     lock (created)
                         created.Add(store);
                     await store.StartAsync(cancellationToken);

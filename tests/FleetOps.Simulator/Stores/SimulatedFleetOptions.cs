@@ -55,5 +55,11 @@ public sealed record SimulatedFleetOptions
     /// <summary>Stores started at once; registration and first fetches are what this bounds.</summary>
     public int StartParallelism { get; init; } = 8;
 
+    /// <summary>
+    /// One render per distinct checked-out input across the fleet (see <see cref="SharedRenderer"/>): how hundreds of
+    /// agents fit one machine. Off by default, so scenarios and the demo run every store's kustomize as real stores do.
+    /// </summary>
+    public bool ShareRenders { get; init; }
+
     public ILoggerFactory Loggers { get; init; } = NullLoggerFactory.Instance;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Hosting;
 using FleetOps.KubeEmulator;
+using FleetOps.Shared.Rendering;
 using FleetOps.Testing.Network;
 using FleetOps.Testing.Time;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +16,12 @@ namespace FleetOps.Simulator.Stores;
 public sealed class SimulatedStore : IAsyncDisposable
 {
     private readonly SimulatedFleetOptions fleet;
+    private readonly IRenderer? sharedRenderer;
     private EdgeAgentHost? agent;
 
-    internal SimulatedStore(StoreSpec spec, string token, EmulatedCluster cluster, TcpProxy link, SimulatedFleetOptions fleet)
+    internal SimulatedStore(StoreSpec spec, string token, EmulatedCluster cluster, TcpProxy link, SimulatedFleetOptions fleet, IRenderer? sharedRenderer = null)
     {
+        this.sharedRenderer = sharedRenderer;
         Spec = spec;
         Token = token;
         Cluster = cluster;
@@ -67,7 +70,7 @@ public sealed class SimulatedStore : IAsyncDisposable
     {
         if (agent is not null)
             return;
-        agent = EdgeAgentHost.Create(OptionsFor(Spec), fleet.Loggers, Clock, ConfigureAgent);
+        agent = EdgeAgentHost.Create(OptionsFor(Spec), fleet.Loggers, Clock, Configure);
         await agent.StartAsync(cancellationToken);
     }
 
@@ -94,6 +97,13 @@ public sealed class SimulatedStore : IAsyncDisposable
 
     /// <summary>Gives the agent another token (for scenarios about refused credentials); takes effect on the next start.</summary>
     public void UseToken(string token) => Token = token;
+
+    private void Configure(IServiceCollection services)
+    {
+        if (sharedRenderer is not null)
+            services.AddSingleton(sharedRenderer);
+        ConfigureAgent?.Invoke(services);
+    }
 
     public async ValueTask DisposeAsync()
     {
