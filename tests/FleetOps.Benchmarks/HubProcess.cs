@@ -68,12 +68,7 @@ public sealed class HubProcess : IDisposable
     }
 
     /// <summary>Resident and peak resident memory of the hub process, in MiB (Linux /proc).</summary>
-    public (double Rss, double Peak) Memory()
-    {
-        var status = File.ReadAllLines($"/proc/{process.Id}/status");
-        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
-        return (Read("VmRSS:"), Read("VmHWM:"));
-    }
+    public (double Rss, double Peak) Memory() => Machine.Memory(process.Id);
 
     /// <summary>CPU time the hub process has used so far, user plus system (Linux /proc, 100 ticks per second).</summary>
     public double CpuSeconds()

@@ -65,10 +65,10 @@ public static class FleetAgentsBenchmark
             await PrintJournalAsync(api, LabelSpread.IdFor(1), release.CommittedAt);
             if (fleet.Renders is { } renders)
                 Console.WriteLine($"renders: {renders.Runs} run, {renders.Shared} answered from another store's identical checkout (--no-shared-renders runs every store's own)");
-            var (simRss, simPeak) = OwnMemory();
+            var (simRss, simPeak) = Machine.Memory();
             var hubPeak = hub.Memory().Peak;
             Console.WriteLine($"commit {release.Revision[..7]} to Converged (hub API), of {settled.Memberships} memberships: 50% {S(release.Curve.SecondsTo(0.5))} s, 90% {S(release.Curve.SecondsTo(0.9))} s, 99% {S(release.Curve.SecondsTo(0.99))} s, 100% {S(release.Curve.SecondsTo(1))} s; every group of all {settled.Stores} stores {S(release.AllStores)} s");
-            Console.WriteLine($"CPU from commit to all converged: agents and emulator {release.OwnCpu:F1} s, hub {release.HubCpu:F1} s, over {release.Seconds:F1} s (load average now {LoadAverage()})");
+            Console.WriteLine($"CPU from commit to all converged: agents and emulator {release.OwnCpu:F1} s, hub {release.HubCpu:F1} s, over {release.Seconds:F1} s (load average now {Machine.LoadAverage()})");
             Console.WriteLine($"resident memory: agents and emulator {simRss:F0} MiB now, {simPeak:F0} MiB peak ({simPeak / count:F2} MiB per store); hub peak {hubPeak:F0} MiB");
             Console.WriteLine($"rerun: dotnet run -c Release --project tests/FleetOps.Benchmarks -- fleet-agents --agents {count}{(fleet.Renders is null ? " --no-shared-renders" : "")}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -134,16 +134,6 @@ public static class FleetAgentsBenchmark
             () => $"every store Converged on {revision[..7]} ({last?.StoresConverged}/{last?.Stores}; {last?.Missing()})", patience);
         return last!;
     }
-
-    private static (double Rss, double Peak) OwnMemory()
-    {
-        var status = File.ReadAllLines("/proc/self/status");
-        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-        return (Read("VmRSS:"), Read("VmHWM:"));
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string S(double? seconds) => seconds is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) : "never";
 }

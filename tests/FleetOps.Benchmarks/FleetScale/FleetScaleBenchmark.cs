@@ -128,7 +128,7 @@ public static class FleetScaleBenchmark
         var seconds = clock.Elapsed.TotalSeconds;
         // The stores share the two cores with the hub: what they used says how much of the machine the hub had.
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds;
-        Console.WriteLine($"benchmark process (the {fleet.Stores.Count} stores) CPU over the same time: {ownCpu:F1} s ({ownCpu / seconds * 100:F0}% of one core); load average now {LoadAverage()}");
+        Console.WriteLine($"benchmark process (the {fleet.Stores.Count} stores) CPU over the same time: {ownCpu:F1} s ({ownCpu / seconds * 100:F0}% of one core); load average now {Machine.LoadAverage()}");
         return (curve, revision, hub.CpuSeconds() - cpuBefore, fleet.Traffic.Snapshot() - trafficBefore, seconds, shape.Rollout ? completed : null);
     }
 
@@ -212,9 +212,6 @@ public static class FleetScaleBenchmark
         File.WriteAllText(svg, SvgPlot.Render("fleet-scale: share Converged (hub API) after a commit", runs));
         Console.WriteLine($"curve: {csv}; plot: {svg}");
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string S(double? seconds) => seconds is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) : "never";
 }
