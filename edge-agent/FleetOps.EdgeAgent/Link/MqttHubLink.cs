@@ -127,8 +127,10 @@ public sealed class MqttHubLink : IHubLink
                 handler?.OnDisconnected("connection lost");
                 logger.LogWarning("Disconnected from {Broker}; reconnecting", options.Broker);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
+                // Stopping, not a broken link: MQTTnet reports a request the stop cancelled as a timeout. Disconnecting
+                // here would be clean and so suppress the Last Will; StopAsync says offline first, then disconnects.
                 return;
             }
             catch (Exception e)

@@ -206,6 +206,50 @@ public sealed class HubSessionTests : IAsyncLifetime
         await Eventually.UntilAsync(() => hub.Messages<PresenceMessage>(clusterId, MessageKind.Presence).LastOrDefault()?.State == PresenceState.Offline, "offline is published");
     }
 
+    [Fact]
+    public async Task StoppingWhileTheSessionStartsStillPublishesOfflinePresence()
+    {
+        // MQTTnet reports a request cancelled by the stop as a timeout: the link took it for a broken connection, sent
+        // a clean DISCONNECT (which suppresses the Last Will) and skipped its own offline message, so the hub kept the
+        // store online (a CI flake of CleanShutdownPublishesOfflinePresence, when the stop came during the handshake).
+        var handler = new HandshakeStoppedByTimeout();
+        link = new MqttHubLink(AgentOptions.Default with { ClusterId = clusterId, Broker = broker.Uri, Token = "t", DataDir = dir.Path },
+            TimeProvider.System, NullLogger<MqttHubLink>.Instance);
+        await link.StartAsync(handler, CancellationToken.None);
+        await handler.Started.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await link.StopAsync(CancellationToken.None);
+
+        await Eventually.UntilAsync(() => hub.Messages<PresenceMessage>(clusterId, MessageKind.Presence).LastOrDefault()?.State == PresenceState.Offline, "offline is published");
+    }
+
+    /// <summary>A session start that is still under way when the link stops, and fails as MQTTnet's cancelled requests do.</summary>
+    private sealed class HandshakeStoppedByTimeout : IHubLinkHandler
+    {
+        private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Started => started.Task;
+
+        public async Task OnConnectedAsync(CancellationToken cancellationToken)
+        {
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new MQTTnet.Exceptions.MqttCommunicationTimedOutException();
+            }
+        }
+
+        public void OnDisconnected(string reason)
+        {
+        }
+
+        public Task OnMessageAsync(MessageKind kind, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     public async Task DisposeAsync()
     {
         await stop.CancelAsync();
