@@ -1,3 +1,5 @@
+using FleetOps.Testing.Brokers;
+
 namespace FleetOps.Hub.Tests.Harness;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using FleetOps.Testing.Brokers;
 using System.Net;
 using System.Net.Http.Json;
 using FleetOps.Hub.Tests.Harness;

@@ -2,6 +2,7 @@ using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Agents;
+using FleetOps.Testing.Brokers;
 using FleetOps.Testing.Polling;
 using static FleetOps.Testing.Hub.HubScenario;
 

@@ -1,3 +1,4 @@
+using FleetOps.Testing.Brokers;
 using System.Net;
 using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;

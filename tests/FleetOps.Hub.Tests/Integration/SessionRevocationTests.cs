@@ -1,3 +1,4 @@
+using FleetOps.Testing.Brokers;
 using System.Net;
 using FleetOps.Cli.Client;
 using FleetOps.Hub.Tests.Harness;

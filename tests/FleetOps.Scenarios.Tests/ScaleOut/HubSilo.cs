@@ -1,3 +1,4 @@
+using FleetOps.Testing.Brokers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -23,7 +24,7 @@ public sealed class HubSilo : IAsyncDisposable
     private readonly ConcurrentQueue<string> log = new();
     private Process? process;
 
-    public HubSilo(string name, string dataDir, string connectionString, string clusterId, StoreBroker broker, string repositoryUrl, IReadOnlyDictionary<string, string>? settings = null)
+    public HubSilo(string name, string dataDir, string connectionString, string clusterId, Mosquitto broker, string repositoryUrl, IReadOnlyDictionary<string, string>? settings = null)
     {
         Name = name;
         var invariant = CultureInfo.InvariantCulture;
@@ -35,10 +36,10 @@ public sealed class HubSilo : IAsyncDisposable
             ["Hub:Source:Url"] = repositoryUrl,
             ["Hub:Source:PollInterval"] = "00:10:00",
             ["Hub:Mqtt:BrokerUrl"] = broker.Url,
-            ["Hub:Mqtt:Username"] = StoreBroker.HubUser,
-            ["Hub:Mqtt:Password"] = StoreBroker.HubPassword,
-            // The stores' credentials are the test's static password file (StoreBroker), not the hub's to manage
-            // (dynamic security, branch scaleout-mosquitto, where this key is defined; ignored where it is not).
+            ["Hub:Mqtt:Username"] = broker.AdminUser,
+            ["Hub:Mqtt:Password"] = broker.AdminPassword,
+            // The stores' credentials are the test's static password file (Mosquitto.StartWithPasswordsAsync), not
+            // the hub's to manage (that is dynamic security, which the Hub.Tests cover).
             ["Hub:Mqtt:Credentials"] = "None",
             ["Hub:Orleans:Clustering"] = "AdoNet",
             ["Hub:Orleans:Storage"] = "AdoNet",

@@ -1,5 +1,6 @@
 using FleetOps.Shared.Api;
 using FleetOps.Testing.Agents;
+using FleetOps.Testing.Brokers;
 using FleetOps.Testing.Polling;
 using MQTTnet;
 
@@ -25,7 +26,7 @@ public sealed class ScaleOutFleet : IAsyncDisposable
     public IReadOnlyList<ScaleOutStore> Stores { get; }
 
     /// <summary>Registers <paramref name="count"/> stores (half east, half west) on <paramref name="registrar"/> and connects them.</summary>
-    public static async Task<ScaleOutFleet> StartAsync(HubSilo registrar, StoreBroker broker, int count)
+    public static async Task<ScaleOutFleet> StartAsync(HubSilo registrar, Mosquitto broker, int count)
     {
         var stores = new List<ScaleOutStore>();
         var tokens = new List<(string, string)>();

@@ -1,3 +1,4 @@
+using FleetOps.Testing.Brokers;
 using FleetOps.Testing.Databases;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Git;
@@ -14,7 +15,7 @@ public sealed class SiloCluster : IAsyncDisposable
     private readonly TempDir folder = new("fleetops-silos");
     private readonly List<HubSilo> silos = [];
 
-    private SiloCluster(PostgresServer postgres, string connectionString, StoreBroker broker)
+    private SiloCluster(PostgresServer postgres, string connectionString, Mosquitto broker)
     {
         Postgres = postgres;
         ConnectionString = connectionString;
@@ -27,7 +28,7 @@ public sealed class SiloCluster : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public StoreBroker Broker { get; }
+    public Mosquitto Broker { get; }
 
     public GitRepo Repository { get; }
 
@@ -38,7 +39,7 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <summary>A new database, migrated by the first silo's <c>--init-database</c> (asserted to succeed), and <paramref name="count"/> silos started one after the other.</summary>
     public static async Task<SiloCluster> StartAsync(PostgresServer postgres, int count, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var cluster = new SiloCluster(postgres, await postgres.CreateDatabaseAsync(), await StoreBroker.StartAsync());
+        var cluster = new SiloCluster(postgres, await postgres.CreateDatabaseAsync(), await Mosquitto.StartWithPasswordsAsync());
         try
         {
             for (var i = 0; i < count; i++)

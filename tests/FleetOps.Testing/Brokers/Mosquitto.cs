@@ -4,17 +4,19 @@ using FleetOps.Testing.Files;
 using FleetOps.Testing.Network;
 using FleetOps.Testing.Polling;
 
-namespace FleetOps.Hub.Tests.Harness;
+namespace FleetOps.Testing.Brokers;
 
 /// <summary>
 /// A real Mosquitto broker on a free loopback port in a temp folder, stopped and deleted on dispose: anonymous and
-/// forgetful (<see cref="StartAsync"/>), or as the scale-out deploys it (<see cref="StartWithDynamicSecurityAsync"/>):
-/// the dynamic-security plugin with an admin user for the hub, and persistence, so it can be restarted.
+/// forgetful (<see cref="StartAsync"/>); as the scale-out deploys it (<see cref="StartWithDynamicSecurityAsync"/>):
+/// the dynamic-security plugin with an admin user for the hub, and persistence, so it can be restarted; or with a
+/// static password file and ACL (<see cref="StartWithPasswordsAsync"/>) that the test fills in as stores register.
 /// </summary>
 public sealed class Mosquitto : IDisposable
 {
     private static readonly string[] Executables = ["/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"];
     private readonly TempDir folder = new("fleetops-mosquitto");
+    private readonly Dictionary<string, string> users = new(StringComparer.Ordinal);
     private Process? process;
 
     private Mosquitto(int port) => Port = port;
@@ -23,7 +25,7 @@ public sealed class Mosquitto : IDisposable
 
     public string Url => $"mqtt://127.0.0.1:{Port}";
 
-    /// <summary>With dynamic security: the plugin's admin, whom the hub logs in as.</summary>
+    /// <summary>With dynamic security: the plugin's admin, whom the hub logs in as; with passwords: the hub's user.</summary>
     public string AdminUser { get; } = "fleetops-hub";
 
     public string AdminPassword { get; } = $"admin-{Guid.NewGuid():N}";
@@ -69,6 +71,43 @@ public sealed class Mosquitto : IDisposable
         return broker;
     }
 
+    /// <summary>
+    /// Without the plugin: a password file and an ACL that give the hub's user every cluster's topics and a store (by
+    /// username, its cluster id) only its own, as the embedded broker's rule does. <see cref="AllowAsync"/> lets stores in.
+    /// </summary>
+    public static async Task<Mosquitto> StartWithPasswordsAsync()
+    {
+        var broker = new Mosquitto(FreePort.Next());
+        broker.users[broker.AdminUser] = broker.AdminPassword;
+        await broker.WritePasswordsAsync();
+        var acl = broker.folder.Write("acl", $"""
+            user {broker.AdminUser}
+            topic readwrite fleetops/v1/clusters/#
+
+            pattern write fleetops/v1/clusters/%u/hello
+            pattern write fleetops/v1/clusters/%u/status
+            pattern write fleetops/v1/clusters/%u/journal
+            pattern write fleetops/v1/clusters/%u/presence
+            pattern read fleetops/v1/clusters/%u/desired
+            pattern read fleetops/v1/clusters/%u/ack
+
+            """);
+        File.WriteAllText(broker.Config,
+            $"listener {broker.Port} 127.0.0.1\nallow_anonymous false\npassword_file {broker.folder.Sub("passwd")}\nacl_file {acl}\npersistence false\n");
+        await broker.RunAsync();
+        return broker;
+    }
+
+    /// <summary>With passwords: lets these stores in (username = cluster id, password = its token) and has Mosquitto read the file again.</summary>
+    public async Task AllowAsync(IEnumerable<(string ClusterId, string Token)> stores)
+    {
+        foreach (var (id, token) in stores)
+            users[id] = token;
+        await WritePasswordsAsync();
+        if (process is { HasExited: false })
+            await RunToolAsync("kill", "-HUP", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>Runs <c>mosquitto_ctrl dynsec ...</c> as the admin, as an operator would; throws with its output when it fails.</summary>
     public Task<string> CtrlAsync(params string[] arguments) =>
         RunToolAsync(MosquittoPaths.Ctrl(), ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -112,6 +151,14 @@ public sealed class Mosquitto : IDisposable
         if (tool.ExitCode != 0 || (await errors).Contains("Error:", StringComparison.Ordinal))
             throw new InvalidOperationException($"{executable} {string.Join(' ', arguments)} failed ({tool.ExitCode}): {await errors}{await output}");
         return await output;
+    }
+
+    // Plain "user:password" lines, hashed in place by mosquitto_passwd -U (one call for every user).
+    private async Task WritePasswordsAsync()
+    {
+        var file = folder.Sub("passwd");
+        await File.WriteAllLinesAsync(file, users.Select(u => $"{u.Key}:{u.Value}"));
+        await RunToolAsync("mosquitto_passwd", "-U", file);
     }
 
     private async Task RunAsync()

@@ -1,4 +1,4 @@
-namespace FleetOps.Hub.Tests.Harness;
+namespace FleetOps.Testing.Brokers;
 
 /// <summary>Where Debian's mosquitto package puts the dynamic-security plugin and mosquitto_ctrl; a clear error when they are missing.</summary>
 public static class MosquittoPaths
