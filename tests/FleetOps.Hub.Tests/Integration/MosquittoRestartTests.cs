@@ -1,9 +1,9 @@
-using FleetOps.Testing.Brokers;
 using System.Net;
 using FleetOps.Hub.Tests.Harness;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Agents;
+using FleetOps.Testing.Brokers;
 using FleetOps.Testing.Hub;
 using FleetOps.Testing.Polling;
 using MQTTnet;

@@ -1,8 +1,8 @@
-using FleetOps.Testing.Brokers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using FleetOps.Cli.Client;
+using FleetOps.Testing.Brokers;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Hub;
 using FleetOps.Testing.Network;
