@@ -49,8 +49,9 @@ public sealed class AgentSupervisor(
             if (stopping is null || stopping.IsCancellationRequested)
                 return;
             var wanted = desired.Groups.ToDictionary(g => g.Name, StringComparer.Ordinal);
+            var labels = GroupTarget.Merge(options.Labels, desired.Labels);
             foreach (var g in desired.Groups)
-                Send(g.Name, new GroupTarget(g, desired.Generation, interval));
+                Send(g.Name, new GroupTarget(g, desired.Generation, interval, labels));
             // Leaving: groups with a live worker, and groups the store still holds (a removal a restart cut short).
             // A group whose removal is complete is in neither, so it costs nothing from then on.
             var leaving = store.LoadGroups().Select(r => r.Name).Concat(workers.Keys).Distinct(StringComparer.Ordinal).Where(n => !wanted.ContainsKey(n)).ToList();

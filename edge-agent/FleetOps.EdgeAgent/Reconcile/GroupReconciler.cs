@@ -180,7 +180,7 @@ public sealed class GroupReconciler(
     {
         try
         {
-            run.Objects = await renders.GetAsync(run.Target.Name, run.Revision, run.Path, cancellationToken).ConfigureAwait(false);
+            run.Objects = await renders.GetAsync(run.Target.Name, run.Revision, run.Path, run.Target.Labels, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RenderException e)
@@ -219,11 +219,13 @@ public sealed class GroupReconciler(
         {
             AppliedRevision = run.Holding ? run.Record.AppliedRevision : run.Revision,
             AppliedPath = run.Holding ? run.Record.AppliedPath : run.Path,
+            // Rendered with the target's labels even when holding an older revision.
+            AppliedLabels = run.Target.LabelsKey ?? run.Record.AppliedLabels,
             Inventory = [.. current, .. stale],
         };
         // A periodic run that changed nothing writes nothing: no disk churn on a store that is in sync.
         if (updated.AppliedRevision != run.Record.AppliedRevision || updated.AppliedPath != run.Record.AppliedPath
-            || !updated.Inventory.SequenceEqual(run.Record.Inventory))
+            || updated.AppliedLabels != run.Record.AppliedLabels || !updated.Inventory.SequenceEqual(run.Record.Inventory))
         {
             store.SaveGroup(updated);
         }

@@ -21,8 +21,12 @@ public sealed class GroupRun(GroupTarget target, GroupRecord record)
     /// <summary>Holding the last applied revision because the target could not be fetched; the run still corrects drift.</summary>
     public bool Holding { get; set; }
 
-    /// <summary>The target differs from what was applied when the run started (an apply, not a drift check).</summary>
-    public bool IsNewRevision { get; } = record.AppliedRevision != target.Group.Revision || record.AppliedPath != target.Group.Path;
+    /// <summary>
+    /// The target differs from what was applied when the run started (an apply, not a drift check): another revision or
+    /// path, or labels the hub changed since the last apply.
+    /// </summary>
+    public bool IsNewRevision { get; } = record.AppliedRevision != target.Group.Revision || record.AppliedPath != target.Group.Path
+        || (target.LabelsKey is { } labels && record.AppliedLabels is { } applied && labels != applied);
 
     /// <summary>
     /// The group was already Degraded at this revision when the run started: its health timeout has expired

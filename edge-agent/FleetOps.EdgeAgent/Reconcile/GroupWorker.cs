@@ -38,7 +38,7 @@ public sealed class GroupWorker(
         {
             if (ended)
                 return false;
-            var changed = next?.Group != target?.Group || remove != (next is null);
+            var changed = next?.Group != target?.Group || next?.LabelsKey != target?.LabelsKey || remove != (next is null);
             target = next;
             remove = next is null;
             if (changed)

@@ -8,5 +8,6 @@ namespace FleetOps.EdgeAgent.Render;
 /// </summary>
 public interface IManifestRenderer
 {
-    Task<IReadOnlyList<JsonObject>> RenderAsync(string repositoryRoot, string path, CancellationToken cancellationToken);
+    /// <param name="labels">What <c>${cluster.labels.*}</c> read: the hub's over the agent's own; null for the agent's own alone.</param>
+    Task<IReadOnlyList<JsonObject>> RenderAsync(string repositoryRoot, string path, IReadOnlyDictionary<string, string>? labels, CancellationToken cancellationToken);
 }

@@ -17,9 +17,10 @@ public sealed class RenderCache(IGitCache git, IManifestRenderer renderer, strin
     private readonly LinkedList<(string Key, IReadOnlyList<DesiredObject> Objects)> entries = new();
 
     /// <summary>Rendered objects with the group's ownership labels, or a <see cref="RenderException"/>.</summary>
-    public async Task<IReadOnlyList<DesiredObject>> GetAsync(string group, string revision, string path, CancellationToken cancellationToken)
+    /// <param name="labels">What <c>${cluster.labels.*}</c> read (null: the agent's own).</param>
+    public async Task<IReadOnlyList<DesiredObject>> GetAsync(string group, string revision, string path, IReadOnlyDictionary<string, string>? labels, CancellationToken cancellationToken)
     {
-        var key = $"{group}\n{revision}\n{path}";
+        var key = $"{group}\n{revision}\n{path}\n{LabelsKey.Of(labels)}";
         lock (gate)
         {
             for (var node = entries.First; node is not null; node = node.Next)
@@ -34,7 +35,7 @@ public sealed class RenderCache(IGitCache git, IManifestRenderer renderer, strin
         }
         IReadOnlyList<JsonObject> rendered;
         using (var tree = await git.MaterializeAsync(revision, cancellationToken).ConfigureAwait(false))
-            rendered = await renderer.RenderAsync(tree.Root, path, cancellationToken).ConfigureAwait(false);
+            rendered = await renderer.RenderAsync(tree.Root, path, labels, cancellationToken).ConfigureAwait(false);
         var objects = rendered.Select(o => Prepare(o, group)).ToList();
         lock (gate)
         {

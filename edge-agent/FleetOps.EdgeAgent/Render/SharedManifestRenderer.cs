@@ -10,12 +10,12 @@ namespace FleetOps.EdgeAgent.Render;
 /// </summary>
 internal sealed class SharedManifestRenderer(IRenderer renderer, AgentOptions options) : IManifestRenderer
 {
-    public async Task<IReadOnlyList<JsonObject>> RenderAsync(string repositoryRoot, string path, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JsonObject>> RenderAsync(string repositoryRoot, string path, IReadOnlyDictionary<string, string>? labels, CancellationToken cancellationToken)
     {
         var rendered = await renderer.RenderAsync(repositoryRoot, path, cancellationToken).ConfigureAwait(false);
         if (!rendered.IsOk)
             throw new RenderException(rendered.Error.Message);
-        var substituted = ClusterVariables.Substitute(rendered.Set, options.ClusterId, options.Labels);
+        var substituted = ClusterVariables.Substitute(rendered.Set, options.ClusterId, labels ?? options.Labels);
         if (!substituted.IsOk)
             throw new RenderException(substituted.Error.Message);
         return substituted.Set.Objects.Select(o => o.ToJsonObject()).ToList();

@@ -247,6 +247,7 @@ public sealed partial class LiteAgentStore : IAgentStore
         ["_id"] = g.Name,
         ["rev"] = g.AppliedRevision,
         ["path"] = g.AppliedPath,
+        ["labels"] = g.AppliedLabels,
         ["inventory"] = new BsonArray(g.Inventory.Select(i => new BsonDocument
         {
             ["av"] = i.Ref.ApiVersion,
@@ -265,5 +266,6 @@ public sealed partial class LiteAgentStore : IAgentStore
         d["inventory"].AsArray.Select(v => v.AsDocument).Select(i => new InventoryEntry(
             new ObjectRef(i["av"].AsString, i["k"].AsString, NullableString(i["ns"]), i["n"].AsString),
             i["h"].AsString)).ToList(),
-        d["status"].IsNull ? null : Json.Deserialize(d["status"].AsString, ContractsJsonContext.Default.GroupStatus));
+        d["status"].IsNull ? null : Json.Deserialize(d["status"].AsString, ContractsJsonContext.Default.GroupStatus),
+        NullableString(d["labels"]));
 }

@@ -12,15 +12,20 @@ internal partial class ClusterGrain
 
     /// <summary>
     /// Applies the <see cref="DesiredPlan"/> for the snapshot and the labels: a new generation is issued only
-    /// when the desired groups change, and it is persisted before it is published.
+    /// when the desired groups or the labels told change, and it is persisted before it is published.
     /// </summary>
     private async Task ReconcileDesiredAsync(FleetSnapshot snapshot, bool republish, bool forceNewGeneration = false, bool forceWrite = false)
     {
         if (snapshot.Version < S.SnapshotVersion)
             snapshot = await Fleet.GetSnapshotAsync();
-        var plan = DesiredPlan.Compute(snapshot, SelectionLabels, S, forceNewGeneration);
+        var labels = SelectionLabels;
+        var plan = DesiredPlan.Compute(snapshot, labels, S, forceNewGeneration);
         var changed = plan.Generation != S.Generation || plan.MembershipsChanged(S) || snapshot.Version != S.SnapshotVersion
-            || !plan.CanaryIn.SequenceEqual(S.CanaryIn) || !SameSelectors(plan.CanarySelectors, S.CanarySelectors);
+            || !plan.CanaryIn.SequenceEqual(S.CanaryIn) || !SameSelectors(plan.CanarySelectors, S.CanarySelectors)
+            || S.DesiredLabels is null;
+        // The labels told change with a generation (the plan issues one when they differ), or are adopted when none were recorded.
+        if (plan.Generation != S.Generation || S.DesiredLabels is null)
+            S.DesiredLabels = new Dictionary<string, string>(labels, StringComparer.Ordinal);
         if (plan.Generation != S.Generation)
         {
             S.Generation = plan.Generation;
@@ -47,7 +52,7 @@ internal partial class ClusterGrain
         var source = sourceOptions.Value;
         var message = new DesiredMessage(
             WireVersion.Current, Id, S.Generation, new SourceRef(source.EffectiveAgentUrl, source.Branch),
-            S.Desired, hubOptions.Value.ReconcileIntervalSeconds, S.DesiredAt);
+            S.Desired, hubOptions.Value.ReconcileIntervalSeconds, S.DesiredAt, S.DesiredLabels);
         try
         {
             await transport.PublishDesiredAsync(message);

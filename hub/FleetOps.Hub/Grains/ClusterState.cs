@@ -99,4 +99,10 @@ internal sealed class ClusterState
 
     /// <summary>The newest event time (the agent's clock) among the journal events the hub stored: a hello older than it is stale.</summary>
     [Id(33)] public DateTimeOffset? LastEventAt { get; set; }
+
+    /// <summary>
+    /// The labels the current generation told the agent (its <c>${cluster.labels.*}</c> read them): a change issues a new
+    /// generation. Null for state stored before they were sent; adopted then without one.
+    /// </summary>
+    [Id(34)] public Dictionary<string, string>? DesiredLabels { get; set; }
 }

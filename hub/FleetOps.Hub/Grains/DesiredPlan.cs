@@ -9,7 +9,7 @@ namespace FleetOps.Hub.Grains;
 /// </summary>
 /// <param name="Memberships">Every group whose selector matches, including groups with no target yet.</param>
 /// <param name="Desired">The groups to publish; a group with nothing released to this cluster yet (and no stable target) is absent.</param>
-/// <param name="Generation">The generation to publish: a new one, above any the agent holds, whenever <see cref="Desired"/> changes.</param>
+/// <param name="Generation">The generation to publish: a new one, above any the agent holds, whenever <see cref="Desired"/> or the labels told changes.</param>
 /// <param name="CanaryIn">Groups whose canary selector picks this cluster.</param>
 /// <param name="CanarySelectors">Per group with a canary selector, that selector as text: what <paramref name="CanaryIn"/> was judged against.</param>
 internal sealed record DesiredPlan(
@@ -30,16 +30,21 @@ internal sealed record DesiredPlan(
             .OrderBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
         var changed = !desired.SequenceEqual(state.Desired);
+        // The agent fills ${cluster.labels.*} from these: new values need a generation it will take, even with the same groups.
+        var labelsChanged = state.DesiredLabels is { } told && !SameLabels(told, labels);
         return new DesiredPlan(
             matching.Select(g => g.Name).Order(StringComparer.Ordinal).ToList(),
             desired,
-            changed || forceNewGeneration ? Math.Max(state.Generation, state.AgentGeneration) + 1 : state.Generation,
+            changed || labelsChanged || forceNewGeneration ? Math.Max(state.Generation, state.AgentGeneration) + 1 : state.Generation,
             changed,
             matching.Where(g => g.Rollout?.Canary?.Selector?.Matches(labels) == true).Select(g => g.Name).Order(StringComparer.Ordinal).ToList(),
             matching.Where(g => g.Rollout?.Canary?.Selector is not null).ToDictionary(g => g.Name, g => g.Rollout!.Canary!.Selector!.ToString(), StringComparer.Ordinal));
     }
 
     public bool MembershipsChanged(ClusterState state) => !Memberships.SequenceEqual(state.Memberships);
+
+    public static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var value) && value == entry.Value);
 
     /// <summary>
     /// A pin wins; a group without a rollout runs its target; with one, the newer of what was released to

@@ -32,7 +32,7 @@ internal static class DriftFixtures
     private static async Task<IReadOnlyList<JsonObject>> RenderAsync()
     {
         var renderer = new SharedManifestRenderer(FleetOps.Shared.Rendering.Renderer.Default, AgentOptions.Default with { ClusterId = ClusterId });
-        var objects = await renderer.RenderAsync(TestData.Root, "drift/manifests", CancellationToken.None);
+        var objects = await renderer.RenderAsync(TestData.Root, "drift/manifests", null, CancellationToken.None);
         foreach (var o in objects)
             Ownership.Stamp(o, Group, ClusterId);
         return objects;

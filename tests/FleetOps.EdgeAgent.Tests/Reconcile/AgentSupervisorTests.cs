@@ -71,5 +71,24 @@ public sealed class AgentSupervisorTests : IDisposable
         await supervisor.StopAsync();
     }
 
+    [Fact]
+    public async Task NewLabelsFromTheHubAtTheSameRevisionRenderAgainAndApplyAsARelease()
+    {
+        var supervisor = rig.Supervisor();
+        supervisor.Start();
+        supervisor.OnDesired(rig.Desired(1, ("pos", RevA)) with { Labels = new Dictionary<string, string> { ["kitchen"] = "grill" } });
+        await ConvergedAsync("pos", RevA);
+        var writesBefore = rig.Journal.Count(e => e.Kind == JournalEventKinds.Applied);
+
+        supervisor.OnDesired(rig.Desired(2, ("pos", RevA)) with { Labels = new Dictionary<string, string> { ["kitchen"] = "fryer" } });
+
+        await Eventually.TrueAsync(() => rig.Journal.Count(e => e.Kind == JournalEventKinds.Applied) > writesBefore, "the new labels are applied");
+        await rig.Renderer.Received(1).RenderAsync(Arg.Any<string>(), "apps/pos",
+            Arg.Is<IReadOnlyDictionary<string, string>?>(l => l != null && l["kitchen"] == "fryer"), Arg.Any<CancellationToken>());
+        Assert.DoesNotContain(rig.Journal, e => e.Kind == JournalEventKinds.DriftCorrected);
+        Assert.Equal("kitchen=fryer", rig.Store.LoadGroup("pos")!.AppliedLabels);
+        await supervisor.StopAsync();
+    }
+
     public void Dispose() => rig.Dispose();
 }

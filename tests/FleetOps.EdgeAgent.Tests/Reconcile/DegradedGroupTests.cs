@@ -25,7 +25,7 @@ public sealed class DegradedGroupTests : IDisposable
 
     public DegradedGroupTests()
     {
-        rig.Renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => new List<JsonObject> { Manifest.DeepClone().AsObject() });
+        rig.Renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<IReadOnlyDictionary<string, string>?>(), Arg.Any<CancellationToken>()).Returns(_ => new List<JsonObject> { Manifest.DeepClone().AsObject() });
         ApplyGives(ChangeAction.Created, available: 0);
         rig.Resources.GetAsync(Arg.Any<ObjectRef>(), Arg.Any<CancellationToken>()).Returns(_ => Live(available: 0));
     }

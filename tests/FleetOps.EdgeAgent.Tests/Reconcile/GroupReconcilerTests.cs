@@ -48,7 +48,7 @@ public sealed class GroupReconcilerTests : IDisposable
             Directory.CreateDirectory(Path.Combine(root, "apps/pos"));
             return new MaterializedTree(root, RevA);
         });
-        renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => Manifests("api"));
+        renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<IReadOnlyDictionary<string, string>?>(), Arg.Any<CancellationToken>()).Returns(_ => Manifests("api"));
         resources.ApplyAsync(Arg.Any<ApplyRequest>(), Arg.Any<CancellationToken>()).Returns(c => Applied(c.Arg<ApplyRequest>(), ChangeAction.Created));
         var pruner = new Pruner(resources, NullLogger<Pruner>.Instance);
         reconciler = new GroupReconciler(options, store, git, new RevisionVerifier(git, verifier), new RenderCache(git, renderer, "store-1"), resources, pruner,
@@ -83,7 +83,7 @@ public sealed class GroupReconcilerTests : IDisposable
         await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
         await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
 
-        await renderer.Received(1).RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await renderer.Received(1).RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<IReadOnlyDictionary<string, string>?>(), Arg.Any<CancellationToken>());
         await git.Received(1).MaterializeAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
         await resources.Received(2).ApplyAsync(Arg.Any<ApplyRequest>(), Arg.Any<CancellationToken>());
     }
@@ -185,7 +185,7 @@ public sealed class GroupReconcilerTests : IDisposable
     [Fact]
     public async Task ARenderErrorIsRenderFailedWithTheRenderersMessage()
     {
-        renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).ThrowsAsync(new RenderException("kustomize: accumulating resources: missing.yaml"));
+        renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<IReadOnlyDictionary<string, string>?>(), Arg.Any<CancellationToken>()).ThrowsAsync(new RenderException("kustomize: accumulating resources: missing.yaml"));
 
         var status = await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
 
@@ -213,7 +213,7 @@ public sealed class GroupReconcilerTests : IDisposable
     [Fact]
     public async Task ObjectsStillUnhealthyAfterTheTimeoutGiveDegradedNamingThem()
     {
-        renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => new List<JsonObject>
+        renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<IReadOnlyDictionary<string, string>?>(), Arg.Any<CancellationToken>()).Returns(_ => new List<JsonObject>
         {
             JsonNode.Parse("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"pos"},"spec":{"replicas":1}}""")!.AsObject(),
         });
@@ -235,7 +235,7 @@ public sealed class GroupReconcilerTests : IDisposable
     [Fact]
     public async Task StaleObjectsArePrunedAndLeaveTheInventory()
     {
-        renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => Manifests("api", "old"), _ => Manifests("api"));
+        renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<IReadOnlyDictionary<string, string>?>(), Arg.Any<CancellationToken>()).Returns(_ => Manifests("api", "old"), _ => Manifests("api"));
         await reconciler.ReconcileGroupAsync(Target(RevA), CancellationToken.None);
         resources.GetAsync(Arg.Any<ObjectRef>(), Arg.Any<CancellationToken>())
             .Returns(JsonNode.Parse("""{"metadata":{"labels":{"fleetops.io/group":"pos"}}}""")!.AsObject());

@@ -44,7 +44,7 @@ internal sealed class ReconcileRig : IDisposable
             Directory.CreateDirectory(Path.Combine(root, "apps/pos"));
             return new MaterializedTree(root, c.Arg<string>());
         });
-        Renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(_ => ConfigMaps("api"));
+        Renderer.RenderAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<IReadOnlyDictionary<string, string>?>(), Arg.Any<CancellationToken>()).Returns(_ => ConfigMaps("api"));
         Resources.ApplyAsync(Arg.Any<ApplyRequest>(), Arg.Any<CancellationToken>()).Returns(c => Applied(c.Arg<ApplyRequest>(), ChangeAction.Created));
         var pruner = new Pruner(Resources, Loggers.CreateLogger<Pruner>());
         Reconciler = new GroupReconciler(Options, Store, Git, new RevisionVerifier(Git, Verifier), new RenderCache(Git, Renderer, "store-1"), Resources, pruner,

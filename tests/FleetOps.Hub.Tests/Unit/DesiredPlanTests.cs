@@ -31,6 +31,36 @@ public sealed class DesiredPlanTests
     }
 
     [Fact]
+    public void NewLabelValuesIssueANewGenerationEvenWhenTheGroupsStayTheSame()
+    {
+        // ${cluster.labels.tz} reads them on the store: the agent takes new values only with a new generation.
+        var snapshot = Snapshot(Group("platform", "", New));
+        var state = new ClusterState { DesiredLabels = new(East, StringComparer.Ordinal) };
+        var first = DesiredPlan.Compute(snapshot, East, state);
+        state.Desired = first.Desired.ToList();
+        state.Generation = first.Generation;
+
+        var same = DesiredPlan.Compute(snapshot, new Dictionary<string, string>(East), state);
+        var moved = DesiredPlan.Compute(snapshot, new Dictionary<string, string>(East) { ["tz"] = "America.Chicago" }, state);
+
+        Assert.Equal(state.Generation, same.Generation);
+        Assert.Equal(state.Generation + 1, moved.Generation);
+        Assert.Equal(first.Desired, moved.Desired);
+    }
+
+    [Fact]
+    public void StateStoredBeforeLabelsWereToldAdoptsThemWithoutANewGeneration()
+    {
+        var snapshot = Snapshot(Group("platform", "", New));
+        var state = new ClusterState();
+        var first = DesiredPlan.Compute(snapshot, East, state);
+        state.Desired = first.Desired.ToList();
+        state.Generation = first.Generation;
+
+        Assert.Equal(state.Generation, DesiredPlan.Compute(snapshot, new Dictionary<string, string> { ["region"] = "east" }, state).Generation);
+    }
+
+    [Fact]
     public void AnUnchangedPlanKeepsTheGenerationAndAnAgentAheadOfTheHubIsJumpedOver()
     {
         var snapshot = Snapshot(Group("platform", "", New));
