@@ -1,0 +1,104 @@
+using FleetOps.EdgeAgent.Configuration;
+using FleetOps.EdgeAgent.Source;
+using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Network;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FleetOps.EdgeAgent.Tests.Source;
+
+/// <summary>
+/// DESIGN.md's target "bytes fetched by a store for a one-file change: proportional to the change, not the
+/// repository", over a real network transport (git daemon, git://, through a relay that counts the bytes each way):
+/// what a store receives is counted as objects in the pack it wrote and as bytes on the link.
+/// </summary>
+public sealed class NetworkFetchTests : IAsyncLifetime
+{
+    // A one-file change is a commit, the trees from the root down to the file (root, apps, team, app) and the file.
+    private const int OneFileChangeObjects = 6;
+
+    private readonly TempDir work = new("fleetops-network-fetch");
+    private GitDaemon daemon = null!;
+    private TcpProxy link = null!;
+
+    public async Task InitializeAsync()
+    {
+        daemon = await GitDaemon.StartAsync(work.Sub("served"));
+        link = new TcpProxy(daemon.EndPoint);
+    }
+
+    [Fact]
+    public async Task AOneFileChangeFetchesThatFileNotTheRepository()
+    {
+        var remote = GeneratedFleetRepo.Create(work.Sub("served/fleet.git"), new GeneratedFleetShape(Files: 400, History: 30));
+        using var cache = Cache();
+
+        var first = await FetchAsync(cache, remote, remote.Head);
+        var change = await FetchAsync(cache, remote, remote.Change(files: 1));
+
+        Assert.Equal(OneFileChangeObjects, change.Objects);
+        Assert.True(change.BytesDown * 50 < first.BytesDown, $"a one-file change took {change} after a first fetch of {first}");
+    }
+
+    [Fact]
+    public async Task TenFileChangesFetchTenFilesAndTheirFolders()
+    {
+        var remote = GeneratedFleetRepo.Create(work.Sub("served/fleet.git"), new GeneratedFleetShape(Files: 400, History: 30));
+        using var cache = Cache();
+        await FetchAsync(cache, remote, remote.Head);
+
+        var change = await FetchAsync(cache, remote, remote.Change(files: 10));
+
+        // One commit, ten files, and at most the root, apps, four teams and ten app folders above them.
+        Assert.InRange(change.Objects, 1 + 10 + 3, 1 + 10 + 2 + 4 + 10);
+    }
+
+    [Fact]
+    public async Task AChangeInALongHistoryWithManyTagsFetchesOnlyTheChange()
+    {
+        var remote = GeneratedFleetRepo.Create(work.Sub("served/aged.git"), new GeneratedFleetShape(Files: 200, History: 600, TagEvery: 10));
+        using var cache = Cache();
+        var first = await FetchAsync(cache, remote, remote.Head);
+
+        var change = await FetchAsync(cache, remote, remote.Change(files: 1));
+
+        Assert.Equal(OneFileChangeObjects, change.Objects);
+        Assert.True(change.BytesDown * 50 < first.BytesDown, $"a one-file change took {change} after a first fetch of {first}");
+    }
+
+    [Fact]
+    public async Task SeveralCommitsBehindFetchesThoseCommitsOnly()
+    {
+        var remote = GeneratedFleetRepo.Create(work.Sub("served/fleet.git"), new GeneratedFleetShape(Files: 200, History: 10));
+        using var cache = Cache();
+        await FetchAsync(cache, remote, remote.Head);
+        for (var i = 0; i < 4; i++)
+            remote.Change(files: 1);
+
+        var change = await FetchAsync(cache, remote, remote.Head);
+
+        Assert.InRange(change.Objects, 4 * 3, 4 * OneFileChangeObjects);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await link.DisposeAsync();
+        await daemon.DisposeAsync();
+        work.Dispose();
+    }
+
+    private LibGit2GitCache Cache() => new(work.Sub("store"), GitCredentialOptions.Default, NullLogger<LibGit2GitCache>.Instance);
+
+    private async Task<Fetched> FetchAsync(LibGit2GitCache cache, GeneratedFleetRepo remote, string revision)
+    {
+        var packs = PackedObjects.In(work.Sub("store/git"));
+        var (down, up) = (link.BytesDown, link.BytesUp);
+        await cache.EnsureAsync(new SourceRef(daemon.UrlOf(remote.Path, link.Port), GeneratedFleetRepo.Branch), revision, CancellationToken.None);
+        Assert.True(cache.Has(revision));
+        var received = PackedObjects.In(work.Sub("store/git")) - packs;
+        return new Fetched(received.Objects, link.BytesDown - down, link.BytesUp - up);
+    }
+
+    private sealed record Fetched(long Objects, long BytesDown, long BytesUp);
+}
