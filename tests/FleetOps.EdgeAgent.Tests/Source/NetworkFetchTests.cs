@@ -1,10 +1,11 @@
 using FleetOps.EdgeAgent.Configuration;
 using FleetOps.EdgeAgent.Source;
+using FleetOps.EdgeAgent.Tests.Doubles;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Git;
 using FleetOps.Testing.Network;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FleetOps.EdgeAgent.Tests.Source;
 
@@ -19,6 +20,7 @@ public sealed class NetworkFetchTests : IAsyncLifetime
     private const int OneFileChangeObjects = 6;
 
     private readonly TempDir work = new("fleetops-network-fetch");
+    private readonly RecordingLoggerProvider logs = new();
     private GitDaemon daemon = null!;
     private TcpProxy link = null!;
 
@@ -39,6 +41,8 @@ public sealed class NetworkFetchTests : IAsyncLifetime
 
         Assert.Equal(OneFileChangeObjects, change.Objects);
         Assert.True(change.BytesDown * 50 < first.BytesDown, $"a one-file change took {change} after a first fetch of {first}");
+        // The store's own log says what each fetch cost, as libgit2 counted it.
+        Assert.Contains(logs.Lines, l => l.Message.Contains($": {OneFileChangeObjects} objects, ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -85,10 +89,11 @@ public sealed class NetworkFetchTests : IAsyncLifetime
     {
         await link.DisposeAsync();
         await daemon.DisposeAsync();
+        logs.Dispose();
         work.Dispose();
     }
 
-    private LibGit2GitCache Cache() => new(work.Sub("store"), GitCredentialOptions.Default, NullLogger<LibGit2GitCache>.Instance);
+    private LibGit2GitCache Cache() => new(work.Sub("store"), GitCredentialOptions.Default, logs.CreateFactory().CreateLogger<LibGit2GitCache>());
 
     private async Task<Fetched> FetchAsync(LibGit2GitCache cache, GeneratedFleetRepo remote, string revision)
     {

@@ -3,8 +3,10 @@ using System.Buffers.Binary;
 namespace FleetOps.Testing.Git;
 
 /// <summary>
-/// The packs a repository holds, read from their headers: a fetch over the network writes what it received as one new
-/// pack, so the difference between two looks is what a fetch brought (objects and pack bytes).
+/// The packs a repository holds, read from their index files: a fetch over the network writes what it received as one
+/// new pack, so the difference between two looks is what a fetch brought. Objects are counted once however many packs
+/// hold them: a thin pack (deltas against objects the store already has) is stored with copies of those bases
+/// appended, which are not received and not new.
 /// </summary>
 public sealed record PackedObjects(int Packs, long Objects, long Bytes)
 {
@@ -15,20 +17,26 @@ public sealed record PackedObjects(int Packs, long Objects, long Bytes)
         if (!Directory.Exists(folder))
             return new PackedObjects(0, 0, 0);
         var packs = Directory.GetFiles(folder, "*.pack");
-        return new PackedObjects(packs.Length, packs.Sum(ObjectCount), packs.Sum(p => new FileInfo(p).Length));
+        var objects = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pack in packs)
+            objects.UnionWith(ObjectNames(Path.ChangeExtension(pack, ".idx")));
+        return new PackedObjects(packs.Length, objects.Count, packs.Sum(p => new FileInfo(p).Length));
     }
 
     public static PackedObjects operator -(PackedObjects after, PackedObjects before) =>
         new(after.Packs - before.Packs, after.Objects - before.Objects, after.Bytes - before.Bytes);
 
-    // A pack begins "PACK", a version and the number of objects, each four bytes, the numbers big-endian.
-    private static long ObjectCount(string pack)
+    // A version 2 index: a magic number and the version, a fan-out table of 256 counts (the last is the number of
+    // objects), then the object names, 20 bytes each (SHA-1), sorted.
+    private static IEnumerable<string> ObjectNames(string index)
     {
-        Span<byte> header = stackalloc byte[12];
-        using var file = File.OpenRead(pack);
-        file.ReadExactly(header);
-        if (!header[..4].SequenceEqual("PACK"u8))
-            throw new InvalidDataException($"{pack} is not a git pack");
-        return BinaryPrimitives.ReadUInt32BigEndian(header[8..]);
+        var bytes = File.ReadAllBytes(index);
+        if (bytes.Length < 8 + 1024 || !bytes.AsSpan(0, 4).SequenceEqual((byte[])[0xff, 0x74, 0x4f, 0x63]) || BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(4)) != 2)
+            throw new InvalidDataException($"{index} is not a version 2 git pack index");
+        var count = (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(8 + (255 * 4)));
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
+            names[i] = Convert.ToHexStringLower(bytes, 8 + 1024 + (i * 20), 20);
+        return names;
     }
 }

@@ -1,0 +1,65 @@
+using System.Globalization;
+using FleetOps.Shared.Contracts;
+using FleetOps.Testing.Files;
+using FleetOps.Testing.Git;
+using FleetOps.Testing.Network;
+
+namespace FleetOps.Benchmarks.AgentFetch;
+
+/// <summary>
+/// agent-fetch: what a store receives for a change, against DESIGN.md's "bytes fetched by a store for a one-file
+/// change: proportional to the change, not the repository". A generated fleet-config (manifests across folders, with
+/// history) is served by git daemon over git:// through a relay that counts bytes each way; the agent's own git cache
+/// fetches it whole, then a one-file and a ten-file change; then the same in an aged repository (a long history with
+/// release tags, which every fetch's ref advertisement lists). Last line machine-readable.
+/// </summary>
+public static class AgentFetchBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new BenchmarkArgs(args);
+        var files = options.Int("files", 2_000);
+        var history = options.Int("history", 100);
+        var agedHistory = options.Int("aged-history", 5_000);
+        var tagEvery = options.Int("tag-every", 10);
+
+        using var work = new TempDir("fleetops-agent-fetch", Environment.GetEnvironmentVariable("FLEETOPS_BENCH_DIR"));
+        await using var daemon = await GitDaemon.StartAsync(work.Sub("served"));
+        await using var link = new TcpProxy(daemon.EndPoint);
+        Console.WriteLine($"agent-fetch: repositories served by git daemon on port {daemon.Port} over git://, through a relay counting bytes each way; each store is the agent's LibGit2GitCache");
+
+        var fleet = GeneratedFleetRepo.Create(work.Sub("served", "fleet.git"), new GeneratedFleetShape(files, history));
+        using var store = new MeasuredStore(work.Sub("store-1"), link, Source(daemon, link, fleet));
+        var first = await store.FetchAsync(fleet.Head);
+        var checkout = await store.CheckoutBytesAsync(fleet.Head);
+        Console.WriteLine(Invariant($"repository: {files:N0} manifests in {(files + 9) / 10:N0} folders, {fleet.Commits:N0} commits, packed {fleet.PackedBytes / 1024.0:N1} KiB, checkout {checkout / 1024.0:N1} KiB"));
+        Report("first fetch (empty cache)", first);
+        var again = await store.FetchAsync(fleet.Head);
+        Report("same revision again (cached)", again);
+        var one = await store.FetchAsync(fleet.Change(files: 1, "one manifest"));
+        Report("one-file change", one, first);
+        var ten = await store.FetchAsync(fleet.Change(files: 10, "ten manifests"));
+        Report("ten-file change", ten, first);
+
+        var aged = GeneratedFleetRepo.Create(work.Sub("served", "aged.git"), new GeneratedFleetShape(files, agedHistory, tagEvery));
+        using var agedStore = new MeasuredStore(work.Sub("store-2"), link, Source(daemon, link, aged));
+        var tags = tagEvery > 0 ? agedHistory / tagEvery : 0;
+        Console.WriteLine(Invariant($"aged repository: {files:N0} manifests, {aged.Commits:N0} commits, {tags:N0} tags, packed {aged.PackedBytes / 1024.0:N1} KiB"));
+        var agedFirst = await agedStore.FetchAsync(aged.Head);
+        Report("first fetch (empty cache)", agedFirst);
+        var agedOne = await agedStore.FetchAsync(aged.Change(files: 1, "one manifest"));
+        Report("one-file change", agedOne, agedFirst);
+
+        Console.WriteLine(Invariant($"command: dotnet run -c Release --project tests/FleetOps.Benchmarks -- agent-fetch --files {files} --history {history} --aged-history {agedHistory} --tag-every {tagEvery}"));
+        Console.WriteLine(Invariant($"agent-fetch: files={files} repo_kib={fleet.PackedBytes / 1024.0:0.0} first_fetch_kib={first.KibDown:0.0} change_fetch_kib={one.KibDown:0.0} change_objects={one.Objects} change10_fetch_kib={ten.KibDown:0.0} change10_objects={ten.Objects} aged_commits={aged.Commits} aged_first_fetch_kib={agedFirst.KibDown:0.0} aged_change_fetch_kib={agedOne.KibDown:0.0} aged_change_objects={agedOne.Objects}"));
+        return 0;
+    }
+
+    private static SourceRef Source(GitDaemon daemon, TcpProxy link, GeneratedFleetRepo repository) =>
+        new(daemon.UrlOf(repository.Path, link.Port), GeneratedFleetRepo.Branch);
+
+    private static void Report(string what, FetchFigures figures, FetchFigures? first = null) =>
+        Console.WriteLine(Invariant($"  {what,-30} {figures}") + (first is null ? "" : Invariant($", {100.0 * figures.BytesDown / first.BytesDown:0.00}% of the first fetch")));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
