@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Files;
@@ -9,9 +10,10 @@ namespace FleetOps.Benchmarks.AgentFetch;
 /// <summary>
 /// agent-fetch: what a store receives for a change, against DESIGN.md's "bytes fetched by a store for a one-file
 /// change: proportional to the change, not the repository". A generated fleet-config (manifests across folders, with
-/// history) is served by git daemon over git:// through a relay that counts bytes each way; the agent's own git cache
-/// fetches it whole, then a one-file and a ten-file change; then the same in an aged repository (a long history with
-/// release tags, which every fetch's ref advertisement lists). Last line machine-readable.
+/// history) is served by git daemon over git:// (with <c>--transport http</c>, by git http-backend over smart HTTP)
+/// through a relay that counts bytes each way; the agent's own git cache fetches it whole, then a one-file and a
+/// ten-file change; then the same in an aged repository (a long history with release tags, which every fetch's ref
+/// advertisement lists). Last line machine-readable.
 /// </summary>
 public static class AgentFetchBenchmark
 {
@@ -22,11 +24,14 @@ public static class AgentFetchBenchmark
         var history = options.Int("history", 100);
         var agedHistory = options.Int("aged-history", 5_000);
         var tagEvery = options.Int("tag-every", 10);
+        var transport = options.String("transport", "git");
 
         using var work = new TempDir("fleetops-agent-fetch", Environment.GetEnvironmentVariable("FLEETOPS_BENCH_DIR"));
-        await using var daemon = await GitDaemon.StartAsync(work.Sub("served"));
+        await using var daemon = await ServeAsync(transport, work.Sub("served"));
         await using var link = new TcpProxy(daemon.EndPoint);
-        Console.WriteLine($"agent-fetch: repositories served by git daemon on port {daemon.Port} over git://, through a relay counting bytes each way; each store is the agent's LibGit2GitCache");
+        Console.WriteLine(transport == "http"
+            ? "agent-fetch: repositories served over smart HTTP (git http-backend behind Kestrel), through a relay counting bytes each way (HTTP headers included); each store is the agent's LibGit2GitCache"
+            : "agent-fetch: repositories served by git daemon over git://, through a relay counting bytes each way; each store is the agent's LibGit2GitCache");
 
         var fleet = GeneratedFleetRepo.Create(work.Sub("served", "fleet.git"), new GeneratedFleetShape(files, history));
         using var store = new MeasuredStore(work.Sub("store-1"), link, Source(daemon, link, fleet));
@@ -49,13 +54,36 @@ public static class AgentFetchBenchmark
         Report("first fetch (empty cache)", agedFirst);
         var agedOne = await agedStore.FetchAsync(aged.Change(files: 1, "one manifest"));
         Report("one-file change", agedOne, agedFirst);
+        // Protocol v0 (all libgit2 speaks) begins every fetch with the server listing every ref it has.
+        var advertised = RefAdvertisementBytes(link, Source(daemon, link, aged).Url);
+        Console.WriteLine(Invariant($"  {"of which ref advertisement",-30} {advertised / 1024.0,10:N1} KiB ({tags + 1:N0} refs; git ls-remote over protocol v0 through the same relay)"));
 
-        Console.WriteLine(Invariant($"command: dotnet run -c Release --project tests/FleetOps.Benchmarks -- agent-fetch --files {files} --history {history} --aged-history {agedHistory} --tag-every {tagEvery}"));
-        Console.WriteLine(Invariant($"agent-fetch: files={files} repo_kib={fleet.PackedBytes / 1024.0:0.0} first_fetch_kib={first.KibDown:0.0} change_fetch_kib={one.KibDown:0.0} change_objects={one.Objects} change10_fetch_kib={ten.KibDown:0.0} change10_objects={ten.Objects} aged_commits={aged.Commits} aged_first_fetch_kib={agedFirst.KibDown:0.0} aged_change_fetch_kib={agedOne.KibDown:0.0} aged_change_objects={agedOne.Objects}"));
+        Console.WriteLine(Invariant($"command: dotnet run -c Release --project tests/FleetOps.Benchmarks -- agent-fetch --files {files} --history {history} --aged-history {agedHistory} --tag-every {tagEvery} --transport {transport}"));
+        Console.WriteLine(Invariant($"agent-fetch: files={files} repo_kib={fleet.PackedBytes / 1024.0:0.0} first_fetch_kib={first.KibDown:0.0} change_fetch_kib={one.KibDown:0.0} change_objects={one.Objects} change10_fetch_kib={ten.KibDown:0.0} change10_objects={ten.Objects} transport={transport} aged_commits={agedHistory + 1} aged_first_fetch_kib={agedFirst.KibDown:0.0} aged_change_fetch_kib={agedOne.KibDown:0.0} aged_change_objects={agedOne.Objects}"));
         return 0;
     }
 
-    private static SourceRef Source(GitDaemon daemon, TcpProxy link, GeneratedFleetRepo repository) =>
+    private static async Task<IGitServer> ServeAsync(string transport, string folder) => transport switch
+    {
+        "git" => await GitDaemon.StartAsync(folder),
+        "http" => await GitHttpServer.StartAsync(folder),
+        _ => throw new ArgumentException($"--transport is git or http, not {transport}"),
+    };
+
+    private static long RefAdvertisementBytes(TcpProxy link, string url)
+    {
+        var before = link.BytesDown;
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", "protocol.version=0", "ls-remote", url })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("git ls-remote did not start");
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? link.BytesDown - before : throw new InvalidOperationException($"git ls-remote {url} failed: {errors.Result}");
+    }
+
+    private static SourceRef Source(IGitServer daemon, TcpProxy link, GeneratedFleetRepo repository) =>
         new(daemon.UrlOf(repository.Path, link.Port), GeneratedFleetRepo.Branch);
 
     private static void Report(string what, FetchFigures figures, FetchFigures? first = null) =>

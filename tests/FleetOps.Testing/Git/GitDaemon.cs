@@ -11,7 +11,7 @@ namespace FleetOps.Testing.Git;
 /// network transport, so a fetch negotiates and receives a pack as it does from a git server (a local path copies
 /// objects instead). Dispose stops the daemon and the upload-pack processes it started.
 /// </summary>
-public sealed class GitDaemon : IAsyncDisposable
+public sealed class GitDaemon : IGitServer
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
 
@@ -30,7 +30,6 @@ public sealed class GitDaemon : IAsyncDisposable
 
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
 
-    /// <summary>The git:// URL of the repository at <paramref name="repositoryPath"/> (under <see cref="BasePath"/>), on <paramref name="port"/> (a relay's, say) or the daemon's own.</summary>
     public string UrlOf(string repositoryPath, int? port = null) =>
         $"git://127.0.0.1:{port ?? Port}/{Path.GetRelativePath(BasePath, repositoryPath).Replace('\\', '/')}";
 
