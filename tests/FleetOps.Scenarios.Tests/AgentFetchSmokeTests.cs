@@ -18,7 +18,7 @@ public sealed partial class AgentFetchSmokeTests
     public async Task AOneFileChangeBringsTheStoreSixObjectsOverEitherTransport(string transport)
     {
         var (exitCode, output, errors) = await BenchmarkRun.RunAsync(Limit, "agent-fetch", "--files", "300", "--history", "10",
-            "--aged-history", "300", "--tag-every", "10", "--transport", transport);
+            "--aged-history", "300", "--tag-every", "10", "--series", "5", "--transport", transport);
 
         Assert.True(exitCode == 0, $"agent-fetch exited {exitCode}:\n{output}\n{errors}");
         var lastLine = output.TrimEnd().Split('\n')[^1].TrimEnd('\r');
@@ -31,6 +31,6 @@ public sealed partial class AgentFetchSmokeTests
             < double.Parse(figures.Groups["firstKib"].Value, System.Globalization.CultureInfo.InvariantCulture), lastLine);
     }
 
-    [GeneratedRegex(@"^agent-fetch: files=300 repo_kib=\d+\.\d first_fetch_kib=(?<firstKib>\d+\.\d) change_fetch_kib=(?<changeKib>\d+\.\d) change_objects=(?<change>\d+) change10_fetch_kib=\d+\.\d change10_objects=\d+ transport=(?<transport>\w+) aged_commits=301 aged_first_fetch_kib=\d+\.\d aged_change_fetch_kib=\d+\.\d aged_change_objects=(?<aged>\d+)$")]
+    [GeneratedRegex(@"^agent-fetch: files=300 repo_kib=\d+\.\d first_fetch_kib=(?<firstKib>\d+\.\d) change_fetch_kib=(?<changeKib>\d+\.\d) change_objects=(?<change>\d+) change10_fetch_kib=\d+\.\d change10_objects=\d+ series_max_kib=\d+\.\d cache_packs=\d+ transport=(?<transport>\w+) aged_commits=301 aged_first_fetch_kib=\d+\.\d aged_change_fetch_kib=\d+\.\d aged_change_objects=(?<aged>\d+)$")]
     private static partial Regex LastLine();
 }

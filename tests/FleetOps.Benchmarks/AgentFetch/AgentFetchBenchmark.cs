@@ -12,8 +12,9 @@ namespace FleetOps.Benchmarks.AgentFetch;
 /// change: proportional to the change, not the repository". A generated fleet-config (manifests across folders, with
 /// history) is served by git daemon over git:// (with <c>--transport http</c>, by git http-backend over smart HTTP)
 /// through a relay that counts bytes each way; the agent's own git cache fetches it whole, then a one-file and a
-/// ten-file change; then the same in an aged repository (a long history with release tags, which every fetch's ref
-/// advertisement lists). Last line machine-readable.
+/// ten-file change and a series of one-file changes (does each stay as cheap as the first?); then the same in an aged
+/// repository (a long history with release tags, which every fetch's ref advertisement lists). Last line
+/// machine-readable.
 /// </summary>
 public static class AgentFetchBenchmark
 {
@@ -25,6 +26,7 @@ public static class AgentFetchBenchmark
         var agedHistory = options.Int("aged-history", 5_000);
         var tagEvery = options.Int("tag-every", 10);
         var transport = options.String("transport", "git");
+        var series = options.Int("series", 100);
 
         using var work = new TempDir("fleetops-agent-fetch", Environment.GetEnvironmentVariable("FLEETOPS_BENCH_DIR"));
         await using var daemon = await ServeAsync(transport, work.Sub("served"));
@@ -45,6 +47,16 @@ public static class AgentFetchBenchmark
         Report("one-file change", one, first);
         var ten = await store.FetchAsync(fleet.Change(files: 10, "ten manifests"));
         Report("ten-file change", ten, first);
+        // A store fetches every change for years: each must stay as cheap as the first, though each leaves a pack.
+        var row = new List<FetchFigures>();
+        for (var i = 0; i < series; i++)
+            row.Add(await store.FetchAsync(fleet.Change(files: 1, $"change {i}")));
+        var footprint = store.Footprint();
+        if (series > 0)
+        {
+            var kib = row.Select(f => f.KibDown).Order().ToList();
+            Console.WriteLine(Invariant($"  {series} one-file changes in a row: {kib[kib.Count / 2]:N1} KiB down median, {kib[^1]:N1} KiB max, {row.Min(f => f.Objects)}-{row.Max(f => f.Objects)} objects each; the cache now holds {footprint.Packs:N0} packs, {footprint.Bytes / 1024.0:N1} KiB"));
+        }
 
         var aged = GeneratedFleetRepo.Create(work.Sub("served", "aged.git"), new GeneratedFleetShape(files, agedHistory, tagEvery));
         using var agedStore = new MeasuredStore(work.Sub("store-2"), link, Source(daemon, link, aged));
@@ -58,8 +70,8 @@ public static class AgentFetchBenchmark
         var advertised = RefAdvertisementBytes(link, Source(daemon, link, aged).Url);
         Console.WriteLine(Invariant($"  {"of which ref advertisement",-30} {advertised / 1024.0,10:N1} KiB ({tags + 1:N0} refs; git ls-remote over protocol v0 through the same relay)"));
 
-        Console.WriteLine(Invariant($"command: dotnet run -c Release --project tests/FleetOps.Benchmarks -- agent-fetch --files {files} --history {history} --aged-history {agedHistory} --tag-every {tagEvery} --transport {transport}"));
-        Console.WriteLine(Invariant($"agent-fetch: files={files} repo_kib={fleet.PackedBytes / 1024.0:0.0} first_fetch_kib={first.KibDown:0.0} change_fetch_kib={one.KibDown:0.0} change_objects={one.Objects} change10_fetch_kib={ten.KibDown:0.0} change10_objects={ten.Objects} transport={transport} aged_commits={agedHistory + 1} aged_first_fetch_kib={agedFirst.KibDown:0.0} aged_change_fetch_kib={agedOne.KibDown:0.0} aged_change_objects={agedOne.Objects}"));
+        Console.WriteLine(Invariant($"command: dotnet run -c Release --project tests/FleetOps.Benchmarks -- agent-fetch --files {files} --history {history} --aged-history {agedHistory} --tag-every {tagEvery} --series {series} --transport {transport}"));
+        Console.WriteLine(Invariant($"agent-fetch: files={files} repo_kib={fleet.PackedBytes / 1024.0:0.0} first_fetch_kib={first.KibDown:0.0} change_fetch_kib={one.KibDown:0.0} change_objects={one.Objects} change10_fetch_kib={ten.KibDown:0.0} change10_objects={ten.Objects} series_max_kib={(series > 0 ? row.Max(f => f.KibDown) : 0):0.0} cache_packs={footprint.Packs} transport={transport} aged_commits={agedHistory + 1} aged_first_fetch_kib={agedFirst.KibDown:0.0} aged_change_fetch_kib={agedOne.KibDown:0.0} aged_change_objects={agedOne.Objects}"));
         return 0;
     }
 

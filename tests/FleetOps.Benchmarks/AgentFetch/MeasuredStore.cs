@@ -29,6 +29,13 @@ public sealed class MeasuredStore(string dataDir, TcpProxy link, SourceRef sourc
         return new FetchFigures(link.BytesDown - down, link.BytesUp - up, received.Objects, received.Bytes, wall.Elapsed);
     }
 
+    /// <summary>The cache's packs (each network fetch leaves one; libgit2 never repacks) and its bytes on disk.</summary>
+    public PackedObjects Footprint()
+    {
+        var git = Path.Combine(dataDir, "git");
+        return PackedObjects.In(git) with { Bytes = Directory.EnumerateFiles(git, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) };
+    }
+
     /// <summary>Bytes of every file in the checkout of <paramref name="revision"/>: the repository as a store renders it.</summary>
     public async Task<long> CheckoutBytesAsync(string revision)
     {

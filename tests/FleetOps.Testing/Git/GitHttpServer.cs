@@ -60,6 +60,20 @@ public sealed class GitHttpServer : IGitServer
     private static async Task ServeAsync(HttpContext context, string basePath)
     {
         using var backend = Process.Start(Cgi(context.Request, basePath)) ?? throw new InvalidOperationException("git http-backend did not start");
+        try
+        {
+            await RelayAsync(context, backend);
+        }
+        finally
+        {
+            // A client that went away mid-answer leaves nobody to read the backend's output: end it.
+            if (!backend.HasExited)
+                backend.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task RelayAsync(HttpContext context, Process backend)
+    {
         var errors = backend.StandardError.ReadToEndAsync(context.RequestAborted);
         // The request goes in while the answer comes out: neither pipe may fill while the other waits.
         var body = CopyRequestAsync(context.Request.Body, backend.StandardInput.BaseStream, context.RequestAborted);
