@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using FleetOps.Scenarios.Tests.Harness;
 using FleetOps.Testing.Files;
 
 namespace FleetOps.Scenarios.Tests;
@@ -17,7 +17,7 @@ public sealed partial class FleetScaleSmokeTests
     public async Task TwoHundredStoresAllConvergeAndNothingIsLost()
     {
         using var results = new TempDir("fleetops-fleet-scale");
-        var (exitCode, output, errors) = await RunBenchmarkAsync("fleet-scale", "--stores", "200", "--converge-ms", "500", "--fail-percent", "1", "--results", results.Path);
+        var (exitCode, output, errors) = await BenchmarkRun.RunAsync(Limit, "fleet-scale", "--stores", "200", "--converge-ms", "500", "--fail-percent", "1", "--results", results.Path);
 
         Assert.True(exitCode == 0, $"fleet-scale exited {exitCode}:\n{output}\n{errors}");
         Assert.Contains("(198/198; 2/2 Failed as meant)", output);
@@ -31,7 +31,7 @@ public sealed partial class FleetScaleSmokeTests
     public async Task TwoHundredStoresInFourGroupsRollOutWaveByWaveAndEveryRolloutCompletes()
     {
         using var results = new TempDir("fleetops-fleet-scale");
-        var (exitCode, output, errors) = await RunBenchmarkAsync("fleet-scale", "--stores", "200", "--groups", "4", "--rollout",
+        var (exitCode, output, errors) = await BenchmarkRun.RunAsync(Limit, "fleet-scale", "--stores", "200", "--groups", "4", "--rollout",
             "--converge-ms", "500", "--fail-percent", "1", "--results", results.Path);
 
         Assert.True(exitCode == 0, $"fleet-scale exited {exitCode}:\n{output}\n{errors}");
@@ -45,7 +45,7 @@ public sealed partial class FleetScaleSmokeTests
     [Fact]
     public async Task TwentyRealAgentsConvergeOnACommitOfEveryGroupSharingTheirRenders()
     {
-        var (exitCode, output, errors) = await RunBenchmarkAsync("fleet-agents", "--agents", "20", "--rollout-delay-ms", "200");
+        var (exitCode, output, errors) = await BenchmarkRun.RunAsync(Limit, "fleet-agents", "--agents", "20", "--rollout-delay-ms", "200");
 
         Assert.True(exitCode == 0, $"fleet-agents exited {exitCode}:\n{output}\n{errors}");
         // Five groups, each at two revisions: ten distinct checkouts to render however many stores there are.
@@ -59,28 +59,4 @@ public sealed partial class FleetScaleSmokeTests
 
     [GeneratedRegex(@"^fleet-scale: stores=200 p99_converged_s=\d+\.\d hub_rss_mib=\d+ restart_online_s=\d+\.\d lost=0$")]
     private static partial Regex LastLine();
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunBenchmarkAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Checkout.BuildOutput(Path.Combine("tests", "FleetOps.Benchmarks"), "fleetops-bench.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        // The hub's and the benchmark's complaints go to stderr; the figures and the last line to stdout.
-        // Both pipes drained together, so neither fills while the other is read.
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        return (process.HasExited ? process.ExitCode : -1, await stdout, await stderr);
-    }
 }

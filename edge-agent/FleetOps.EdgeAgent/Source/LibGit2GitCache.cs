@@ -132,20 +132,24 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
                 [$"+refs/heads/{source.Branch}:refs/remotes/{RemoteName}/{source.Branch}"],
                 [$"+refs/heads/*:refs/remotes/{RemoteName}/*", "+refs/tags/*:refs/tags/*"],
             ];
+            var received = new FetchReceipt();
             foreach (var refspecs in attempts)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    Commands.Fetch(cache, RemoteName, refspecs, FetchOptions(cancellationToken), logMessage: null);
+                    Commands.Fetch(cache, RemoteName, refspecs, FetchOptions(received, cancellationToken), logMessage: null);
                 }
                 catch (LibGit2SharpException e)
                 {
                     throw new SourceUnavailableException(Explain(source.Url, e), e);
                 }
+                received.EndAttempt();
                 if (cache.Lookup<Commit>(revision) is not null)
                 {
-                    logger.LogInformation("Fetched {Revision} from {Url}", Revisions.Short(revision), Redact(source.Url));
+                    // What a store downloads is its cost on a metered link: a change should cost about the change.
+                    logger.LogInformation("Fetched {Revision} from {Url}: {Objects} objects, {Bytes} bytes of pack received",
+                        Revisions.Short(revision), Redact(source.Url), received.Objects, received.Bytes);
                     return;
                 }
             }
@@ -178,12 +182,16 @@ public sealed class LibGit2GitCache : IGitCache, IDisposable
         }
     }
 
-    private FetchOptions FetchOptions(CancellationToken cancellationToken)
+    private FetchOptions FetchOptions(FetchReceipt received, CancellationToken cancellationToken)
     {
         var options = new FetchOptions
         {
             TagFetchMode = TagFetchMode.None,
-            OnTransferProgress = _ => !cancellationToken.IsCancellationRequested,
+            OnTransferProgress = progress =>
+            {
+                received.Update(progress);
+                return !cancellationToken.IsCancellationRequested;
+            },
         };
         if (credentials.Token is { } token)
             options.CredentialsProvider = (_, _, _) => new UsernamePasswordCredentials { Username = credentials.EffectiveUsername, Password = token };

@@ -7,7 +7,7 @@ namespace FleetOps.Testing.Network;
 /// A loopback TCP relay between one store and the broker, so a scenario can cut a store off the
 /// network (<see cref="Sever"/>) and bring it back (<see cref="Restore"/>) without touching the agent:
 /// the agent sees exactly what a dropped WAN link looks like, connections reset and refused. It can also hang
-/// the link (<see cref="Stall"/>: connections stay open, nothing gets through) and counts the bytes the store sends.
+/// the link (<see cref="Stall"/>: connections stay open, nothing gets through) and counts the bytes that cross it each way.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
@@ -20,6 +20,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private volatile bool severed;
     private volatile bool stalled;
     private long bytesUp;
+    private long bytesDown;
 
     public TcpProxy(IPEndPoint target)
     {
@@ -34,6 +35,9 @@ public sealed class TcpProxy : IAsyncDisposable
 
     /// <summary>Bytes the store has sent towards the broker through this link, MQTT framing included.</summary>
     public long BytesUp => Interlocked.Read(ref bytesUp);
+
+    /// <summary>Bytes the far side has sent back to the store through this link (a git fetch's advertisement and pack, say).</summary>
+    public long BytesDown => Interlocked.Read(ref bytesDown);
 
     /// <summary>Holds every byte in both directions on open connections until <see cref="Resume"/>: a hung link, not a dropped one.</summary>
     public void Stall() => stalled = true;
@@ -95,8 +99,8 @@ public sealed class TcpProxy : IAsyncDisposable
             await outbound.ConnectAsync(target, stopping.Token);
             Track(inbound, outbound);
             using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-            var up = PumpAsync(inbound.GetStream(), outbound.GetStream(), counted: true, both.Token);
-            var down = PumpAsync(outbound.GetStream(), inbound.GetStream(), counted: false, both.Token);
+            var up = PumpAsync(inbound.GetStream(), outbound.GetStream(), upward: true, both.Token);
+            var down = PumpAsync(outbound.GetStream(), inbound.GetStream(), upward: false, both.Token);
             await Task.WhenAny(up, down);
             await both.CancelAsync();
         }
@@ -111,7 +115,7 @@ public sealed class TcpProxy : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync(Stream from, Stream to, bool counted, CancellationToken cancellationToken)
+    private async Task PumpAsync(Stream from, Stream to, bool upward, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
         while (true)
@@ -121,9 +125,12 @@ public sealed class TcpProxy : IAsyncDisposable
                 return;
             while (stalled)
                 await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
-            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            if (counted)
+            // Counted before they are passed on: once the far end has them, a reader of the count sees them too.
+            if (upward)
                 Interlocked.Add(ref bytesUp, read);
+            else
+                Interlocked.Add(ref bytesDown, read);
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 
