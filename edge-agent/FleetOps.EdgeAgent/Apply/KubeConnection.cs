@@ -15,7 +15,7 @@ namespace FleetOps.EdgeAgent.Apply;
 /// <remarks>
 /// Why not the <c>k8s.Kubernetes</c> class itself: constructing it initializes KubernetesClient's JSON
 /// options for every Kubernetes model, about 16 MiB of resident memory that a store agent, which
-/// needs only raw requests, cannot afford against its 80 MiB budget. TLS and credentials follow what
+/// needs only raw requests, cannot afford against its 48 MiB budget. TLS and credentials follow what
 /// that class does with the same configuration.
 /// </remarks>
 internal sealed class KubeConnection : IDisposable

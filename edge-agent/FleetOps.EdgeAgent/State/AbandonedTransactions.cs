@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using LiteDB;
 
@@ -18,6 +19,7 @@ internal static class AbandonedTransactions
     private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic;
 
     /// <summary>The transactions <paramref name="database"/> holds open right now; empty when they cannot be read.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "LiteDB is not trimmable, so the published agent's partial trim keeps it whole, private fields included; were one gone, nothing is found, as above.")]
     public static IReadOnlyList<object> Of(LiteDatabase database)
     {
         try
