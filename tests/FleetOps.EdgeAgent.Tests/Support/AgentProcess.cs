@@ -49,13 +49,14 @@ public sealed class AgentProcess : IDisposable
         }
     }
 
-    public static AgentProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <param name="executable">A published agent (see <see cref="PublishedAgent"/>); null for the build output run by dotnet.</param>
+    public static AgentProcess Start(IReadOnlyDictionary<string, string> environment, string? executable = null)
     {
         // The agent's own build output, not the copy beside the tests: the test folder resolves shared
         // framework assemblies for the emulator (ASP.NET Core), and the agent's deps.json expects its packages.
         var dll = Checkout.BuildOutput(Path.Combine("edge-agent", "FleetOps.EdgeAgent"), "fleetops-agent.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var info = new ProcessStartInfo(dotnet, [dll])
+        var info = new ProcessStartInfo(executable ?? dotnet, executable is null ? [dll] : [])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
