@@ -3,21 +3,24 @@ using FleetOps.EdgeAgent.Tests.Support;
 using FleetOps.Shared.Contracts;
 using FleetOps.Testing.Files;
 using FleetOps.Testing.Git;
+using FleetOps.Testing.Network;
 using FleetOps.Testing.Polling;
 
 namespace FleetOps.EdgeAgent.Tests.Integration;
 
 /// <summary>
 /// The trimmed single-file agent, published as README says: it fetches, renders (kustomize), applies to a cluster
-/// through KubernetesClient's kubeconfig loading, journals in LiteDB and reports over MQTT, all from the trimmed
-/// assemblies. A trim that removes something one of those needs breaks here, not on a store.
+/// through KubernetesClient's kubeconfig loading, journals in LiteDB and reports over mqtts verified with a CA file,
+/// all from the trimmed assemblies. A trim that removes something one of those needs breaks here, not on a store.
 /// </summary>
 public sealed class PublishedAgentTests(EmulatorFixture emulator, PublishedAgent published) : IClassFixture<EmulatorFixture>, IClassFixture<PublishedAgent>
 {
     [Fact]
     public async Task ThePublishedAgentConvergesAGroupAndTellsTheHub()
     {
-        await using var broker = await TestBroker.StartAsync();
+        // mqtts verified against a CA file, as a store connects: the trimmed TLS and certificate paths run too.
+        var ca = TestCertificates.Ca("The hub's CA");
+        await using var broker = await TestBroker.StartAsync(TestCertificates.Server(ca));
         await using var hub = await TestHub.ConnectAsync(broker);
         using var data = new TempDir();
         using var repo = new GitRepo();
@@ -37,7 +40,8 @@ public sealed class PublishedAgentTests(EmulatorFixture emulator, PublishedAgent
             ["FLEETOPS_CLUSTER_ID"] = clusterId,
             ["FLEETOPS_DATA_DIR"] = dataDir,
             ["FLEETOPS_KUBECONFIG"] = cluster.WriteKubeconfig(data.Sub("kubeconfig")),
-            ["FLEETOPS_BROKER"] = broker.Uri.ToString(),
+            ["FLEETOPS_BROKER"] = broker.TlsUri.ToString(),
+            ["FLEETOPS_BROKER_CA"] = data.Write("ca.crt", ca.ExportCertificatePem()),
             ["FLEETOPS_TOKEN"] = "token",
             ["FLEETOPS_SOURCE_URL"] = repo.Url,
             ["FLEETOPS_HEALTH_TIMEOUT"] = "30",
