@@ -73,7 +73,7 @@ public static class AgentBenchmarks
                 await Task.Delay(TimeSpan.FromSeconds(10));
                 // With metrics on, scraped before each sample as Prometheus would, so the exporter's cost is in the figure.
                 var scraped = metricsPort is { } port2 ? $" scrape={await ScrapeAsync(scraper, port2)}" : "";
-                var rss = VmRssKiB(agent.Id);
+                var rss = (long)Math.Round(Machine.Memory(agent.Id).Rss * 1024);
                 samples.Add(rss);
                 Console.WriteLine($"  t={clock.Elapsed.TotalSeconds,5:0}s VmRSS={rss / 1024.0,6:0.0} MiB objects in cluster={cluster.ObjectCount}{scraped}");
             }
@@ -155,7 +155,7 @@ public static class AgentBenchmarks
         // CPU time of the whole process (agent and in-process emulator alike): on a shared machine it moves far
         // less with other people's load than the wall-clock figures do.
         Console.WriteLine($"agent-noop result: {objects} objects, {runs} runs: median {times[times.Count / 2]:0} ms, p90 {times[(int)(times.Count * 0.9)]:0} ms, max {times[^1]:0} ms (target 250 ms at 1,000 objects); "
-            + $"CPU median {cpu[cpu.Count / 2]:0} ms (agent and emulator); per run {perRun}, no dry run, no write; load average {LoadAverage()}");
+            + $"CPU median {cpu[cpu.Count / 2]:0} ms (agent and emulator); per run {perRun}, no dry run, no write; load average {Machine.LoadAverage()}");
         return 0;
     }
 
@@ -188,19 +188,6 @@ public static class AgentBenchmarks
         using var store = new LiteAgentStore(dataDir, clusterId, 10_000, TimeProvider.System);
         store.SaveDesired(new DesiredMessage(1, clusterId, 1, new SourceRef(url, branch),
             [new DesiredGroup("bench", "bench/overlay", revision, "sha256:bench")], interval, DateTimeOffset.UtcNow));
-    }
-
-    // The machine is shared: the figures mean little without how busy it was.
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
-    private static long VmRssKiB(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]);
-        }
-        return 0;
     }
 
     private static string? Arg(string[] args, string name)

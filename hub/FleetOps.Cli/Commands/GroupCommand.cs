@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FleetOps.Cli.Client;
 using FleetOps.Cli.Output;
+using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 
 namespace FleetOps.Cli.Commands;

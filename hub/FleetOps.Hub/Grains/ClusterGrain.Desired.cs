@@ -21,7 +21,7 @@ internal partial class ClusterGrain
         var labels = SelectionLabels;
         var plan = DesiredPlan.Compute(snapshot, labels, S, forceNewGeneration);
         var changed = plan.Generation != S.Generation || plan.MembershipsChanged(S) || snapshot.Version != S.SnapshotVersion
-            || !plan.CanaryIn.SequenceEqual(S.CanaryIn) || !SameSelectors(plan.CanarySelectors, S.CanarySelectors)
+            || !plan.CanaryIn.SequenceEqual(S.CanaryIn) || !StringMaps.Same(plan.CanarySelectors, S.CanarySelectors)
             || S.DesiredLabels is null;
         // The labels told change with a generation (the plan issues one when they differ), or are adopted when none were recorded.
         if (plan.Generation != S.Generation || S.DesiredLabels is null)
@@ -66,9 +66,6 @@ internal partial class ClusterGrain
             publishing.Owe();
         }
     }
-
-    private static bool SameSelectors(IReadOnlyDictionary<string, string> a, Dictionary<string, string> b) =>
-        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var value) && value == entry.Value);
 
     private Task CatchUpDesiredAsync() =>
         S.Registered && S.SnapshotVersion > 0 && publishedGeneration < S.Generation ? PublishDesiredAsync() : Task.CompletedTask;

@@ -106,7 +106,7 @@ internal partial class ClusterGrain
 
     private static bool SameExceptSeen(ClusterReport a, ClusterReport b) =>
         a.Phase == b.Phase && a.LastPhase == b.LastPhase && a.Presence == b.Presence && a.Unconfirmed == b.Unconfirmed && a.Generation == b.Generation
-        && SameLabels(a.Labels, b.Labels) && (a.Leaving ?? []).SequenceEqual(b.Leaving ?? [])
+        && StringMaps.Same(a.Labels, b.Labels) && (a.Leaving ?? []).SequenceEqual(b.Leaving ?? [])
         && a.Members.Select(m => m with { Stamp = 0 }).SequenceEqual(b.Members.Select(m => m with { Stamp = 0 }));
 
     // Stamps order reports from this cluster even across reactivations: they follow the clock.

@@ -92,7 +92,7 @@ internal partial class ClusterGrain(
             return IngestOutcome.UnknownCluster;
         var before = SelectionLabels;
         TakeReportedLabels(hello);
-        var labelsChanged = !SameLabels(before, SelectionLabels);
+        var labelsChanged = !StringMaps.Same(before, SelectionLabels);
         S.AgentVersion = hello.AgentVersion;
         S.KubernetesVersion = hello.KubernetesVersion;
         S.Renderer = hello.Renderer;
@@ -202,7 +202,4 @@ internal partial class ClusterGrain(
         S.Presence = presence;
         S.PresenceAt = at;
     }
-
-    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var value) && value == entry.Value);
 }

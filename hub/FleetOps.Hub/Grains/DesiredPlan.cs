@@ -31,7 +31,7 @@ internal sealed record DesiredPlan(
             .ToList();
         var changed = !desired.SequenceEqual(state.Desired);
         // The agent fills ${cluster.labels.*} from these: new values need a generation it will take, even with the same groups.
-        var labelsChanged = state.DesiredLabels is { } told && !SameLabels(told, labels);
+        var labelsChanged = state.DesiredLabels is { } told && !StringMaps.Same(told, labels);
         return new DesiredPlan(
             matching.Select(g => g.Name).Order(StringComparer.Ordinal).ToList(),
             desired,
@@ -42,9 +42,6 @@ internal sealed record DesiredPlan(
     }
 
     public bool MembershipsChanged(ClusterState state) => !Memberships.SequenceEqual(state.Memberships);
-
-    public static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(entry => b.TryGetValue(entry.Key, out var value) && value == entry.Value);
 
     /// <summary>
     /// A pin wins; a group without a rollout runs its target; with one, the newer of what was released to

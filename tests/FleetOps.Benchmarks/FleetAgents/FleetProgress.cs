@@ -1,3 +1,4 @@
+using FleetOps.Benchmarks.FleetScale;
 using FleetOps.Cli.Client;
 using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
@@ -12,12 +13,10 @@ public sealed record FleetProgress(int Memberships, int Converged, int Stores, i
 {
     public static async Task<FleetProgress> ReadAsync(HubClient api, IReadOnlyList<string> groups, string revision, CancellationToken cancellationToken)
     {
-        var members = new List<GroupMemberView>();
-        foreach (var group in groups)
-            members.AddRange((await api.GetGroupAsync(group, cancellationToken)).Members);
+        var view = await HubGroupView.ReadAsync(api, groups, revision, cancellationToken);
         bool Done(GroupMemberView m) => m.Phase == Phase.Converged && m.AppliedRevision == revision;
-        var stores = members.GroupBy(m => m.ClusterId, StringComparer.Ordinal).ToList();
-        return new FleetProgress(members.Count, members.Count(Done), stores.Count, stores.Count(s => s.All(Done)), members.Where(m => !Done(m)).ToList());
+        var stores = view.Members.GroupBy(m => m.ClusterId, StringComparer.Ordinal).ToList();
+        return new FleetProgress(view.Members.Count, view.Converged, stores.Count, stores.Count(s => s.All(Done)), view.Members.Where(m => !Done(m)).ToList());
     }
 
     /// <summary>A few of the memberships not there yet, for a timeout's message.</summary>

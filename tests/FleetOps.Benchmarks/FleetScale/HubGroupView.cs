@@ -7,10 +7,13 @@ namespace FleetOps.Benchmarks.FleetScale;
 /// <summary>What the hub's API says of the benchmark's groups at a revision: their members, those Converged there, and those Failed there.</summary>
 public sealed record HubGroupView(IReadOnlyList<GroupMemberView> Members, int Converged, int Failed)
 {
-    public static async Task<HubGroupView> ReadAsync(HubClient api, FleetShape shape, string revision, CancellationToken cancellationToken)
+    public static Task<HubGroupView> ReadAsync(HubClient api, FleetShape shape, string revision, CancellationToken cancellationToken) =>
+        ReadAsync(api, shape.GroupNames, revision, cancellationToken);
+
+    public static async Task<HubGroupView> ReadAsync(HubClient api, IEnumerable<string> groups, string revision, CancellationToken cancellationToken)
     {
         var members = new List<GroupMemberView>();
-        foreach (var group in shape.GroupNames)
+        foreach (var group in groups)
             members.AddRange((await api.GetGroupAsync(group, cancellationToken)).Members);
         var converged = members.Count(m => m.Phase == Phase.Converged && m.AppliedRevision == revision);
         var failed = members.Count(m => m.Phase == Phase.Failed && m.DesiredRevision == revision);

@@ -2,6 +2,7 @@ using FleetOps.Hub.Hosting;
 using FleetOps.Hub.Security;
 using FleetOps.Hub.Web;
 using FleetOps.Hub.Web.Reading;
+using FleetOps.Shared.Api;
 using FleetOps.Shared.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,7 +60,7 @@ public sealed class WebViewRulesTests
     [Fact]
     public void FailingMembersComeBeforeWaitingOnesAndConvergedOnesLast()
     {
-        var order = Enum.GetValues<Phase>().OrderBy(MemberFilter.Rank).ToList();
+        var order = Enum.GetValues<Phase>().OrderBy(MemberOrder.Rank).ToList();
 
         Assert.Equal([Phase.Failed, Phase.Degraded, Phase.Offline, Phase.Unknown, Phase.Progressing, Phase.Pending, Phase.Converged], order);
     }

@@ -47,23 +47,11 @@ internal static class MemberFilter
             .Where(m => search.Text is null || m.ClusterId.Contains(search.Text, StringComparison.OrdinalIgnoreCase))
             .Where(m => search.Phase is null || m.Phase == search.Phase)
             .Where(m => selected is null || selected.Contains(m.ClusterId))
-            .OrderBy(m => Rank(m.Phase))
+            .OrderBy(m => MemberOrder.Rank(m.Phase))
             .ThenBy(m => m.ClusterId, StringComparer.Ordinal)
             .ToList();
         return new(matching.Take(PageSize).ToList(), matching.Count, members.Count);
     }
-
-    /// <summary>What needs someone first, then what cannot be seen, then what is on its way, then what is done.</summary>
-    public static int Rank(Phase phase) => phase switch
-    {
-        Phase.Failed => 0,
-        Phase.Degraded => 1,
-        Phase.Offline => 2,
-        Phase.Unknown => 3,
-        Phase.Progressing => 4,
-        Phase.Pending => 5,
-        _ => 6,
-    };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

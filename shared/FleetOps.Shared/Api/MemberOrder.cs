@@ -1,8 +1,11 @@
 using FleetOps.Shared.Contracts;
 
-namespace FleetOps.Cli.Output;
+namespace FleetOps.Shared.Api;
 
-/// <summary>Lists lead with what needs attention: failed, degraded, offline, never reported, then on their way, then converged.</summary>
+/// <summary>
+/// Lists lead with what needs attention: failed, degraded, offline, never reported, then on their way, then converged.
+/// One order for the CLI and the web view, so an operator reads the same list in both.
+/// </summary>
 public static class MemberOrder
 {
     public static int Rank(Phase phase) => phase switch
